@@ -1,0 +1,49 @@
+/** ICAO 9303 character values: digits as-is, A=10..Z=35, filler `<` = 0. */
+export const mrzCharValue = (ch: string): number => {
+  if (ch >= '0' && ch <= '9') return ch.charCodeAt(0) - 48;
+  if (ch >= 'A' && ch <= 'Z') return ch.charCodeAt(0) - 55;
+  if (ch === '<') return 0;
+  return -1;
+};
+
+const WEIGHTS = [7, 3, 1] as const;
+
+/** ICAO 9303 check digit (weights 7-3-1, mod 10); null when the text holds a non-MRZ character. */
+export const mrzCheckDigit = (text: string): number | null => {
+  let sum = 0;
+  for (let i = 0; i < text.length; i++) {
+    const v = mrzCharValue(text[i] ?? '');
+    if (v < 0) return null;
+    sum += v * (WEIGHTS[i % 3] ?? 0);
+  }
+  return sum % 10;
+};
+
+/** A check digit position may hold `<` when the field is empty (ICAO allows it for optional data). */
+export const mrzCheckPasses = (text: string, digit: string): boolean => {
+  const expected = mrzCheckDigit(text);
+  if (expected === null) return false;
+  if (digit === '<') return expected === 0 && /^<*$/.test(text);
+  return digit === String(expected);
+};
+
+const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
+
+/** Control letter of a DNI number (mod 23). */
+export const dniLetter = (digits: number): string => DNI_LETTERS[digits % 23] ?? '';
+
+/** `12345678Z`: eight digits and the matching control letter. */
+export const isValidDni = (value: string): boolean => {
+  const m = /^(\d{8})([A-Z])$/.exec(value);
+  return m !== null && dniLetter(Number(m[1])) === m[2];
+};
+
+/** `X1234567L`: X/Y/Z (read as 0/1/2), seven digits and the control letter of that number. */
+export const isValidNie = (value: string): boolean => {
+  const m = /^([XYZ])(\d{7})([A-Z])$/.exec(value);
+  if (m === null) return false;
+  const prefix = 'XYZ'.indexOf(m[1] ?? '');
+  return dniLetter(Number(`${prefix}${m[2]}`)) === m[3];
+};
+
+export const isValidDniOrNie = (value: string): boolean => isValidDni(value) || isValidNie(value);

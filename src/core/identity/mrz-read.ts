@@ -1,0 +1,190 @@
+import { states } from 'mrz';
+import type { OcrDocument } from '../../shared/contract/ocr';
+import { isValidDni, isValidNie } from './check-digits';
+import { correctMrz, type CorrectedMrz } from './mrz-correct';
+import { cut, LAYOUTS, layoutOf, type MrzFormat } from './mrz-layout';
+import { masksFor } from './mrz-masks';
+import { splitSurnames } from './surnames';
+
+/** Splits OCR text into MRZ-looking lines: only `A-Z 0-9 <`, at least 20 characters. */
+export const mrzLinesOf = (text: string): string[] =>
+  text
+    .toUpperCase()
+    .replace(/[«‹]/g, '<')
+    .split(/\r?\n/)
+    .map((l) => l.replace(/[^A-Z0-9<]/g, ''))
+    .filter((l) => l.length >= 20);
+
+/** Split glyphs seen on blurred OCR-B: `M` read as `IVI` or `14` style pairs, `W` as `VV`. */
+const SPLIT_GLYPHS: ReadonlyArray<[RegExp, string]> = [
+  [/IVI/, 'M'],
+  [/VV/, 'W'],
+  [/IV(?=[A-Z<])/, 'M'],
+];
+
+/** Brings a line to `length` by repairing split glyphs and resizing the last filler run. */
+export const fitLine = (line: string, length: number): string => {
+  let out = line;
+  for (const [re, glyph] of SPLIT_GLYPHS) {
+    if (out.length <= length) break;
+    out = out.replace(re, glyph);
+  }
+  while (out.length > length) {
+    const run = out.lastIndexOf('<<');
+    out = run >= 0 ? out.slice(0, run) + out.slice(run + 1) : out.slice(0, length);
+  }
+  while (out.length < length) {
+    const run = out.lastIndexOf('<');
+    out = run >= 0 ? out.slice(0, run) + '<' + out.slice(run) : out + '<';
+  }
+  return out;
+};
+
+/** Picks the format whose line count and length best fit the text, and fits the lines to it. */
+export const shapeMrz = (lines: readonly string[]): { format: MrzFormat; lines: string[] } | null => {
+  let best: { format: MrzFormat; lines: string[]; cost: number } | null = null;
+  for (const layout of LAYOUTS) {
+    if (lines.length < layout.lineCount) continue;
+    const chosen = lines.slice(-layout.lineCount);
+    const cost = chosen.reduce((acc, l) => acc + Math.abs(l.length - layout.lineLength), 0);
+    if (cost > layout.lineCount * 6) continue;
+    if (!best || cost < best.cost) {
+      best = { format: layout.format, lines: chosen.map((l) => fitLine(l, layout.lineLength)), cost };
+    }
+  }
+  return best ? { format: best.format, lines: best.lines } : null;
+};
+
+const looksSpanish = (lines: readonly string[]): boolean =>
+  (lines[0] ?? '').slice(2, 5).replace(/5/g, 'S').replace(/3/g, 'E') === 'ESP';
+
+const score = (c: CorrectedMrz): number =>
+  Object.values(c.checks).filter(Boolean).length * 10 - c.swaps;
+
+/** Tries every mask that fits (Spanish formats are a hard filter for Spanish documents). */
+export const correctBest = (format: MrzFormat, lines: readonly string[]): CorrectedMrz | null => {
+  const masks = masksFor(format, looksSpanish(lines));
+  let best: CorrectedMrz | null = null;
+  for (const mask of masks) {
+    const c = correctMrz(lines, mask);
+    if (!best || score(c) > score(best)) best = c;
+  }
+  return best;
+};
+
+const isState = (code: string): boolean => {
+  const clean = code.replace(/<+$/, '');
+  return clean.length > 0 && clean in states;
+};
+
+/** YYMMDD to ISO; birth dates in the future belong to the previous century. */
+export const mrzDate = (yymmdd: string, kind: 'birth' | 'expiry', today = new Date()): string | null => {
+  const m = /^(\d{2})(\d{2})(\d{2})$/.exec(yymmdd);
+  if (!m) return null;
+  const yy = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  let year = 2000 + yy;
+  if (kind === 'birth' && year > today.getUTCFullYear()) year -= 100;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return `${year}-${m[2]}-${m[3]}`;
+};
+
+export interface MrzInterpretation {
+  format: MrzFormat;
+  lines: string[];
+  checks: Record<string, boolean>;
+  valid: boolean;
+  document: OcrDocument;
+  /** Why `valid` is false beyond the check digits (bad nationality, date, name characters). */
+  problems: string[];
+  swaps: number;
+}
+
+const strip = (v: string): string => v.replace(/<+$/g, '').replace(/</g, ' ').trim();
+
+export const splitMrzName = (field: string): { surnames: string; given: string } => {
+  const idx = field.indexOf('<<');
+  const primary = idx >= 0 ? field.slice(0, idx) : field;
+  const secondary = idx >= 0 ? field.slice(idx + 2) : '';
+  return { surnames: strip(primary), given: strip(secondary) };
+};
+
+/** Turns corrected MRZ lines into the document fields, adding the Spanish number checks. */
+export const interpretMrz = (c: CorrectedMrz, today = new Date()): MrzInterpretation => {
+  const layout = layoutOf(c.mask.format);
+  const f = layout.fields;
+  const get = (span: typeof f.name): string => (span ? cut(c.lines, span) : '');
+  const checks = { ...c.checks };
+  const problems: string[] = [];
+  const code = get(f.documentCode);
+  const issuing = get(f.issuingState);
+  const nationality = get(f.nationality);
+  const docNumber = get(f.documentNumber).replace(/<+$/, '');
+  const optional = get(f.optional1).replace(/<+$/, '');
+  const nameField = get(f.name);
+  const { surnames, given } = splitMrzName(nameField);
+  const sexRaw = get(f.sex);
+  const birth = mrzDate(get(f.birthDate), 'birth', today);
+  const expiry = mrzDate(get(f.expiryDate), 'expiry', today);
+
+  let documentType: OcrDocument['document_type'] = code.startsWith('P') ? 'PASSPORT' : 'OTHER';
+  let documentNumber: string | null = docNumber || null;
+  let supportNumber: string | null = null;
+  let personalNumber: string | null = null;
+  const idNumber = optional.slice(0, 9);
+  if (c.mask.kind === 'dni') {
+    documentType = 'DNI';
+    checks.dni_letter = isValidDni(idNumber);
+    supportNumber = docNumber;
+    documentNumber = idNumber;
+    personalNumber = idNumber;
+  } else if (c.mask.kind === 'tie') {
+    documentType = 'NIE';
+    checks.nie_letter = isValidNie(idNumber) && docNumber.startsWith('E');
+    supportNumber = docNumber;
+    documentNumber = idNumber;
+    personalNumber = idNumber;
+  } else if (c.mask.kind === 'esp_passport') {
+    checks.dni_letter = isValidDni(idNumber);
+    personalNumber = idNumber;
+  } else if (c.mask.format === 'TD3' && optional.length > 0) {
+    personalNumber = optional;
+  }
+
+  if (!isState(issuing)) problems.push('issuing_state');
+  if (!isState(nationality)) problems.push('nationality');
+  if (!/^[A-Z<]+$/.test(nameField) || surnames.length === 0) problems.push('name');
+  if (!birth) problems.push('birth_date');
+  if (!expiry) problems.push('expiry_date');
+  if (!/^[MFX<]$/.test(sexRaw)) problems.push('sex');
+  if (!/^[A-Z][A-Z<]$/.test(code)) problems.push('document_code');
+
+  const split = splitSurnames(surnames);
+  const document: OcrDocument = {
+    document_type: documentType,
+    document_number: documentNumber,
+    surname1: split.surname1,
+    surname2: split.surname2,
+    surnames: split.surnames,
+    given_names: given || null,
+    birth_date: birth,
+    sex: sexRaw === 'M' || sexRaw === 'F' ? sexRaw : sexRaw === '<' || sexRaw === 'X' ? 'X' : null,
+    nationality: strip(nationality) || null,
+    expiry_date: expiry,
+    issuing_state: strip(issuing) || null,
+    support_number: supportNumber,
+    personal_number: personalNumber,
+  };
+  const valid = Object.values(checks).every(Boolean) && problems.length === 0;
+  return { format: c.mask.format, lines: c.lines, checks, valid, document, problems, swaps: c.swaps };
+};
+
+/** Full pipeline for one OCR reading: shape, correct, interpret. */
+export const readMrzText = (text: string, today = new Date()): MrzInterpretation | null => {
+  const shaped = shapeMrz(mrzLinesOf(text));
+  if (!shaped) return null;
+  const corrected = correctBest(shaped.format, shaped.lines);
+  return corrected ? interpretMrz(corrected, today) : null;
+};
