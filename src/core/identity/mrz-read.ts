@@ -12,6 +12,8 @@ export const mrzLinesOf = (text: string): string[] =>
     .toUpperCase()
     .replace(/[«‹]/g, '<')
     .split(/\r?\n/)
+    // Specks at the band's edges come out as 1-2 stray glyphs separated by spaces.
+    .map((l) => l.trim().replace(/^(\S{1,2}\s+)+/, '').replace(/(\s+\S{1,2})+$/, ''))
     .map((l) => l.replace(/[^A-Z0-9<]/g, ''))
     .filter((l) => l.length >= 20);
 

@@ -96,7 +96,7 @@ export const mrzVariant = async (p: PreparedPage, variant: MrzVariant): Promise<
   const otsu = otsuThreshold(crop.data);
   switch (variant) {
     case 'otsu':
-      img = img.threshold(otsu);
+      img = img.median(3).threshold(otsu);
       break;
     case 'dark30':
       img = img.threshold(Math.max(1, otsu - 30));

@@ -1,0 +1,94 @@
+import { mkdirSync } from 'node:fs';
+import type { OcrDocumentField, OcrResult } from '../../shared/contract/ocr';
+import { AppError } from '../../shared/errors';
+import { parseDniFront } from '../identity/dni-front';
+import { mergeFrontBack } from '../identity/front-back';
+import { documentWarnings } from '../identity/warnings';
+import { createEnginePool } from './engine-pool';
+import { decodeImage } from './image-input';
+import { readMrzBand } from './mrz-reader';
+import { fromGrey, preparePage, type PreparedPage } from './page-prep';
+
+export interface ReadOptions {
+  /** Per OCR call; a blank or hostile image must never hang the counter. */
+  timeoutMs?: number;
+  /** Reference date for expiry and age warnings. */
+  today?: Date;
+}
+
+export interface OcrService {
+  /** Reads one image held in memory. Throws AppError with a translated code on failure. */
+  readDocument(bytes: Buffer, opts?: ReadOptions): Promise<OcrResult>;
+  /** Reads the front and back of one card and cross-checks them. */
+  readCard(front: Buffer, back: Buffer, opts?: ReadOptions): Promise<OcrResult>;
+  close(): Promise<void>;
+}
+
+/** Front text is read at this width: enough for 4 mm letters, far cheaper than full size. */
+const FRONT_WIDTH = 1400;
+
+const readFront = async (
+  pool: ReturnType<typeof createEnginePool>,
+  page: PreparedPage,
+  today: Date,
+  timeoutMs: number,
+): Promise<OcrResult> => {
+  const png = await fromGrey(page.page)
+    .resize({ width: FRONT_WIDTH, withoutEnlargement: false })
+    .normalise()
+    .png({ compressionLevel: 1 })
+    .toBuffer();
+  const out = await pool.recognize('text_spa', png, timeoutMs);
+  const front = parseDniFront(out.text);
+  if (!front.recognised) throw new AppError('no_document');
+  return {
+    document: front.document,
+    source: 'front',
+    mrz: null,
+    confidence: Math.min(1, out.confidence / 100) * 0.8,
+    uncertain: front.uncertain,
+    warnings: documentWarnings(front.document, today),
+  };
+};
+
+export const createOcrService = (opts: { cacheDir: string }): OcrService => {
+  mkdirSync(opts.cacheDir, { recursive: true });
+  const pool = createEnginePool({ cachePath: opts.cacheDir });
+
+  const readDocument = async (bytes: Buffer, ro: ReadOptions = {}): Promise<OcrResult> => {
+    const today = ro.today ?? new Date();
+    const timeoutMs = ro.timeoutMs ?? 10_000;
+    const grey = await decodeImage(bytes);
+    const page = await preparePage(grey);
+    if (!page.hasText) throw new AppError('no_document');
+    if (page.mrz) {
+      const outcome = await readMrzBand(pool, page, { today, timeoutMs });
+      if (outcome.mrz) {
+        const m = outcome.mrz;
+        return {
+          document: m.document,
+          source: 'mrz',
+          mrz: { format: m.format, lines: m.lines, checks: m.checks, valid: m.valid },
+          confidence: Number(outcome.confidence.toFixed(2)),
+          uncertain: outcome.uncertain,
+          warnings: documentWarnings(m.document, today),
+        };
+      }
+      if (outcome.partialLines) {
+        throw new AppError('mrz_check_failed', { lines: outcome.partialLines.join('\n') });
+      }
+    }
+    return readFront(pool, page, today, timeoutMs);
+  };
+
+  return {
+    readDocument,
+    async readCard(front, back, ro = {}) {
+      const [a, b] = await Promise.all([readDocument(front, ro), readDocument(back, ro)]);
+      return mergeFrontBack(a, b, ro.today ?? new Date());
+    },
+    close: () => pool.close(),
+  };
+};
+
+export type { OcrDocumentField };
