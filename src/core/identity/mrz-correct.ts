@@ -144,6 +144,8 @@ export interface CorrectedMrz {
   lines: string[];
   checks: Record<string, boolean>;
   swaps: number;
+  /** Checks satisfied only after swaps: one in ten wrong swaps passes a check by chance. */
+  swapped: string[];
 }
 
 const sameSpan = (a: Span, b: Span): boolean =>
@@ -161,6 +163,7 @@ export const correctMrz = (rawLines: readonly string[], mask: MrzMask): Correcte
   const layout = layoutOf(mask.format);
   let lines = applyMask(rawLines, mask);
   let swaps = 0;
+  const swapped: string[] = [];
   const composite = layout.checks.find((c) => c.key === 'composite');
   for (const check of layout.checks) {
     if (check === composite || checkPasses(lines, check)) continue;
@@ -168,6 +171,7 @@ export const correctMrz = (rawLines: readonly string[], mask: MrzMask): Correcte
     if (fixed) {
       lines = fixed.lines;
       swaps += fixed.swaps;
+      swapped.push(check.key);
     }
   }
   const fieldsOk = layout.checks.every((c) => c === composite || checkPasses(lines, c));
@@ -177,9 +181,10 @@ export const correctMrz = (rawLines: readonly string[], mask: MrzMask): Correcte
     if (fixed) {
       lines = fixed.lines;
       swaps += fixed.swaps;
+      swapped.push(composite.key);
     }
   }
   const checks: Record<string, boolean> = {};
   for (const check of layout.checks) checks[check.key] = checkPasses(lines, check);
-  return { mask, lines, checks, swaps };
+  return { mask, lines, checks, swaps, swapped };
 };

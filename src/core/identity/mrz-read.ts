@@ -102,6 +102,8 @@ export interface MrzInterpretation {
   /** Why `valid` is false beyond the check digits (bad nationality, date, name characters). */
   problems: string[];
   swaps: number;
+  /** Document fields whose value comes from a swap search, not straight from the reading. */
+  swappedFields: Array<'document_number' | 'personal_number'>;
 }
 
 const strip = (v: string): string => v.replace(/<+$/g, '').replace(/</g, ' ').trim();
@@ -180,7 +182,24 @@ export const interpretMrz = (c: CorrectedMrz, today = new Date()): MrzInterpreta
     personal_number: personalNumber,
   };
   const valid = Object.values(checks).every(Boolean) && problems.length === 0;
-  return { format: c.mask.format, lines: c.lines, checks, valid, document, problems, swaps: c.swaps };
+  const swappedFields = new Set<'document_number' | 'personal_number'>();
+  for (const key of c.swapped) {
+    if (key === 'document_number') swappedFields.add('document_number');
+    else {
+      // Composite-only swaps changed optional data; on a TD3 that is the personal number.
+      swappedFields.add(c.mask.format === 'TD3' ? 'personal_number' : 'document_number');
+    }
+  }
+  return {
+    format: c.mask.format,
+    lines: c.lines,
+    checks,
+    valid,
+    document,
+    problems,
+    swaps: c.swaps,
+    swappedFields: [...swappedFields],
+  };
 };
 
 /** Full pipeline for one OCR reading: shape, correct, interpret. */

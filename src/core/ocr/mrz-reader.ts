@@ -78,6 +78,7 @@ const decide = (valid: Reading[]): MrzOutcome => {
     uncertain.add('document_number');
   }
   if (hasBlindSpot(winner.mrz) && valid.length < 2) uncertain.add('document_number');
+  for (const f of winner.mrz.swappedFields) uncertain.add(f);
   const confidence = Math.min(1, winner.confidence / 100) * (uncertain.size > 0 ? 0.8 : 1);
   return { mrz: winner.mrz, partialLines: null, uncertain: [...uncertain], confidence };
 };

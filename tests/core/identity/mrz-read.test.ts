@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { mrzCheckDigit } from '../../../src/core/identity/check-digits';
+import { readMrzText } from '../../../src/core/identity/mrz-read';
+
+const cd = (s: string): string => String(mrzCheckDigit(s));
+
+const today = new Date('2024-06-01T00:00:00Z');
+const read = (lines: string[]) => readMrzText(lines.join('\n'), today);
+
+const SPANISH = ['IDESPBAA000589599999999R<<<<<<', '8001014F2501017ESP<<<<<<<<<<<7', 'ESPANOLA<ESPANOLA<<CARMEN<<<<<'];
+
+describe('MRZ parsing', () => {
+  it('reads the Spanish DNI specimen: support number in the number field, DNI in the optional data', () => {
+    const r = read(SPANISH);
+    expect(r?.valid).toBe(true);
+    expect(r?.format).toBe('TD1');
+    expect(r?.checks).toEqual({ document_number: true, birth_date: true, expiry_date: true, composite: true, dni_letter: true });
+    expect(r?.document).toEqual({
+      document_type: 'DNI',
+      document_number: '99999999R',
+      surname1: 'ESPANOLA',
+      surname2: 'ESPANOLA',
+      surnames: 'ESPANOLA ESPANOLA',
+      given_names: 'CARMEN',
+      birth_date: '1980-01-01',
+      sex: 'F',
+      nationality: 'ESP',
+      expiry_date: '2025-01-01',
+      issuing_state: 'ESP',
+      support_number: 'BAA000589',
+      personal_number: '99999999R',
+    });
+  });
+
+  it('passes every check of the ICAO TD1, TD2 and TD3 specimens (Utopia is not an ISO state)', () => {
+    const td1 = read(['I<UTOD231458907<<<<<<<<<<<<<<<', '7408122F1204159UTO<<<<<<<<<<<6', 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<']);
+    const td2 = read(['I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<', 'D231458907UTO7408122F1204159<<<<<<<6']);
+    const td3 = read(['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10']);
+    for (const [r, format] of [[td1, 'TD1'], [td2, 'TD2'], [td3, 'TD3']] as const) {
+      expect(r?.format).toBe(format);
+      expect(Object.values(r?.checks ?? {}).every(Boolean)).toBe(true);
+      expect(r?.document.given_names).toBe('ANNA MARIA');
+      expect(r?.problems).toEqual(['issuing_state', 'nationality']);
+      expect(r?.valid).toBe(false);
+    }
+    expect(td3?.document.document_number).toBe('L898902C3');
+    expect(td3?.document.personal_number).toBe('ZE184226B');
+  });
+
+  it('rejects a broken check digit', () => {
+    const r = read([SPANISH[0] ?? '', '8001015F2501017ESP<<<<<<<<<<<7', SPANISH[2] ?? '']);
+    expect(r?.checks.birth_date).toBe(false);
+    expect(r?.valid).toBe(false);
+  });
+
+  it('rejects a DNI whose letter is wrong even when the composite is recomputed', () => {
+    // 99999999A: wrong letter; the composite over the new optional data would still need to match.
+    const r = read(['IDESPBAA000589599999999A<<<<<<', '8001014F2501017ESP<<<<<<<<<<<7', SPANISH[2] ?? '']);
+    expect(r?.valid).toBe(false);
+  });
+
+  it('returns the DNI held in a Spanish passport as personal_number', () => {
+    const core = `AAA123456${cd('AAA123456')}ESP8001014F2501017`;
+    const personal = '99999999R<<<<<';
+    const tail = `${personal}${cd(personal)}`;
+    const composite = cd(`${core.slice(0, 10)}${core.slice(13, 20)}${core.slice(21)}${tail}`);
+    const r = read(['P<ESPGARCIA<LOPEZ<<ANA<<<<<<<<<<<<<<<<<<<<<<', `${core}${tail}${composite}`]);
+    expect(r?.valid).toBe(true);
+    expect(r?.checks.personal_number).toBe(true);
+    expect(r?.document.personal_number).toBe('99999999R');
+    expect(r?.document.document_type).toBe('PASSPORT');
+  });
+
+  it('reads a TIE: E + 8 digits support number and the NIE in the optional data', () => {
+    const l1 = `IRESPE12345678${cd('E12345678')}X1234567L<<<<<<`;
+    const l2 = '8001014M2501017MAR<<<<<<<<<<<';
+    const composite = cd(`${l1.slice(5)}${l2.slice(0, 7)}${l2.slice(8, 15)}${l2.slice(18, 29)}`);
+    const r = read([l1, `${l2}${composite}`, 'BENNANI<<YOUSSEF<<<<<<<<<<<<<<']);
+    expect(r?.valid).toBe(true);
+    expect(r?.checks.nie_letter).toBe(true);
+    expect(r?.document.document_type).toBe('NIE');
+    expect(r?.document.document_number).toBe('X1234567L');
+    expect(r?.document.support_number).toBe('E12345678');
+  });
+});
+
+describe('correction guided by the checks', () => {
+  it('forces letters and digits where the Spanish format requires them', () => {
+    const r = read(['IDE5PBAAO00S89599999999R<<<<<<', '80O1014F25O1017E5P<<<<<<<<<<<7', 'ESPANOLA<ESPANOLA<<CARMEN<<<<<']);
+    expect(r?.valid).toBe(true);
+    expect(r?.document.support_number).toBe('BAA000589');
+    expect(r?.document.birth_date).toBe('1980-01-01');
+  });
+
+  it('turns K runs at the end of a name back into fillers', () => {
+    const r = read([SPANISH[0] ?? '', SPANISH[1] ?? '', 'ESPANOLA<ESPANOLA<<CARMENKKKKK']);
+    expect(r?.document.given_names).toBe('CARMEN');
+  });
+
+  it('repairs one confusion in a foreign alphanumeric number with a unique swap', () => {
+    const r = read(['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L8989O2C36UTO7408122F1204159ZE184226B<<<<<10']);
+    expect(r?.document.document_number).toBe('L898902C3');
+    expect(r?.swaps).toBe(1);
+    expect(Object.values(r?.checks ?? {}).every(Boolean)).toBe(true);
+  });
+
+  it('marks a swapped value: a wrong swap can pass both the field and the composite check', () => {
+    // Three confusions in L898902C3; one swap (S->5) happens to satisfy both checks with a
+    // wrong number. That is why a swapped foreign number always goes to the clerk.
+    const r = read(['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'LBSB9O2C36UTO7408122F1204159ZE184226B<<<<<10']);
+    expect(r?.document.document_number).not.toBe('L898902C3');
+    expect(r?.swappedFields).toContain('document_number');
+  });
+
+  it('leaves a field failing when more than two swaps would be needed', () => {
+    const r = read(['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L8989O2C36UTO7408122F1204159ZE184226B<<<<<10'.replace('L8989O2C3', 'ISBBO0ZC3')]);
+    expect(r?.checks.document_number).toBe(false);
+  });
+
+  it('fits a line that came out one character too long or too short', () => {
+    const r = read(['IDESPBAA000589599999999R<<<<<<<', '8001014F2501017ESP<<<<<<<<<<7', SPANISH[2] ?? '']);
+    expect(r?.valid).toBe(true);
+  });
+});
