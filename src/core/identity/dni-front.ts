@@ -1,15 +1,7 @@
 import type { OcrDocument, OcrDocumentField } from '../../shared/contract/ocr';
 import { isValidDni } from './check-digits';
 
-/** Labels printed on the front of a DNI (3.0/4.0), without accents for matching. */
-const LABELS = ['APELLIDOS', 'NOMBRE', 'SEXO', 'NACIONALIDAD', 'FECHA DE NACIMIENTO', 'IDESP', 'VALIDEZ', 'VALIDO HASTA', 'DOCUMENTO NACIONAL', 'ESPANA', 'DNI'];
-
 const plain = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
-
-const isLabelLine = (line: string): boolean => {
-  const p = plain(line);
-  return LABELS.some((l) => p.includes(l)) && !/\d{6}/.test(p);
-};
 
 const DIGIT_FIX: Record<string, string> = { O: '0', D: '0', I: '1', L: '1', Z: '2', S: '5', B: '8', G: '6' };
 const asDigits = (s: string): string => [...s].map((c) => DIGIT_FIX[c] ?? c).join('');
@@ -37,21 +29,35 @@ export interface FrontReading {
   recognised: boolean;
 }
 
-const valueAfter = (lines: string[], label: string): string[] => {
-  const i = lines.findIndex((l) => plain(l).includes(label));
-  if (i < 0) return [];
-  const out: string[] = [];
-  for (let j = i + 1; j < lines.length; j++) {
-    const line = lines[j] ?? '';
-    if (isLabelLine(line)) break;
-    out.push(line);
+/** Edit distance, to recognise a printed label however the OCR mangled it. */
+const distance = (a: string, b: string): number => {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j] ?? 0;
+      row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
   }
-  return out;
+  return row[b.length] ?? 0;
 };
 
+const HEADER_WORDS = ['ESPANA', 'DOCUMENTO', 'NACIONAL', 'IDENTIDAD', 'APELLIDOS', 'NOMBRE', 'SEXO', 'NACIONALIDAD', 'FECHA', 'NACIMIENTO', 'VALIDEZ', 'IDESP', 'DNI'];
+
+/** True when any word of the line is (close to) a printed label or header word. */
+const looksLikeLabel = (line: string): boolean =>
+  plain(line)
+    .split(/[^A-Z]+/)
+    .filter((w) => w.length >= 3)
+    .some((w) => HEADER_WORDS.some((h) => distance(w, h) <= Math.max(1, Math.floor(h.length / 2))));
+
 /**
- * Reads the labelled fields of a DNI front from OCR text. The layout puts each value on the
- * line after its label; the DNI number is found anywhere and must pass its letter check.
+ * Reads a DNI front from OCR text by the shape of its values, since the small printed labels
+ * are the first thing blur and thresholding destroy: the letter-checked number, the
+ * `SEX NAT` line, `DD MM YYYY` dates, the support number, and name lines in print order
+ * (surnames, then the given name, before the sex line).
  */
 export const parseDniFront = (text: string): FrontReading => {
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
@@ -64,16 +70,20 @@ export const parseDniFront = (text: string): FrontReading => {
       break;
     }
   }
-  const surnameLines = valueAfter(lines, 'APELLIDOS').map(nameOf).filter((n): n is string => n !== null);
-  const given = valueAfter(lines, 'NOMBRE').map(nameOf).find((n) => n !== null) ?? null;
-  const sexNat = plain(valueAfter(lines, 'SEXO')[0] ?? '');
-  const sexMatch = /\b([MFX])\b/.exec(sexNat);
-  const natMatch = /\b([A-Z]{3})\b/.exec(sexNat.replace(/\b[MFX]\b/, ''));
-  const birthLine = valueAfter(lines, 'FECHA DE NACIMIENTO')[0] ?? '';
-  const birth = dateOf(birthLine);
-  const supportMatch = /\b([A-Z]{3}\s?[0-9OIDLZSBG]{6})\b/.exec(plain(birthLine).replace(/\d{2}\s\d{2}\s\d{4}/, ''));
-  const support = supportMatch ? (supportMatch[1] ?? '').replace(/\s/g, '').slice(0, 3) + asDigits((supportMatch[1] ?? '').replace(/\s/g, '').slice(3)) : null;
-  const expiry = dateOf(valueAfter(lines, 'VALIDEZ')[0] ?? valueAfter(lines, 'VALIDO HASTA')[0] ?? '');
+  const sexIdx = lines.findIndex((l) => /^[MFX]\s+[A-Z]{3}$/.test(plain(l).replace(/[^A-Z\s]/g, '').trim()));
+  const sexLine = sexIdx >= 0 ? plain(lines[sexIdx] ?? '').replace(/[^A-Z\s]/g, '').trim() : '';
+  const sexMatch = /^([MFX])\s+([A-Z]{3})$/.exec(sexLine);
+  const nameLines = lines
+    .slice(0, sexIdx >= 0 ? sexIdx : lines.length)
+    .filter((l) => !looksLikeLabel(l) && !/[\d:|]/.test(l))
+    .map(nameOf)
+    .filter((n): n is string => n !== null && n.replace(/[^\p{L}]/gu, '').length >= 2);
+  const given = nameLines.length >= 2 ? (nameLines.at(-1) ?? null) : null;
+  const surnameLines = nameLines.slice(0, -1).slice(-2);
+  const dates = lines.map(dateOf).filter((d): d is string => d !== null).sort();
+  const birth = dates.length >= 2 ? (dates[0] ?? null) : null;
+  const expiry = dates.length >= 2 ? (dates.at(-1) ?? null) : null;
+  const support = /\b([A-Z]{3}\d{6})\b/.exec(upper)?.[1] ?? null;
   const [surname1 = null, surname2 = null] = surnameLines;
   const document: OcrDocument = {
     document_type: 'DNI',
@@ -84,7 +94,7 @@ export const parseDniFront = (text: string): FrontReading => {
     given_names: given,
     birth_date: birth,
     sex: sexMatch ? (sexMatch[1] as 'M' | 'F' | 'X') : null,
-    nationality: natMatch ? (natMatch[1] ?? null) : null,
+    nationality: sexMatch ? (sexMatch[2] ?? null) : null,
     expiry_date: expiry,
     issuing_state: 'ESP',
     support_number: support,

@@ -26,6 +26,7 @@ export interface OcrService {
 
 /** Front text is read at this width: enough for 4 mm letters, far cheaper than full size. */
 const FRONT_WIDTH = 1400;
+const FRONT_THRESHOLD = 140;
 
 const readFront = async (
   pool: ReturnType<typeof createEnginePool>,
@@ -35,7 +36,10 @@ const readFront = async (
 ): Promise<OcrResult> => {
   const png = await fromGrey(page.page)
     .resize({ width: FRONT_WIDTH, withoutEnlargement: false })
+    .median(3)
     .normalise()
+    // Dark threshold: drops the card's guilloche and the light labels, keeps the values.
+    .threshold(FRONT_THRESHOLD)
     .png({ compressionLevel: 1 })
     .toBuffer();
   const out = await pool.recognize('text_spa', png, timeoutMs);
