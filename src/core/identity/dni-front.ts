@@ -51,7 +51,7 @@ const looksLikeLabel = (line: string): boolean =>
   plain(line)
     .split(/[^A-Z]+/)
     .filter((w) => w.length >= 3)
-    .some((w) => HEADER_WORDS.some((h) => distance(w, h) <= Math.max(1, Math.floor(h.length / 2))));
+    .some((w) => HEADER_WORDS.some((h) => distance(w, h) <= Math.max(1, Math.floor(h.length / 3))));
 
 /**
  * Reads a DNI front from OCR text by the shape of its values, since the small printed labels
