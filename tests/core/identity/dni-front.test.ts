@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { parseDniFront } from '../../../src/core/identity/dni-front';
+
+describe('DNI front parsing', () => {
+  it('reads values by their shape and keeps accents and Ñ', () => {
+    // OCR text as the LSTM model returns it: the small labels mangled or missing.
+    const text = [
+      'ESPAÑA',
+      'JIZCMENTOI NAS CHA. DE IDENTIDAD',
+      'AFELLIDOS',
+      'PEÑA',
+      'DE LA FUENTE',
+      'NOYERE',
+      'MARÍA JOSÉ',
+      'DNI 14701580A',
+      'SEXO RACIONA, DAD',
+      'F ESP',
+      'FICA DE ATI IRTO',
+      '19 04 1986',
+      'VA.ID: 7',
+      '24 04 2031',
+      'LFM288437',
+    ].join('\n');
+    const r = parseDniFront(text);
+    expect(r.recognised).toBe(true);
+    expect(r.document).toMatchObject({
+      document_type: 'DNI',
+      document_number: '14701580A',
+      surname1: 'PEÑA',
+      surname2: 'DE LA FUENTE',
+      surnames: 'PEÑA DE LA FUENTE',
+      given_names: 'MARÍA JOSÉ',
+      sex: 'F',
+      nationality: 'ESP',
+      birth_date: '1986-04-19',
+      expiry_date: '2031-04-24',
+      support_number: 'LFM288437',
+    });
+    // Names carry no check digit: the clerk confirms them.
+    expect(r.uncertain).toContain('given_names');
+  });
+
+  it('does not recognise a receipt even when it carries a valid tax number', () => {
+    const r = parseDniFront('SUPERMERCADOS LA PLAZA\nCIF 12345678Z\nPAN 1,20\nTOTAL 17,50\n28/11/2026');
+    expect(r.recognised).toBe(false);
+  });
+
+  it('rejects a DNI number whose letter is wrong', () => {
+    const r = parseDniFront('DNI 14701580B\nPEÑA\nBRIONES\nÁNGEL\nM ESP');
+    expect(r.document.document_number).toBeNull();
+    expect(r.recognised).toBe(false);
+  });
+});
