@@ -1,0 +1,159 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { contract, isOperationName } from '../../shared/contract';
+import { DEFAULT_MAX_INPUT_BYTES } from '../../shared/contract/define';
+import { type Envelope, SESSION_HEADER } from '../../shared/contract/envelope';
+import type { Dispatch } from '../../core/app/dispatch';
+import { AppError } from '../../shared/errors';
+import { readStatic } from './static-files';
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob: mediastream:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+export interface BridgeOptions {
+  readonly dispatch: Dispatch;
+  readonly rendererDir: string;
+  readonly port?: number;
+  readonly token?: string;
+}
+
+export interface Bridge {
+  readonly url: string;
+  readonly token: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+const BASE_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+const send = (res: ServerResponse, status: number, type: string, body: Buffer | string): void => {
+  res.writeHead(status, { ...BASE_HEADERS, 'content-type': type, 'content-security-policy': CONTENT_SECURITY_POLICY });
+  res.end(body);
+};
+
+const sendJson = (res: ServerResponse, status: number, envelope: Envelope): void =>
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(envelope));
+
+const fail = (res: ServerResponse, status: number, code: string): void =>
+  sendJson(res, status, { ok: false, error: { code } });
+
+const tokensEqual = (a: string, b: string): boolean => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+/** Reads at most `limit` bytes; null means the body was larger and reading stopped. */
+const readBody = (req: IncomingMessage, limit: number): Promise<Buffer | null> =>
+  new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) return resolve(null);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.destroy();
+        resolve(null);
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+
+/**
+ * Browser mode: the built renderer plus `POST /rpc/{operation}`, on 127.0.0.1 only, behind a
+ * token made for this launch. The page gets the token once in its URL and keeps it in memory.
+ */
+export const startBridge = async (options: BridgeOptions): Promise<Bridge> => {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  let port = 0;
+
+  const handleRpc = async (req: IncomingMessage, res: ServerResponse, name: string) => {
+    const auth = req.headers.authorization ?? '';
+    if (!auth.startsWith('Bearer ') || !tokensEqual(auth.slice(7), token)) {
+      return fail(res, 401, 'bridge_unauthorized');
+    }
+    if (!isOperationName(name)) return fail(res, 404, 'unknown_operation');
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return fail(res, 415, 'bridge_json_required');
+    }
+    const body = await readBody(req, contract[name].maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES);
+    if (body === null) return fail(res, 413, 'payload_too_large');
+    let input: unknown;
+    try {
+      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    } catch {
+      return fail(res, 400, 'bridge_bad_json');
+    }
+    const session = req.headers[SESSION_HEADER];
+    const { envelope, status } = await options.dispatch(name, input, {
+      sessionId: typeof session === 'string' ? session : undefined,
+    });
+    sendJson(res, status, envelope);
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    // Only our own host names: a DNS-rebinding page cannot reach the bridge.
+    const host = req.headers.host ?? '';
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+      return fail(res, 421, 'bridge_bad_host');
+    }
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    const rpc = /^\/rpc\/([A-Za-z]+)$/.exec(url.pathname);
+    if (rpc?.[1]) {
+      if (req.method !== 'POST') return fail(res, 405, 'bridge_method_not_allowed');
+      return handleRpc(req, res, rpc[1]);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'bridge_method_not_allowed');
+    const isPage = url.pathname === '/' || url.pathname === '/index.html';
+    if (isPage && !tokensEqual(url.searchParams.get('token') ?? '', token)) {
+      return send(res, 401, 'text/plain; charset=utf-8', 'Unauthorized: open the URL printed by `ventanilla serve`.\n');
+    }
+    const file = await readStatic(options.rendererDir, isPage ? '/index.html' : url.pathname);
+    if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Not found\n');
+    send(res, 200, file.type, file.body);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) fail(res, 500, 'internal');
+      else res.destroy();
+    });
+  });
+  server.requestTimeout = 120_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(e.code === 'EADDRINUSE' ? new AppError('port_in_use', { port: options.port ?? 0 }) : e),
+    );
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    token,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+};

@@ -1,0 +1,87 @@
+import { userInfo } from 'node:os';
+import { Command, InvalidArgumentError } from 'commander';
+import { roles } from '../../shared/contract/define';
+import { Password, RoleSchema, Username } from '../../shared/contract/staff';
+import type { Actor } from '../../core/audit/append';
+import { AppError } from '../../shared/errors';
+import { type GlobalOptions, printJson, t, withCore } from '../context';
+import { readNewPassword } from '../password';
+
+/** Work done at the CLI is audited as the operating-system user who ran it. */
+export const cliActor = (): Actor => ({
+  staffId: null,
+  username: `cli:${userInfo().username}`,
+  role: 'system',
+});
+
+const parseRole = (value: string) => {
+  const role = RoleSchema.safeParse(value);
+  if (!role.success) throw new InvalidArgumentError(t('cli.staff.badRole', { roles: roles.join(', ') }));
+  return role.data;
+};
+
+const parseUsername = (value: string): string => {
+  const name = Username.safeParse(value);
+  if (!name.success) throw new AppError('usage_bad_username', { username: value });
+  return name.data;
+};
+
+const checkedPassword = async (): Promise<string> => {
+  const password = Password.safeParse(await readNewPassword());
+  if (!password.success) throw new AppError('usage_password_too_short');
+  return password.data;
+};
+
+export const staffCommand = (): Command => {
+  const staff = new Command('staff').description(t('cli.staff.description'));
+
+  staff
+    .command('add <name>')
+    .description(t('cli.staff.add'))
+    .requiredOption('--role <role>', t('cli.staff.roleOption'), parseRole)
+    .option('--display-name <text>', t('cli.staff.displayNameOption'))
+    .action(async (name: string, opts: { role: (typeof roles)[number]; displayName?: string }, cmd: Command) => {
+      const username = parseUsername(name);
+      const password = await checkedPassword();
+      await withCore(cmd.optsWithGlobals<GlobalOptions>(), async (core) => {
+        const member = await core.services.staff.add(cliActor(), {
+          username,
+          displayName: opts.displayName ?? name,
+          role: opts.role,
+          password,
+        });
+        process.stdout.write(`${t('cli.staff.added', { username: member.username, role: member.role })}\n`);
+      });
+    });
+
+  staff
+    .command('list')
+    .description(t('cli.staff.list'))
+    .option('--json', t('cli.jsonOption'))
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      await withCore(cmd.optsWithGlobals<GlobalOptions>(), (core) => {
+        const members = core.services.staff.list();
+        if (opts.json) return printJson(members);
+        for (const m of members) {
+          const state = m.disabled ? ` (${t('cli.staff.disabled')})` : '';
+          process.stdout.write(`${m.username}\t${m.role}\t${m.displayName}${state}\n`);
+        }
+      });
+    });
+
+  staff
+    .command('passwd <name>')
+    .description(t('cli.staff.passwd'))
+    .action(async (name: string, _opts: unknown, cmd: Command) => {
+      const username = parseUsername(name);
+      const password = await checkedPassword();
+      await withCore(cmd.optsWithGlobals<GlobalOptions>(), async (core) => {
+        const row = core.services.staff.findByUsername(username);
+        if (!row) throw new AppError('staff_not_found', { id: username }, 404);
+        await core.services.staff.resetPassword(cliActor(), row.id, password);
+        process.stdout.write(`${t('cli.staff.passwordSet', { username })}\n`);
+      });
+    });
+
+  return staff;
+};

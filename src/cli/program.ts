@@ -1,0 +1,50 @@
+import { Command, CommanderError } from 'commander';
+import { version } from '../../package.json';
+import { isAppError } from '../shared/errors';
+import { dbCommand } from './commands/db';
+import { ocrCommand } from './commands/ocr';
+import { serveCommand } from './commands/serve';
+import { staffCommand } from './commands/staff';
+import { errorText, t } from './context';
+
+export const USAGE_EXIT = 2;
+
+// addCommand() does not pass settings down, so set them on every sub-command.
+const applyToTree = (cmd: Command, fn: (c: Command) => void): void => {
+  fn(cmd);
+  for (const sub of cmd.commands) applyToTree(sub, fn);
+};
+
+export const buildProgram = (): Command => {
+  const program = new Command('ventanilla')
+    .description(t('cli.description'))
+    .version(version, '-V, --version')
+    .option('--data-dir <dir>', t('cli.dataDirOption'))
+    .option('--debug', t('cli.debugOption'));
+  program.addCommand(staffCommand());
+  program.addCommand(dbCommand());
+  program.addCommand(serveCommand());
+  program.addCommand(ocrCommand());
+  applyToTree(program, (cmd) => cmd.exitOverride().showHelpAfterError());
+  return program;
+};
+
+/** Runs the CLI and returns the exit code: 0 ok, 1 failure, 2 usage error. */
+export const runCli = async (argv: readonly string[]): Promise<number> => {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv]);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? 0 : USAGE_EXIT;
+    }
+    if (isAppError(e)) {
+      process.stderr.write(`${t('cli.errorPrefix')}: ${errorText(e.toShape())}\n`);
+      return e.status === 400 && e.code.startsWith('usage_') ? USAGE_EXIT : 1;
+    }
+    if (program.opts<{ debug?: boolean }>().debug) console.error(e);
+    else process.stderr.write(`${t('cli.errorPrefix')}: ${errorText({ code: 'internal' })}\n`);
+    return 1;
+  }
+};

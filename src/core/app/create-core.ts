@@ -1,0 +1,56 @@
+import { version } from '../../../package.json';
+import { openDatabase } from '../db/open';
+import { type Clock, systemClock } from '../platform/clock';
+import { settingsHandlers } from '../settings/handlers';
+import { ensureDeviceId, readSettings } from '../settings/settings-service';
+import { createAuthService } from '../staff/auth-service';
+import { authHandlers, staffHandlers } from '../staff/handlers';
+import { SessionStore } from '../staff/sessions';
+import { createStaffService } from '../staff/staff-service';
+import { systemHandlers } from '../system/handlers';
+import type { CoreDeps } from './deps';
+import { createDispatch } from './dispatch';
+import type { Handlers } from './handlers';
+
+export interface CoreOptions {
+  readonly dataDir: string;
+  readonly clock?: Clock;
+  readonly log?: (error: unknown) => void;
+}
+
+/** Opens the data directory and wires every feature: the one object all adapters talk to. */
+export const createCore = (options: CoreOptions) => {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? ((e: unknown) => console.error(e));
+  const opened = openDatabase(options.dataDir);
+  const deps: CoreDeps = {
+    db: opened.db,
+    keys: opened.keys,
+    dataDir: options.dataDir,
+    clock,
+    deviceId: ensureDeviceId(opened.db),
+    version,
+    schemaVersion: opened.schemaVersion,
+  };
+  const sessions = new SessionStore(clock, () => readSettings(deps.db).idleLockMinutes * 60_000);
+  const staff = createStaffService(deps);
+  const auth = createAuthService(deps, sessions);
+
+  const handlers: Handlers = {
+    ...systemHandlers(deps),
+    ...settingsHandlers(deps),
+    ...authHandlers(deps, staff, auth, sessions),
+    ...staffHandlers(deps, staff, auth, sessions),
+  };
+
+  return {
+    deps,
+    services: { staff, auth, sessions },
+    dispatch: createDispatch(deps, handlers, sessions, log),
+    close: () => {
+      if (deps.db.open) deps.db.close();
+    },
+  };
+};
+
+export type Core = ReturnType<typeof createCore>;

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { AuditAction } from '../../shared/contract/audit-actions';
+import { utcOffsetMinutes } from '../platform/clock';
+import { enqueue } from '../sync/outbox';
+import { canonicalJson } from './canonical-json';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The "who" of every core operation. `system` is the IT person at the CLI or a scheduled job. */
+export interface Actor {
+  readonly staffId: number | null;
+  readonly username: string;
+  readonly role: 'clerk' | 'manager' | 'admin' | 'system';
+}
+
+export interface AuditInput {
+  readonly actor: Actor;
+  readonly action: AuditAction;
+  /** Masked identifiers only: never a plain document number. */
+  readonly subject?: string;
+  readonly details?: Record<string, unknown>;
+}
+
+export interface AuditEntry {
+  readonly seq: number;
+  readonly at: string;
+  readonly utc_offset_min: number;
+  readonly device: string;
+  readonly actor_id: number | null;
+  readonly actor_name: string;
+  readonly actor_role: string;
+  readonly action: string;
+  readonly subject: string | null;
+  readonly details: string;
+}
+
+export const entryHash = (prevHash: string, entry: AuditEntry): string =>
+  createHash('sha256').update(prevHash).update(canonicalJson(entry)).digest('hex');
+
+/** Appends to the hash chain and queues the entry for central. Must run inside a transaction. */
+export const appendAudit = (db: Database, device: string, at: Date, input: AuditInput): number => {
+  if (!db.inTransaction) throw new Error('appendAudit must run inside the domain transaction');
+  const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    | { seq: number; hash: string }
+    | undefined;
+  const entry: AuditEntry = {
+    seq: (head?.seq ?? 0) + 1,
+    at: at.toISOString(),
+    utc_offset_min: utcOffsetMinutes(at),
+    device,
+    actor_id: input.actor.staffId,
+    actor_name: input.actor.username,
+    actor_role: input.actor.role,
+    action: input.action,
+    subject: input.subject ?? null,
+    details: canonicalJson(input.details ?? {}),
+  };
+  const prevHash = head?.hash ?? GENESIS_HASH;
+  const hash = entryHash(prevHash, entry);
+  db.prepare(
+    `INSERT INTO audit_log (seq, at, utc_offset_min, device, actor_id, actor_name, actor_role,
+       action, subject, details, prev_hash, hash)
+     VALUES (@seq, @at, @utc_offset_min, @device, @actor_id, @actor_name, @actor_role,
+       @action, @subject, @details, @prev_hash, @hash)`,
+  ).run({ ...entry, prev_hash: prevHash, hash });
+  enqueue(db, { kind: 'audit.entry', entityId: String(entry.seq), payload: { ...entry, prev_hash: prevHash, hash } }, at);
+  return entry.seq;
+};

@@ -1,0 +1,74 @@
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import DatabaseConstructor, { type Database } from 'better-sqlite3-multiple-ciphers';
+import { AppError } from '../../shared/errors';
+import { createKeyFile, type InstallationKeys, readKeyFile } from './keys';
+import { knownMigrations, migrate, type Migration } from './migrations';
+
+export const DB_FILE = 'ventanilla.db';
+
+export interface OpenedDatabase {
+  readonly db: Database;
+  readonly keys: InstallationKeys;
+  readonly path: string;
+  readonly schemaVersion: number;
+}
+
+export const ensureWritableDir = (dir: string): void => {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // A real write: permission bits say nothing when running as root or on a read-only mount.
+    const probe = join(dir, `.write-test-${process.pid}`);
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch {
+    throw new AppError('data_dir_not_writable', { path: dir });
+  }
+};
+
+/** SQLCipher 4 format, so standard SQLCipher tools open the file with the key. */
+export const applyKey = (db: Database, key: Buffer): void => {
+  db.pragma(`cipher='sqlcipher'`);
+  db.pragma('legacy=4');
+  db.pragma(`key="x'${key.toString('hex')}'"`);
+};
+
+const loadKeys = (dataDir: string, dbExists: boolean): InstallationKeys => {
+  const keys = readKeyFile(dataDir);
+  if (keys) return keys;
+  // A database without its key is unreadable: never invent a new key for it.
+  if (dbExists) throw new AppError('key_file_missing', { path: dataDir });
+  return createKeyFile(dataDir);
+};
+
+/** Opens (creating if needed) the encrypted database, then brings its schema up to date. */
+export const openDatabase = (
+  dataDir: string,
+  options: { migrations?: readonly Migration[] } = {},
+): OpenedDatabase => {
+  ensureWritableDir(dataDir);
+  const path = join(dataDir, DB_FILE);
+  const keys = loadKeys(dataDir, existsSync(path));
+  const db = new DatabaseConstructor(path);
+  try {
+    applyKey(db, keys.dbKey);
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch {
+      throw new AppError('database_key_mismatch', { path });
+    }
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const schemaVersion = migrate(db, options.migrations ?? knownMigrations);
+    return { db, keys, path, schemaVersion };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+};
+
+/** True when the file does not start with the plain SQLite header. */
+export const isEncryptedFile = (header: Buffer): boolean =>
+  !header.subarray(0, 16).equals(Buffer.from('SQLite format 3\0', 'latin1'));

@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { v7 as uuidv7 } from 'uuid';
+import { canonicalJson } from '../audit/canonical-json';
+
+export interface OutboxItem {
+  readonly kind: string;
+  readonly entityId: string;
+  readonly payload: unknown;
+}
+
+/**
+ * The only way into the outbox. Call it inside the transaction that makes the change, so the
+ * change and its sync record commit or roll back together.
+ */
+export const enqueue = (db: Database, item: OutboxItem, at: Date): string => {
+  if (!db.inTransaction) throw new Error('enqueue must run inside the domain transaction');
+  const opId = uuidv7();
+  const payload = canonicalJson(item.payload);
+  db.prepare(
+    `INSERT INTO outbox (op_id, kind, entity_id, payload, payload_sha256, created_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run(
+    opId,
+    item.kind,
+    item.entityId,
+    payload,
+    createHash('sha256').update(payload).digest('hex'),
+    at.toISOString(),
+  );
+  return opId;
+};

@@ -1,0 +1,55 @@
+import { pathToFileURL } from 'node:url';
+import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+
+/** Where the renderer comes from: the dev server in development, else the built file. */
+export interface AppOrigin {
+  readonly devServerUrl: string | undefined;
+  readonly indexFile: string;
+}
+
+export const isTrustedUrl = (origin: AppOrigin, url: string): boolean => {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (origin.devServerUrl) return parsed.origin === new URL(origin.devServerUrl).origin;
+  return parsed.protocol === 'file:' && parsed.pathname === pathToFileURL(origin.indexFile).pathname;
+};
+
+export const secureWebPreferences = (preload: string): BrowserWindowConstructorOptions['webPreferences'] => ({
+  preload,
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  spellcheck: false,
+});
+
+/** No navigation away from the app and no new windows, ever. */
+export const lockNavigation = (contents: WebContents, origin: AppOrigin): void => {
+  contents.on('will-navigate', (event, url) => {
+    if (!isTrustedUrl(origin, url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isTrustedUrl(origin, url)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+};
+
+/** Only the webcam (`media`) and only for the app itself. */
+export const restrictPermissions = (session: Session, origin: AppOrigin): void => {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(permission === 'media' && isTrustedUrl(origin, details.requestingUrl));
+  });
+  session.setPermissionCheckHandler(
+    (_contents, permission, _requestingOrigin, details) =>
+      permission === 'media' && isTrustedUrl(origin, details.requestingUrl ?? ''),
+  );
+};

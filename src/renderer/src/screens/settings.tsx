@@ -1,0 +1,62 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../shared/contract/settings';
+import { useAction, useApp } from '../app-context';
+import { ErrorBanner, Field, formValues, Notice } from '../components/form';
+
+export const SettingsScreen = () => {
+  const { t } = useTranslation();
+  const { api } = useApp();
+  const { busy, error, run } = useAction();
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    void run(() => api.settingsGet({})).then((s) => s && setSettings(s));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- load once
+  }, []);
+
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    setSaved(false);
+    const v = formValues(e.currentTarget);
+    const next = await run(() =>
+      api.settingsUpdate({
+        townName: v.townName ?? '',
+        ineCode: v.ineCode ?? '',
+        counterCode: (v.counterCode ?? '').toUpperCase(),
+        defaultLanguage: v.defaultLanguage === 'en' ? 'en' : 'es',
+        idleLockMinutes: Number(v.idleLockMinutes),
+      }),
+    );
+    if (next) {
+      setSettings(next);
+      setSaved(true);
+    }
+  };
+
+  if (!settings) return <ErrorBanner message={error} />;
+  return (
+    <section aria-labelledby="settings-title">
+      <h1 id="settings-title">{t('ui.settings.title')}</h1>
+      <form className="card" onSubmit={submit}>
+        <Field label={t('ui.settings.townName')} name="townName" defaultValue={settings.townName} required />
+        <Field label={t('ui.settings.ineCode')} name="ineCode" defaultValue={settings.ineCode} pattern="\d{5}" inputMode="numeric" required hint={t('ui.settings.ineHint')} />
+        <Field label={t('ui.settings.counterCode')} name="counterCode" defaultValue={settings.counterCode} pattern="[A-Za-z0-9]{1,8}" required hint={t('ui.settings.counterHint')} />
+        <div className="field">
+          <label htmlFor="defaultLanguage">{t('ui.settings.defaultLanguage')}</label>
+          <select id="defaultLanguage" name="defaultLanguage" defaultValue={settings.defaultLanguage}>
+            <option value="es">{t('ui.languages.es')}</option>
+            <option value="en">{t('ui.languages.en')}</option>
+          </select>
+        </div>
+        <Field label={t('ui.settings.idleLock')} name="idleLockMinutes" type="number" min={1} max={240} defaultValue={settings.idleLockMinutes} required />
+        <ErrorBanner message={error} />
+        {saved && <Notice>{t('ui.settings.saved')}</Notice>}
+        <button type="submit" className="primary" disabled={busy}>
+          {t('ui.common.save')}
+        </button>
+      </form>
+    </section>
+  );
+};

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** The closed list of audited actions. Features append theirs; names are `area.verb`. */
+export const auditActions = [
+  'auth.sign_in',
+  'auth.sign_in_failed',
+  'auth.sign_out',
+  'auth.account_locked',
+  'auth.session_locked',
+  'auth.session_unlocked',
+  'staff.created',
+  'staff.disabled',
+  'staff.enabled',
+  'staff.role_changed',
+  'staff.password_reset',
+  'staff.password_changed',
+  'settings.changed',
+] as const;
+
+export const AuditAction = z.enum(auditActions);
+export type AuditAction = z.infer<typeof AuditAction>;

@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+
+export const roles = ['clerk', 'manager', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+/**
+ * Who may call an operation: anyone (sign-in, first run), any signed-in staff member,
+ * or only the listed roles.
+ */
+export type Access = 'public' | 'session' | readonly Role[];
+
+export interface OperationDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  readonly input: I;
+  readonly output: O;
+  readonly access: Access;
+  /** State-changing operations must write an audit entry in the same transaction. */
+  readonly mutates: boolean;
+  /** Bridge request-body limit; default 1 MiB. Operations that carry images raise it. */
+  readonly maxInputBytes?: number;
+}
+
+export const op = <I extends z.ZodType, O extends z.ZodType>(
+  def: OperationDef<I, O>,
+): OperationDef<I, O> => def;
+
+export const DEFAULT_MAX_INPUT_BYTES = 1024 * 1024;

@@ -1,0 +1,49 @@
+import type { Language, Messages } from './define';
+import { cliMessages } from './cli';
+import { commonMessages } from './common';
+import { foundationErrors } from './foundation-errors';
+import { ocrMessages } from './ocr';
+import { uiMessages } from './ui';
+
+/** One entry per feature file; each adds its own top-level keys (and `errors.*`). */
+const catalogs = [commonMessages, foundationErrors, cliMessages, uiMessages, ocrMessages];
+
+const deepMerge = (a: Messages, b: Messages): Messages => {
+  const out: Record<string, string | Messages> = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    const prev = out[k];
+    out[k] = typeof v === 'object' && typeof prev === 'object' ? deepMerge(prev, v) : v;
+  }
+  return out;
+};
+
+export const messages: Record<Language, Messages> = {
+  es: catalogs.reduce<Messages>((acc, c) => deepMerge(acc, c.es), {}),
+  en: catalogs.reduce<Messages>((acc, c) => deepMerge(acc, c.en), {}),
+};
+
+const lookup = (lang: Language, key: string): string | undefined => {
+  let node: string | Messages | undefined = messages[lang];
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object') return undefined;
+    node = node[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+};
+
+/** Plain translation for non-React callers (CLI, PDFs); same `{{param}}` syntax as i18next. */
+export const translate = (
+  lang: Language,
+  key: string,
+  params: Record<string, string | number> = {},
+): string => {
+  const text = lookup(lang, key) ?? lookup('es', key) ?? key;
+  return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? `{{${name}}}`));
+};
+
+export const translateError = (
+  lang: Language,
+  error: { code: string; params?: Record<string, string | number> | undefined },
+): string => translate(lang, `errors.${error.code}`, error.params);
+
+export { languages, type Language } from './define';
