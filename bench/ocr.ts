@@ -18,11 +18,15 @@ const only = process.env.OCR_BENCH_ONLY;
 const verbose = process.env.OCR_BENCH_VERBOSE === '1';
 const manifest = await ensureFixtures(perKind);
 const entries = manifest.entries.filter(
-  (e) => (e.kind === 'negative' || Number(e.file.split('-')[1]) < perKind) && (!only || e.file.includes(only)),
+  (e) =>
+    (e.kind === 'negative' || Number(e.file.split('-')[1]) < perKind) &&
+    (!only || e.file.includes(only)),
 );
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? 0 : ((s[Math.floor((s.length - 1) / 2)] ?? 0) + (s[Math.ceil((s.length - 1) / 2)] ?? 0)) / 2;
+  return s.length === 0
+    ? 0
+    : ((s[Math.floor((s.length - 1) / 2)] ?? 0) + (s[Math.ceil((s.length - 1) / 2)] ?? 0)) / 2;
 };
 
 const fieldsRight = (e: FixtureEntry, doc: Record<string, unknown>): string[] =>
@@ -34,7 +38,8 @@ const cache = mkdtempSync(join(tmpdir(), 'ventanilla-ocr-bench-'));
 const service = createOcrService({ cacheDir: cache });
 // Warm the pool (worker start-up is not part of a warm reading).
 const warm = manifest.entries.find((e) => e.file.startsWith('dni_back-0-clean'));
-if (warm) await service.readDocument(readFileSync(join(GENERATED_DIR, warm.file))).catch(() => undefined);
+if (warm)
+  await service.readDocument(readFileSync(join(GENERATED_DIR, warm.file))).catch(() => undefined);
 
 type Tally = { n: number; right: number; silentWrong: number; flagged: number };
 const tally = new Map<string, Tally>();
@@ -50,7 +55,7 @@ const bump = (m: Map<string, Tally>, k: string): Tally => {
 for (const e of entries) {
   const bytes = readFileSync(join(GENERATED_DIR, e.file));
   const t0 = performance.now();
-  let line = '';
+  let line: string;
   const t = bump(tally, e.kind);
   t.n++;
   try {
@@ -64,7 +69,8 @@ for (const e of entries) {
       if (wrong.length === 0) t.right++;
       else if (wrong.every((w) => r.uncertain.includes(w.split(':')[0] as never))) t.flagged++;
       else t.silentWrong++;
-      line = wrong.length === 0 ? 'ok' : `WRONG ${wrong.join('; ')} uncertain=${r.uncertain.join(',')}`;
+      line =
+        wrong.length === 0 ? 'ok' : `WRONG ${wrong.join('; ')} uncertain=${r.uncertain.join(',')}`;
     }
   } catch (err) {
     ours.push(performance.now() - t0);
@@ -77,10 +83,19 @@ for (const e of entries) {
     const nt = bump(nativeTally, e.kind);
     nt.n++;
     const n0 = performance.now();
-    const res = await run('tesseract', [join(GENERATED_DIR, e.file), 'stdout', '-l', e.kind === 'dni_front' ? 'spa' : 'eng'], { maxBuffer: 1 << 24 }).catch(() => ({ stdout: '' }));
+    const res = await run(
+      'tesseract',
+      [join(GENERATED_DIR, e.file), 'stdout', '-l', e.kind === 'dni_front' ? 'spa' : 'eng'],
+      { maxBuffer: 1 << 24 },
+    ).catch(() => ({ stdout: '' }));
     native.push(performance.now() - n0);
     if (e.kind !== 'dni_front') {
-      const m = readMrzText(res.stdout.split('\n').filter((l) => l.includes('<')).join('\n'));
+      const m = readMrzText(
+        res.stdout
+          .split('\n')
+          .filter((l) => l.includes('<'))
+          .join('\n'),
+      );
       if (m?.valid && fieldsRight(e, m.document).length === 0) nt.right++;
     }
   }
@@ -97,10 +112,14 @@ for (const [k, t] of tally) {
     `${k.padEnd(10)} ${String(t.n).padStart(3)}   ${pct(t.right, t.n).padStart(10)}   ${String(t.flagged).padStart(7)}   ${String(t.silentWrong).padStart(14)}   ${nt ? (k === 'dni_front' ? 'n/a' : pct(nt.right, nt.n)) : '-'}`,
   );
 }
-const mrzKinds = ['dni_back', 'tie_back', 'passport'].map((k) => tally.get(k)).filter((t): t is Tally => !!t);
+const mrzKinds = ['dni_back', 'tie_back', 'passport']
+  .map((k) => tally.get(k))
+  .filter((t): t is Tally => !!t);
 const mrzRight = mrzKinds.reduce((a, t) => a + t.right, 0);
 const mrzN = mrzKinds.reduce((a, t) => a + t.n, 0);
 console.log(`MRZ cards fully right: ${mrzRight}/${mrzN} (${pct(mrzRight, mrzN)})`);
 const mo = median(ours);
 const mn = median(native);
-console.log(`median warm ms per image: ventanilla ${mo.toFixed(0)} ms, native tesseract CLI ${mn.toFixed(0)} ms, ratio ${(mo / mn).toFixed(2)}`);
+console.log(
+  `median warm ms per image: ventanilla ${mo.toFixed(0)} ms, native tesseract CLI ${mn.toFixed(0)} ms, ratio ${(mo / mn).toFixed(2)}`,
+);

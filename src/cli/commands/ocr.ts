@@ -12,7 +12,13 @@ const failure = (file: string, e: unknown, ms?: number): OcrFileLine => {
   if (isAppError(e) && e.code === 'mrz_check_failed' && typeof e.params?.lines === 'string') {
     partial.mrz_lines = e.params.lines.split('\n');
   }
-  return { file, ok: false, ...(ms === undefined ? {} : { ms }), error: { code: shape.code, message: errorText(shape) }, partial };
+  return {
+    file,
+    ok: false,
+    ...(ms === undefined ? {} : { ms }),
+    error: { code: shape.code, message: errorText(shape) },
+    partial,
+  };
 };
 
 const summary = (line: OcrFileLine): string => {
@@ -29,8 +35,10 @@ const summary = (line: OcrFileLine): string => {
       ms: line.ms,
     }),
   ];
-  if (line.uncertain.length > 0) out.push(t('ocr.summaryUncertain', { fields: line.uncertain.join(', ') }));
-  if (line.warnings.length > 0) out.push(t('ocr.summaryWarnings', { warnings: line.warnings.join(', ') }));
+  if (line.uncertain.length > 0)
+    out.push(t('ocr.summaryUncertain', { fields: line.uncertain.join(', ') }));
+  if (line.warnings.length > 0)
+    out.push(t('ocr.summaryWarnings', { warnings: line.warnings.join(', ') }));
   return out.join('\n');
 };
 
@@ -51,7 +59,12 @@ export const ocrCommand = (): Command =>
         } catch {
           missing = true;
           const error = { code: 'file_not_found', params: { file } };
-          return { file, ok: false, error: { code: error.code, message: errorText(error) }, partial: {} };
+          return {
+            file,
+            ok: false,
+            error: { code: error.code, message: errorText(error) },
+            partial: {},
+          };
         }
         const t0 = performance.now();
         try {

@@ -1,13 +1,28 @@
 import type { OcrDocument, OcrDocumentField } from '../../shared/contract/ocr';
 import { isValidDni } from './check-digits';
 
-const plain = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
+const plain = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase();
 
-const DIGIT_FIX: Record<string, string> = { O: '0', D: '0', I: '1', L: '1', Z: '2', S: '5', B: '8', G: '6' };
+const DIGIT_FIX: Record<string, string> = {
+  O: '0',
+  D: '0',
+  I: '1',
+  L: '1',
+  Z: '2',
+  S: '5',
+  B: '8',
+  G: '6',
+};
 const asDigits = (s: string): string => [...s].map((c) => DIGIT_FIX[c] ?? c).join('');
 
 const dateOf = (line: string): string | null => {
-  const m = /(\d{2})[\s./-]*(\d{2})[\s./-]*(\d{4})/.exec(asDigits(line.replace(/[^\dA-Z\s./-]/gi, '')));
+  const m = /(\d{2})[\s./-]*(\d{2})[\s./-]*(\d{4})/.exec(
+    asDigits(line.replace(/[^\dA-Z\s./-]/gi, '')),
+  );
   if (!m) return null;
   const [, d, mo, y] = m;
   const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
@@ -17,7 +32,11 @@ const dateOf = (line: string): string | null => {
 
 /** A name line as printed: letters (accents and Ñ kept), spaces, hyphens. */
 const nameOf = (line: string): string | null => {
-  const clean = line.replace(/[^\p{L}\s'-]/gu, ' ').replace(/\s+/g, ' ').trim().toUpperCase();
+  const clean = line
+    .replace(/[^\p{L}\s'-]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toUpperCase();
   return /^[\p{Lu}][\p{Lu}\s'-]*$/u.test(clean) && clean.length >= 2 ? clean : null;
 };
 
@@ -37,14 +56,32 @@ const distance = (a: string, b: string): number => {
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const tmp = row[j] ?? 0;
-      row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row[j] = Math.min(
+        (row[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+        prev + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
       prev = tmp;
     }
   }
   return row[b.length] ?? 0;
 };
 
-const HEADER_WORDS = ['ESPANA', 'DOCUMENTO', 'NACIONAL', 'IDENTIDAD', 'APELLIDOS', 'NOMBRE', 'SEXO', 'NACIONALIDAD', 'FECHA', 'NACIMIENTO', 'VALIDEZ', 'IDESP', 'DNI'];
+const HEADER_WORDS = [
+  'ESPANA',
+  'DOCUMENTO',
+  'NACIONAL',
+  'IDENTIDAD',
+  'APELLIDOS',
+  'NOMBRE',
+  'SEXO',
+  'NACIONALIDAD',
+  'FECHA',
+  'NACIMIENTO',
+  'VALIDEZ',
+  'IDESP',
+  'DNI',
+];
 
 /** True when any word of the line is (close to) a printed label or header word. */
 const looksLikeLabel = (line: string): boolean =>
@@ -60,7 +97,10 @@ const looksLikeLabel = (line: string): boolean =>
  * (surnames, then the given name, before the sex line).
  */
 export const parseDniFront = (text: string): FrontReading => {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
   const upper = plain(text);
   let dni: string | null = null;
   for (const m of upper.matchAll(/([0-9OIDLZSBG]{8})\s?-?\s?([A-Z])\b/g)) {
@@ -70,8 +110,19 @@ export const parseDniFront = (text: string): FrontReading => {
       break;
     }
   }
-  const sexIdx = lines.findIndex((l) => /^[MFX]\s+[A-Z]{3}$/.test(plain(l).replace(/[^A-Z\s]/g, '').trim()));
-  const sexLine = sexIdx >= 0 ? plain(lines[sexIdx] ?? '').replace(/[^A-Z\s]/g, '').trim() : '';
+  const sexIdx = lines.findIndex((l) =>
+    /^[MFX]\s+[A-Z]{3}$/.test(
+      plain(l)
+        .replace(/[^A-Z\s]/g, '')
+        .trim(),
+    ),
+  );
+  const sexLine =
+    sexIdx >= 0
+      ? plain(lines[sexIdx] ?? '')
+          .replace(/[^A-Z\s]/g, '')
+          .trim()
+      : '';
   const sexMatch = /^([MFX])\s+([A-Z]{3})$/.exec(sexLine);
   const nameLines = lines
     .slice(0, sexIdx >= 0 ? sexIdx : lines.length)
@@ -80,7 +131,10 @@ export const parseDniFront = (text: string): FrontReading => {
     .filter((n): n is string => n !== null && n.replace(/[^\p{L}]/gu, '').length >= 2);
   const given = nameLines.length >= 2 ? (nameLines.at(-1) ?? null) : null;
   const surnameLines = nameLines.slice(0, -1).slice(-2);
-  const dates = lines.map(dateOf).filter((d): d is string => d !== null).sort();
+  const dates = lines
+    .map(dateOf)
+    .filter((d): d is string => d !== null)
+    .sort();
   const birth = dates.length >= 2 ? (dates[0] ?? null) : null;
   const expiry = dates.length >= 2 ? (dates.at(-1) ?? null) : null;
   const support = /\b([A-Z]{3}\d{6})\b/.exec(upper)?.[1] ?? null;
@@ -102,8 +156,18 @@ export const parseDniFront = (text: string): FrontReading => {
   };
   // Names have no check digit: a front reading is always for the clerk to confirm.
   const uncertain: OcrDocumentField[] = ['surname1', 'surname2', 'surnames', 'given_names'];
-  for (const key of ['birth_date', 'sex', 'nationality', 'expiry_date', 'support_number'] as const) {
+  for (const key of [
+    'birth_date',
+    'sex',
+    'nationality',
+    'expiry_date',
+    'support_number',
+  ] as const) {
     if (document[key] === null) uncertain.push(key);
   }
-  return { document, uncertain, recognised: dni !== null && surnameLines.length > 0 && given !== null };
+  return {
+    document,
+    uncertain,
+    recognised: dni !== null && surnameLines.length > 0 && given !== null,
+  };
 };

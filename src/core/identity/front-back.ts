@@ -2,10 +2,21 @@ import type { OcrDocument, OcrDocumentField, OcrResult } from '../../shared/cont
 import { documentWarnings } from './warnings';
 
 const plain = (s: string | null): string =>
-  (s ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase().replace(/[^A-Z]+/g, ' ').trim();
+  (s ?? '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .replace(/[^A-Z]+/g, ' ')
+    .trim();
 
 const NAME_FIELDS = ['surname1', 'surname2', 'surnames', 'given_names'] as const;
-const NUMBER_FIELDS = ['document_number', 'birth_date', 'sex', 'expiry_date', 'support_number'] as const;
+const NUMBER_FIELDS = [
+  'document_number',
+  'birth_date',
+  'sex',
+  'expiry_date',
+  'support_number',
+] as const;
 
 /**
  * Cross-checks a front and an MRZ reading of the same card. The MRZ is authoritative for

@@ -1,19 +1,53 @@
 import { mrzCheckPasses } from './check-digits';
-import { coveredText, cut, layoutOf, type CheckSpec, type MrzLayout, type Span } from './mrz-layout';
+import {
+  coveredText,
+  cut,
+  layoutOf,
+  type CheckSpec,
+  type MrzLayout,
+  type Span,
+} from './mrz-layout';
 import type { MrzMask } from './mrz-masks';
 
 const TO_DIGIT: Record<string, string> = {
-  O: '0', Q: '0', D: '0', U: '0', I: '1', L: '1', Z: '2', S: '5', G: '6', T: '7', B: '8', A: '4',
+  O: '0',
+  Q: '0',
+  D: '0',
+  U: '0',
+  I: '1',
+  L: '1',
+  Z: '2',
+  S: '5',
+  G: '6',
+  T: '7',
+  B: '8',
+  A: '4',
 };
 const TO_LETTER: Record<string, string> = {
-  '0': 'O', '1': 'I', '2': 'Z', '4': 'A', '5': 'S', '6': 'G', '7': 'T', '8': 'B',
+  '0': 'O',
+  '1': 'I',
+  '2': 'Z',
+  '4': 'A',
+  '5': 'S',
+  '6': 'G',
+  '7': 'T',
+  '8': 'B',
 };
 /**
  * Swaps tried where a position may hold a letter or a digit. `G/6`, `A/0`, `K/0`, `U/0`
  * have the same check value, so a check can never tell them apart: they are not swaps.
  */
 const SWAPS: Record<string, string> = {
-  O: '0', '0': 'O', I: '1', '1': 'I', B: '8', '8': 'B', S: '5', '5': 'S', Z: '2', '2': 'Z',
+  O: '0',
+  '0': 'O',
+  I: '1',
+  '1': 'I',
+  B: '8',
+  '8': 'B',
+  S: '5',
+  '5': 'S',
+  Z: '2',
+  '2': 'Z',
 };
 export const SAME_CHECK_VALUE = new Set(['G', '6', 'A', '0', 'K', 'U']);
 const MAX_SWAPS_PER_FIELD = 2;
@@ -65,7 +99,8 @@ export const applyMask = (lines: readonly string[], mask: MrzMask): string[] => 
     const span = layout.fields[key];
     if (!span) continue;
     const line = out[span.line] ?? '';
-    out[span.line] = line.slice(0, span.start) + fixTrailingFill(cut(out, span)) + line.slice(span.end);
+    out[span.line] =
+      line.slice(0, span.start) + fixTrailingFill(cut(out, span)) + line.slice(span.end);
   }
   return out;
 };
@@ -167,7 +202,9 @@ export const correctMrz = (rawLines: readonly string[], mask: MrzMask): Correcte
   const composite = layout.checks.find((c) => c.key === 'composite');
   for (const check of layout.checks) {
     if (check === composite || checkPasses(lines, check)) continue;
-    const fixed = searchSwaps(lines, [...check.covers, check.digit], mask, (c) => checkPasses(c, check));
+    const fixed = searchSwaps(lines, [...check.covers, check.digit], mask, (c) =>
+      checkPasses(c, check),
+    );
     if (fixed) {
       lines = fixed.lines;
       swaps += fixed.swaps;
@@ -177,7 +214,9 @@ export const correctMrz = (rawLines: readonly string[], mask: MrzMask): Correcte
   const fieldsOk = layout.checks.every((c) => c === composite || checkPasses(lines, c));
   if (composite && fieldsOk && !checkPasses(lines, composite)) {
     // Only data with no check of its own may change to satisfy the composite.
-    const fixed = searchSwaps(lines, spansWithoutOwnCheck(layout), mask, (c) => checkPasses(c, composite));
+    const fixed = searchSwaps(lines, spansWithoutOwnCheck(layout), mask, (c) =>
+      checkPasses(c, composite),
+    );
     if (fixed) {
       lines = fixed.lines;
       swaps += fixed.swaps;

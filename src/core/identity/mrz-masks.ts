@@ -62,4 +62,6 @@ export const MASKS: readonly MrzMask[] = [
 ];
 
 export const masksFor = (format: MrzFormat, spanish: boolean): MrzMask[] =>
-  MASKS.filter((m) => m.format === format && (spanish ? m.kind !== 'generic' : m.kind === 'generic'));
+  MASKS.filter(
+    (m) => m.format === format && (spanish ? m.kind !== 'generic' : m.kind === 'generic'),
+  );

@@ -13,7 +13,12 @@ export const mrzLinesOf = (text: string): string[] =>
     .replace(/[«‹]/g, '<')
     .split(/\r?\n/)
     // Specks at the band's edges come out as 1-2 stray glyphs separated by spaces.
-    .map((l) => l.trim().replace(/^(\S{1,2}\s+)+/, '').replace(/(\s+\S{1,2})+$/, ''))
+    .map((l) =>
+      l
+        .trim()
+        .replace(/^(\S{1,2}\s+)+/, '')
+        .replace(/(\s+\S{1,2})+$/, ''),
+    )
     .map((l) => l.replace(/[^A-Z0-9<]/g, ''))
     .filter((l) => l.length >= 20);
 
@@ -43,7 +48,9 @@ export const fitLine = (line: string, length: number): string => {
 };
 
 /** Picks the format whose line count and length best fit the text, and fits the lines to it. */
-export const shapeMrz = (lines: readonly string[]): { format: MrzFormat; lines: string[] } | null => {
+export const shapeMrz = (
+  lines: readonly string[],
+): { format: MrzFormat; lines: string[] } | null => {
   let best: { format: MrzFormat; lines: string[]; cost: number } | null = null;
   for (const layout of LAYOUTS) {
     if (lines.length < layout.lineCount) continue;
@@ -51,7 +58,11 @@ export const shapeMrz = (lines: readonly string[]): { format: MrzFormat; lines: 
     const cost = chosen.reduce((acc, l) => acc + Math.abs(l.length - layout.lineLength), 0);
     if (cost > layout.lineCount * 6) continue;
     if (!best || cost < best.cost) {
-      best = { format: layout.format, lines: chosen.map((l) => fitLine(l, layout.lineLength)), cost };
+      best = {
+        format: layout.format,
+        lines: chosen.map((l) => fitLine(l, layout.lineLength)),
+        cost,
+      };
     }
   }
   return best ? { format: best.format, lines: best.lines } : null;
@@ -80,7 +91,11 @@ const isState = (code: string): boolean => {
 };
 
 /** YYMMDD to ISO; birth dates in the future belong to the previous century. */
-export const mrzDate = (yymmdd: string, kind: 'birth' | 'expiry', today = new Date()): string | null => {
+export const mrzDate = (
+  yymmdd: string,
+  kind: 'birth' | 'expiry',
+  today = new Date(),
+): string | null => {
   const m = /^(\d{2})(\d{2})(\d{2})$/.exec(yymmdd);
   if (!m) return null;
   const yy = Number(m[1]);

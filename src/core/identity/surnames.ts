@@ -13,7 +13,10 @@ export interface SplitSurnames {
  * two words into one compound surname: `DEL OLMO GARCIA` -> `DEL OLMO` + `GARCIA`.
  */
 export const splitSurnames = (joined: string): SplitSurnames => {
-  const words = joined.trim().split(/[\s<]+/).filter((w) => w.length > 0);
+  const words = joined
+    .trim()
+    .split(/[\s<]+/)
+    .filter((w) => w.length > 0);
   if (words.length === 0) return { surname1: null, surname2: null, surnames: null };
   const groups: string[][] = [];
   let current: string[] = [];

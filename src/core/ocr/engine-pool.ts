@@ -32,20 +32,36 @@ const require = createRequire(import.meta.url);
 const dataDir = (pkg: 'eng' | 'spa', variant: '4.0.0' | '4.0.0_best_int'): string =>
   join(dirname(require.resolve(`@tesseract.js-data/${pkg}/package.json`)), variant);
 
-const SPECS: Record<EngineKind, { lang: 'eng' | 'spa'; oem: OEM; legacy: boolean; params: Record<string, string> }> = {
+const SPECS: Record<
+  EngineKind,
+  { lang: 'eng' | 'spa'; oem: OEM; legacy: boolean; params: Record<string, string> }
+> = {
   mrz_legacy: {
     lang: 'eng',
     oem: OEM.TESSERACT_ONLY,
     legacy: true,
-    params: { tessedit_char_whitelist: MRZ_WHITELIST, tessedit_pageseg_mode: PSM.SINGLE_BLOCK, user_defined_dpi: '300' },
+    params: {
+      tessedit_char_whitelist: MRZ_WHITELIST,
+      tessedit_pageseg_mode: PSM.SINGLE_BLOCK,
+      user_defined_dpi: '300',
+    },
   },
   mrz_lstm: {
     lang: 'eng',
     oem: OEM.LSTM_ONLY,
     legacy: false,
-    params: { tessedit_char_whitelist: MRZ_WHITELIST, tessedit_pageseg_mode: PSM.SINGLE_BLOCK, user_defined_dpi: '300' },
+    params: {
+      tessedit_char_whitelist: MRZ_WHITELIST,
+      tessedit_pageseg_mode: PSM.SINGLE_BLOCK,
+      user_defined_dpi: '300',
+    },
   },
-  text_spa: { lang: 'spa', oem: OEM.LSTM_ONLY, legacy: false, params: { tessedit_pageseg_mode: PSM.AUTO, user_defined_dpi: '300' } },
+  text_spa: {
+    lang: 'spa',
+    oem: OEM.LSTM_ONLY,
+    legacy: false,
+    params: { tessedit_pageseg_mode: PSM.AUTO, user_defined_dpi: '300' },
+  },
 };
 
 export interface EnginePool {
@@ -58,7 +74,9 @@ const toOutput = (data: Awaited<ReturnType<Worker['recognize']>>['data']): OcrOu
   for (const block of data.blocks ?? []) {
     for (const para of block.paragraphs) {
       for (const line of para.lines) {
-        const symbols = line.words.flatMap((w) => w.symbols.map((s) => ({ text: s.text, confidence: s.confidence })));
+        const symbols = line.words.flatMap((w) =>
+          w.symbols.map((s) => ({ text: s.text, confidence: s.confidence })),
+        );
         lines.push({ text: line.text.replace(/\n$/, ''), confidence: line.confidence, symbols });
       }
     }
@@ -103,10 +121,16 @@ export const createEnginePool = (opts: { cachePath: string }): EnginePool => {
     const worker = await workerFor(kind);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new AppError('ocr_timeout', { seconds: Math.round(timeoutMs / 1000) })), timeoutMs);
+      timer = setTimeout(
+        () => reject(new AppError('ocr_timeout', { seconds: Math.round(timeoutMs / 1000) })),
+        timeoutMs,
+      );
     });
     try {
-      const res = await Promise.race([worker.recognize(png, {}, { text: true, blocks: true }), timeout]);
+      const res = await Promise.race([
+        worker.recognize(png, {}, { text: true, blocks: true }),
+        timeout,
+      ]);
       return toOutput(res.data);
     } catch (e) {
       if (e instanceof AppError) {

@@ -18,9 +18,11 @@ const startsWith = (b: Buffer, bytes: number[], at = 0): boolean =>
 export const sniffFormat = (b: Buffer): ImageFormat | null => {
   if (startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
   if (startsWith(b, [0xff, 0xd8, 0xff])) return 'jpeg';
-  if (startsWith(b, [0x49, 0x49, 0x2a, 0x00]) || startsWith(b, [0x4d, 0x4d, 0x00, 0x2a])) return 'tiff';
+  if (startsWith(b, [0x49, 0x49, 0x2a, 0x00]) || startsWith(b, [0x4d, 0x4d, 0x00, 0x2a]))
+    return 'tiff';
   if (startsWith(b, [0x42, 0x4d]) && b.length > 26) return 'bmp';
-  if (startsWith(b, [0x52, 0x49, 0x46, 0x46]) && startsWith(b, [0x57, 0x45, 0x42, 0x50], 8)) return 'webp';
+  if (startsWith(b, [0x52, 0x49, 0x46, 0x46]) && startsWith(b, [0x57, 0x45, 0x42, 0x50], 8))
+    return 'webp';
   return null;
 };
 
@@ -51,7 +53,8 @@ const bmpToSharp = (bytes: Buffer): Sharp => {
   } catch {
     throw new AppError('corrupt_image', { format: 'bmp' });
   }
-  if (bmp.data.length < bmp.width * bmp.height * 4) throw new AppError('corrupt_image', { format: 'bmp' });
+  if (bmp.data.length < bmp.width * bmp.height * 4)
+    throw new AppError('corrupt_image', { format: 'bmp' });
   // 24-bit BMPs decode with alpha 0; sharp would flatten them to the background colour.
   for (let i = 3; i < bmp.data.length; i += 4) bmp.data[i] = 255;
   return sharp(bmp.data, { raw: { width: bmp.width, height: bmp.height, channels: 4 } });
@@ -63,7 +66,10 @@ const bmpToSharp = (bytes: Buffer): Sharp => {
  */
 export const decodeImage = async (bytes: Buffer): Promise<GreyImage> => {
   if (bytes.length > LIMITS.maxBytes) {
-    throw new AppError('too_large', { bytes: bytes.length, maxMegabytes: LIMITS.maxBytes / 1024 / 1024 });
+    throw new AppError('too_large', {
+      bytes: bytes.length,
+      maxMegabytes: LIMITS.maxBytes / 1024 / 1024,
+    });
   }
   const format = sniffFormat(bytes);
   if (!format) throw new AppError('unsupported_file');
@@ -86,7 +92,10 @@ export const decodeImage = async (bytes: Buffer): Promise<GreyImage> => {
       .greyscale()
       .raw()
       .toBuffer({ resolveWithObject: true });
-    const grey = info.channels === 1 ? data : await sharp(data, { raw: info }).extractChannel(0).raw().toBuffer();
+    const grey =
+      info.channels === 1
+        ? data
+        : await sharp(data, { raw: info }).extractChannel(0).raw().toBuffer();
     return { data: grey, width: info.width, height: info.height };
   } catch (e) {
     if (e instanceof AppError) throw e;

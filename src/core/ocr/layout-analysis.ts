@@ -115,7 +115,8 @@ export const findBands = (img: GreyImage, threshold: number): Band[] => {
     if (bottom - top < Math.max(4, height * 0.008)) continue;
     const cols = new Array<number>(width).fill(0);
     for (let yy = top; yy < bottom; yy++) {
-      for (let x = 0; x < width; x++) if ((data[yy * width + x] ?? 255) < threshold) cols[x] = (cols[x] ?? 0) + 1;
+      for (let x = 0; x < width; x++)
+        if ((data[yy * width + x] ?? 255) < threshold) cols[x] = (cols[x] ?? 0) + 1;
     }
     const minCol = Math.max(1, (bottom - top) * 0.08);
     let left = -1;
@@ -164,7 +165,8 @@ export const locateMrz = (bands: Band[], imgW: number, imgH: number): Region | n
       if (prev) {
         const h = prev.bottom - prev.top;
         if (prev.top - b.bottom > h * 1.6) break;
-        if (Math.abs(b.right - b.left - (prev.right - prev.left)) > (prev.right - prev.left) * 0.25) break;
+        if (Math.abs(b.right - b.left - (prev.right - prev.left)) > (prev.right - prev.left) * 0.25)
+          break;
       }
       group.push(b);
     }
@@ -179,7 +181,14 @@ export const locateMrz = (bands: Band[], imgW: number, imgH: number): Region | n
       const right = Math.min(imgW, Math.max(...lines.map((b) => b.right)) + pad);
       const top = Math.max(0, first.top - pad);
       const bottom = Math.min(imgH, last.bottom + pad);
-      return { left, top, width: right - left, height: bottom - top, lineCount: lines.length, lineHeight };
+      return {
+        left,
+        top,
+        width: right - left,
+        height: bottom - top,
+        lineCount: lines.length,
+        lineHeight,
+      };
     }
   }
   return null;

@@ -74,7 +74,10 @@ const decide = (valid: Reading[]): MrzOutcome => {
   for (const f of UNCHECKED) {
     if (new Set(valid.map((r) => r.mrz.document[f])).size > 1) uncertain.add(f);
   }
-  if (hasBlindSpot(winner.mrz) && new Set(valid.map((r) => r.mrz.document.document_number)).size !== 1) {
+  if (
+    hasBlindSpot(winner.mrz) &&
+    new Set(valid.map((r) => r.mrz.document.document_number)).size !== 1
+  ) {
     uncertain.add('document_number');
   }
   if (hasBlindSpot(winner.mrz) && valid.length < 2) uncertain.add('document_number');
@@ -100,15 +103,25 @@ export const readMrzBand = async (
     const mrz = readMrzText(out.text, opts.today);
     if (!mrz) continue;
     if (!mrz.valid) {
-      if (!partial || Object.values(mrz.checks).filter(Boolean).length > Object.values(partial.checks).filter(Boolean).length) partial = mrz;
+      if (
+        !partial ||
+        Object.values(mrz.checks).filter(Boolean).length >
+          Object.values(partial.checks).filter(Boolean).length
+      )
+        partial = mrz;
       continue;
     }
-    const reading = { mrz, nameConfidence: step.engine === 'mrz_lstm' ? 0 : nameLineConfidence(out, mrz), confidence: out.confidence };
+    const reading = {
+      mrz,
+      nameConfidence: step.engine === 'mrz_lstm' ? 0 : nameLineConfidence(out, mrz),
+      confidence: out.confidence,
+    };
     valid.push(reading);
     const sure = reading.nameConfidence >= SURE_NAME_CONFIDENCE && !hasBlindSpot(mrz);
     if (sure || valid.length >= 3) break;
     // Two agreeing readings settle a doubtful name.
-    if (valid.length === 2 && new Set(valid.map((r) => JSON.stringify(r.mrz.document))).size === 1) break;
+    if (valid.length === 2 && new Set(valid.map((r) => JSON.stringify(r.mrz.document))).size === 1)
+      break;
   }
   if (valid.length === 0) {
     return { mrz: null, partialLines: partial?.lines ?? null, uncertain: [], confidence: 0 };

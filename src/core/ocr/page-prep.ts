@@ -1,6 +1,14 @@
 import sharp, { type Sharp } from 'sharp';
 import type { GreyImage } from './image-input';
-import { estimateSkew, findBands, inkShare, locateMrz, otsuThreshold, type Band, type Region } from './layout-analysis';
+import {
+  estimateSkew,
+  findBands,
+  inkShare,
+  locateMrz,
+  otsuThreshold,
+  type Band,
+  type Region,
+} from './layout-analysis';
 
 const raw = async (img: Sharp): Promise<GreyImage> => {
   const { data, info } = await img.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
@@ -67,7 +75,10 @@ export const preparePage = async (grey: GreyImage): Promise<PreparedPage> => {
         left: Math.round(mrzSmall.left * f),
         top: Math.round(mrzSmall.top * f),
         width: Math.min(page.width - Math.round(mrzSmall.left * f), Math.round(mrzSmall.width * f)),
-        height: Math.min(page.height - Math.round(mrzSmall.top * f), Math.round(mrzSmall.height * f)),
+        height: Math.min(
+          page.height - Math.round(mrzSmall.top * f),
+          Math.round(mrzSmall.height * f),
+        ),
         lineCount: mrzSmall.lineCount,
         lineHeight: mrzSmall.lineHeight * f,
       }
@@ -89,7 +100,9 @@ export const mrzVariant = async (p: PreparedPage, variant: MrzVariant): Promise<
   const crop = await raw(
     fromGrey(p.page)
       .extract({ left: region.left, top: region.top, width: region.width, height: region.height })
-      .resize(Math.round(region.width * scale), Math.round(region.height * scale), { kernel: 'lanczos3' })
+      .resize(Math.round(region.width * scale), Math.round(region.height * scale), {
+        kernel: 'lanczos3',
+      })
       .normalise(),
   );
   let img = fromGrey(crop);
@@ -110,5 +123,9 @@ export const mrzVariant = async (p: PreparedPage, variant: MrzVariant): Promise<
     case 'grey':
       break;
   }
-  return img.toColourspace('b-w').extend({ top: 20, bottom: 20, left: 20, right: 20, background: '#ffffff' }).png({ compressionLevel: 1 }).toBuffer();
+  return img
+    .toColourspace('b-w')
+    .extend({ top: 20, bottom: 20, left: 20, right: 20, background: '#ffffff' })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
 };

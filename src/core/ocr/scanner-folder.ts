@@ -60,7 +60,9 @@ export const watchScannerFolder = (opts: WatchOptions): ScannerWatcher => {
       timers.clear();
       for (const [t] of pending) clearTimeout(t);
       await watcher.close();
-      await Promise.all(pending.map(([, file]) => rm(file, { force: true }).catch(() => undefined)));
+      await Promise.all(
+        pending.map(([, file]) => rm(file, { force: true }).catch(() => undefined)),
+      );
     },
   };
 };

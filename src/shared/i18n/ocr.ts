@@ -5,10 +5,12 @@ export const ocrMessages = defineMessages(
     errors: {
       unsupported_file: 'El archivo no es una imagen admitida (PNG, JPEG, TIFF, BMP o WebP).',
       corrupt_image: 'La imagen está dañada o incompleta y no se puede leer.',
-      too_small: 'La imagen es demasiado pequeña ({{width}}×{{height}} píxeles); escanee a más resolución.',
+      too_small:
+        'La imagen es demasiado pequeña ({{width}}×{{height}} píxeles); escanee a más resolución.',
       too_large: 'La imagen es demasiado grande; escanee a 300 ppp como máximo.',
       no_document: 'No se ha encontrado ningún documento de identidad en la imagen.',
-      mrz_check_failed: 'La zona de lectura mecánica no supera los dígitos de control; vuelva a escanear el documento.',
+      mrz_check_failed:
+        'La zona de lectura mecánica no supera los dígitos de control; vuelva a escanear el documento.',
       ocr_timeout: 'La lectura ha tardado más de {{seconds}} s y se ha cancelado.',
       file_not_found: 'No se puede abrir el archivo: {{file}}',
     },
@@ -26,10 +28,12 @@ export const ocrMessages = defineMessages(
     errors: {
       unsupported_file: 'The file is not a supported image (PNG, JPEG, TIFF, BMP or WebP).',
       corrupt_image: 'The image is damaged or incomplete and cannot be read.',
-      too_small: 'The image is too small ({{width}}×{{height}} pixels); scan at a higher resolution.',
+      too_small:
+        'The image is too small ({{width}}×{{height}} pixels); scan at a higher resolution.',
       too_large: 'The image is too large; scan at 300 dpi at most.',
       no_document: 'No identity document was found in the image.',
-      mrz_check_failed: 'The machine-readable zone fails its check digits; scan the document again.',
+      mrz_check_failed:
+        'The machine-readable zone fails its check digits; scan the document again.',
       ocr_timeout: 'Reading took longer than {{seconds}} s and was cancelled.',
       file_not_found: 'Cannot open the file: {{file}}',
     },

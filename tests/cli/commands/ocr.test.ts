@@ -13,8 +13,12 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 const run = async (args: string[]): Promise<{ code: number; out: string; err: string }> => {
   let out = '';
   let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
+  const o = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
+  const e = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
   process.exitCode = undefined;
   try {
     const code = await runCli(['node', 'ventanilla', '--data-dir', dataDir, ...args]);
@@ -28,10 +32,15 @@ const run = async (args: string[]): Promise<{ code: number; out: string; err: st
 
 describe('ventanilla ocr', () => {
   it('prints one JSON line per file, in order, and exits 0 even when a file is not a document', async () => {
-    const files = ['dni_back-0-clean.png', 'neg-truncated.png', 'neg-blank.png'].map((f) => join(GENERATED_DIR, f));
+    const files = ['dni_back-0-clean.png', 'neg-truncated.png', 'neg-blank.png'].map((f) =>
+      join(GENERATED_DIR, f),
+    );
     const { code, out } = await run(['ocr', ...files, '--json']);
     expect(code).toBe(0);
-    const lines = out.trim().split('\n').map((l) => OcrFileLine.parse(JSON.parse(l)));
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => OcrFileLine.parse(JSON.parse(l)));
     expect(lines.map((l) => l.file)).toEqual(files);
     expect(lines.map((l) => l.ok)).toEqual([true, false, false]);
     const [first, second] = lines;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { dniLetter, isValidDni, isValidNie, mrzCheckDigit } from '../../../src/core/identity/check-digits';
+import {
+  dniLetter,
+  isValidDni,
+  isValidNie,
+  mrzCheckDigit,
+} from '../../../src/core/identity/check-digits';
 
 describe('ICAO 9303 check digits', () => {
   it('computes the 7-3-1 check of the ICAO specimen fields', () => {

@@ -41,7 +41,9 @@ describe('DNI front parsing', () => {
   });
 
   it('does not recognise a receipt even when it carries a valid tax number', () => {
-    const r = parseDniFront('SUPERMERCADOS LA PLAZA\nCIF 12345678Z\nPAN 1,20\nTOTAL 17,50\n28/11/2026');
+    const r = parseDniFront(
+      'SUPERMERCADOS LA PLAZA\nCIF 12345678Z\nPAN 1,20\nTOTAL 17,50\n28/11/2026',
+    );
     expect(r.recognised).toBe(false);
   });
 

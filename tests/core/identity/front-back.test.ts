@@ -28,7 +28,13 @@ const back: OcrResult = {
   warnings: [],
 };
 const front = (over: Partial<OcrDocument>): OcrResult => ({
-  document: { ...doc, surname1: 'ESPAÑOLA', surname2: 'ESPAÑOLA', surnames: 'ESPAÑOLA ESPAÑOLA', ...over },
+  document: {
+    ...doc,
+    surname1: 'ESPAÑOLA',
+    surname2: 'ESPAÑOLA',
+    surnames: 'ESPAÑOLA ESPAÑOLA',
+    ...over,
+  },
   source: 'front',
   mrz: null,
   confidence: 0.8,
@@ -47,7 +53,11 @@ describe('front and back cross-check', () => {
   });
 
   it('warns when front and back disagree', () => {
-    const r = mergeFrontBack(front({ given_names: 'CARMELA', birth_date: '1980-01-02' }), back, today);
+    const r = mergeFrontBack(
+      front({ given_names: 'CARMELA', birth_date: '1980-01-02' }),
+      back,
+      today,
+    );
     expect(r.warnings).toContain('front_back_mismatch');
     expect(r.uncertain).toContain('given_names');
   });

@@ -7,14 +7,24 @@ const cd = (s: string): string => String(mrzCheckDigit(s));
 const today = new Date('2024-06-01T00:00:00Z');
 const read = (lines: string[]) => readMrzText(lines.join('\n'), today);
 
-const SPANISH = ['IDESPBAA000589599999999R<<<<<<', '8001014F2501017ESP<<<<<<<<<<<7', 'ESPANOLA<ESPANOLA<<CARMEN<<<<<'];
+const SPANISH = [
+  'IDESPBAA000589599999999R<<<<<<',
+  '8001014F2501017ESP<<<<<<<<<<<7',
+  'ESPANOLA<ESPANOLA<<CARMEN<<<<<',
+];
 
 describe('MRZ parsing', () => {
   it('reads the Spanish DNI specimen: support number in the number field, DNI in the optional data', () => {
     const r = read(SPANISH);
     expect(r?.valid).toBe(true);
     expect(r?.format).toBe('TD1');
-    expect(r?.checks).toEqual({ document_number: true, birth_date: true, expiry_date: true, composite: true, dni_letter: true });
+    expect(r?.checks).toEqual({
+      document_number: true,
+      birth_date: true,
+      expiry_date: true,
+      composite: true,
+      dni_letter: true,
+    });
     expect(r?.document).toEqual({
       document_type: 'DNI',
       document_number: '99999999R',
@@ -33,10 +43,24 @@ describe('MRZ parsing', () => {
   });
 
   it('passes every check of the ICAO TD1, TD2 and TD3 specimens (Utopia is not an ISO state)', () => {
-    const td1 = read(['I<UTOD231458907<<<<<<<<<<<<<<<', '7408122F1204159UTO<<<<<<<<<<<6', 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<']);
-    const td2 = read(['I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<', 'D231458907UTO7408122F1204159<<<<<<<6']);
-    const td3 = read(['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10']);
-    for (const [r, format] of [[td1, 'TD1'], [td2, 'TD2'], [td3, 'TD3']] as const) {
+    const td1 = read([
+      'I<UTOD231458907<<<<<<<<<<<<<<<',
+      '7408122F1204159UTO<<<<<<<<<<<6',
+      'ERIKSSON<<ANNA<MARIA<<<<<<<<<<',
+    ]);
+    const td2 = read([
+      'I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<',
+      'D231458907UTO7408122F1204159<<<<<<<6',
+    ]);
+    const td3 = read([
+      'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<',
+      'L898902C36UTO7408122F1204159ZE184226B<<<<<10',
+    ]);
+    for (const [r, format] of [
+      [td1, 'TD1'],
+      [td2, 'TD2'],
+      [td3, 'TD3'],
+    ] as const) {
       expect(r?.format).toBe(format);
       expect(Object.values(r?.checks ?? {}).every(Boolean)).toBe(true);
       expect(r?.document.given_names).toBe('ANNA MARIA');
@@ -55,7 +79,11 @@ describe('MRZ parsing', () => {
 
   it('rejects a DNI whose letter is wrong even when the composite is recomputed', () => {
     // 99999999A: wrong letter; the composite over the new optional data would still need to match.
-    const r = read(['IDESPBAA000589599999999A<<<<<<', '8001014F2501017ESP<<<<<<<<<<<7', SPANISH[2] ?? '']);
+    const r = read([
+      'IDESPBAA000589599999999A<<<<<<',
+      '8001014F2501017ESP<<<<<<<<<<<7',
+      SPANISH[2] ?? '',
+    ]);
     expect(r?.valid).toBe(false);
   });
 
@@ -86,7 +114,11 @@ describe('MRZ parsing', () => {
 
 describe('correction guided by the checks', () => {
   it('forces letters and digits where the Spanish format requires them', () => {
-    const r = read(['IDE5PBAAO00S89599999999R<<<<<<', '80O1014F25O1017E5P<<<<<<<<<<<7', 'ESPANOLA<ESPANOLA<<CARMEN<<<<<']);
+    const r = read([
+      'IDE5PBAAO00S89599999999R<<<<<<',
+      '80O1014F25O1017E5P<<<<<<<<<<<7',
+      'ESPANOLA<ESPANOLA<<CARMEN<<<<<',
+    ]);
     expect(r?.valid).toBe(true);
     expect(r?.document.support_number).toBe('BAA000589');
     expect(r?.document.birth_date).toBe('1980-01-01');
@@ -98,7 +130,10 @@ describe('correction guided by the checks', () => {
   });
 
   it('repairs one confusion in a foreign alphanumeric number with a unique swap', () => {
-    const r = read(['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L8989O2C36UTO7408122F1204159ZE184226B<<<<<10']);
+    const r = read([
+      'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<',
+      'L8989O2C36UTO7408122F1204159ZE184226B<<<<<10',
+    ]);
     expect(r?.document.document_number).toBe('L898902C3');
     expect(r?.swaps).toBe(1);
     expect(Object.values(r?.checks ?? {}).every(Boolean)).toBe(true);
@@ -107,18 +142,28 @@ describe('correction guided by the checks', () => {
   it('marks a swapped value: a wrong swap can pass both the field and the composite check', () => {
     // Three confusions in L898902C3; one swap (S->5) happens to satisfy both checks with a
     // wrong number. That is why a swapped foreign number always goes to the clerk.
-    const r = read(['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'LBSB9O2C36UTO7408122F1204159ZE184226B<<<<<10']);
+    const r = read([
+      'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<',
+      'LBSB9O2C36UTO7408122F1204159ZE184226B<<<<<10',
+    ]);
     expect(r?.document.document_number).not.toBe('L898902C3');
     expect(r?.swappedFields).toContain('document_number');
   });
 
   it('leaves a field failing when more than two swaps would be needed', () => {
-    const r = read(['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L8989O2C36UTO7408122F1204159ZE184226B<<<<<10'.replace('L8989O2C3', 'ISBBO0ZC3')]);
+    const r = read([
+      'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<',
+      'L8989O2C36UTO7408122F1204159ZE184226B<<<<<10'.replace('L8989O2C3', 'ISBBO0ZC3'),
+    ]);
     expect(r?.checks.document_number).toBe(false);
   });
 
   it('fits a line that came out one character too long or too short', () => {
-    const r = read(['IDESPBAA000589599999999R<<<<<<<', '8001014F2501017ESP<<<<<<<<<<7', SPANISH[2] ?? '']);
+    const r = read([
+      'IDESPBAA000589599999999R<<<<<<<',
+      '8001014F2501017ESP<<<<<<<<<<7',
+      SPANISH[2] ?? '',
+    ]);
     expect(r?.valid).toBe(true);
   });
 });

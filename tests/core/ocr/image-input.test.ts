@@ -21,13 +21,21 @@ describe('image input', () => {
   });
 
   it('refuses a GIF renamed to .png as unsupported', async () => {
-    expect(await codeOf(decodeImage(Buffer.from('GIF89a\x01\x00\x01\x00')))).toBe('unsupported_file');
+    expect(await codeOf(decodeImage(Buffer.from('GIF89a\x01\x00\x01\x00')))).toBe(
+      'unsupported_file',
+    );
   });
 
   it('reports truncated, tiny and oversized images with their codes', async () => {
-    const png = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#abc' } }).png().toBuffer();
+    const png = await sharp({
+      create: { width: 600, height: 400, channels: 3, background: '#abc' },
+    })
+      .png()
+      .toBuffer();
     expect(await codeOf(decodeImage(png.subarray(0, 60)))).toBe('corrupt_image');
-    const tiny = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).png().toBuffer();
+    const tiny = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer();
     expect(await codeOf(decodeImage(tiny))).toBe('too_small');
     const bigBmp = Buffer.alloc(64);
     bigBmp.write('BM', 0);
@@ -38,7 +46,11 @@ describe('image input', () => {
   });
 
   it('decodes to greyscale in memory', async () => {
-    const png = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#808080' } }).png().toBuffer();
+    const png = await sharp({
+      create: { width: 600, height: 400, channels: 3, background: '#808080' },
+    })
+      .png()
+      .toBuffer();
     const g = await decodeImage(png);
     expect([g.width, g.height, g.data.length]).toEqual([600, 400, 600 * 400]);
   });

@@ -1,4 +1,13 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -53,7 +62,12 @@ describe('privacy: no ID image is left behind', () => {
     const scans = join(base, 'scans-retain');
     mkdirSync(scans, { recursive: true });
     const seen: string[] = [];
-    const watcher = watchScannerFolder({ dir: scans, retentionMs: 60_000, stableMs: 200, onDocument: (f) => void seen.push(f) });
+    const watcher = watchScannerFolder({
+      dir: scans,
+      retentionMs: 60_000,
+      stableMs: 200,
+      onDocument: (f) => void seen.push(f),
+    });
     await watcher.ready;
     const target = join(scans, 'scan0002.png');
     copyFileSync(join(GENERATED_DIR, 'neg-tiny.png'), target);

@@ -32,7 +32,10 @@ describe('offline recognition', () => {
       timeout: 120_000,
     });
     const line = out.trim().split('\n').at(-1) ?? '{}';
-    const { probe, result } = JSON.parse(line) as { probe: string; result: { document: { document_type: string }; mrz: { valid: boolean } } };
+    const { probe, result } = JSON.parse(line) as {
+      probe: string;
+      result: { document: { document_type: string }; mrz: { valid: boolean } };
+    };
     expect(probe).toBe('refused');
     expect(result.document.document_type).toBe('DNI');
     expect(result.mrz.valid).toBe(true);

@@ -44,20 +44,27 @@ const SAMPLE = [
 ];
 
 describe('reading scanned cards', () => {
-  it.each(SAMPLE)('reads %s with every expected field right', async (file) => {
-    const entry = manifest.entries.find((e) => e.file === file);
-    const result = await service.readDocument(bytesOf(file), { today });
-    expect(OcrResult.parse(result)).toBeTruthy();
-    expect(result.mrz?.valid).toBe(true);
-    expect(result.source).toBe('mrz');
-    for (const [key, value] of Object.entries(entry?.expected ?? {})) {
-      expect({ [key]: result.document[key as keyof typeof result.document] }).toEqual({ [key]: value });
-    }
-  }, 60_000);
+  it.each(SAMPLE)(
+    'reads %s with every expected field right',
+    async (file) => {
+      const entry = manifest.entries.find((e) => e.file === file);
+      const result = await service.readDocument(bytesOf(file), { today });
+      expect(OcrResult.parse(result)).toBeTruthy();
+      expect(result.mrz?.valid).toBe(true);
+      expect(result.source).toBe('mrz');
+      for (const [key, value] of Object.entries(entry?.expected ?? {})) {
+        expect({ [key]: result.document[key as keyof typeof result.document] }).toEqual({
+          [key]: value,
+        });
+      }
+    },
+    60_000,
+  );
 
   it('reads a DNI front with its accents', async () => {
     const result = await service.readDocument(bytesOf('dni_front-0-clean.png'), { today });
-    const expected = manifest.entries.find((e) => e.file === 'dni_front-0-clean.png')?.expected ?? {};
+    const expected =
+      manifest.entries.find((e) => e.file === 'dni_front-0-clean.png')?.expected ?? {};
     expect(result.source).toBe('front');
     expect(result.document.document_number).toBe(expected.document_number);
     expect(result.document.surname1).toBe(expected.surname1);
@@ -73,12 +80,20 @@ describe('error codes', () => {
     ['neg-blank.png', 'no_document'],
     ['neg-receipt.png', 'no_document'],
     ['neg-broken-check.png', 'mrz_check_failed'],
-  ])('%s -> %s', async (file, code) => {
-    expect(await codeOf(service.readDocument(bytesOf(file), { today }))).toBe(code);
-  }, 60_000);
+  ])(
+    '%s -> %s',
+    async (file, code) => {
+      expect(await codeOf(service.readDocument(bytesOf(file), { today }))).toBe(code);
+    },
+    60_000,
+  );
 
   it('refuses a 60-megapixel image before decoding it', async () => {
-    const huge = await sharp({ create: { width: 8000, height: 7500, channels: 3, background: '#ffffff' } }).png().toBuffer();
+    const huge = await sharp({
+      create: { width: 8000, height: 7500, channels: 3, background: '#ffffff' },
+    })
+      .png()
+      .toBuffer();
     expect(await codeOf(service.readDocument(huge))).toBe('too_large');
   }, 60_000);
 

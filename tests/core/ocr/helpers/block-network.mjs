@@ -7,5 +7,6 @@ const refuse = () => {
   throw new Error('network blocked by test');
 };
 net.Socket.prototype.connect = refuse;
-dns.lookup = (_host, _opts, cb) => (typeof _opts === 'function' ? _opts : cb)(new Error('network blocked by test'));
+dns.lookup = (_host, _opts, cb) =>
+  (typeof _opts === 'function' ? _opts : cb)(new Error('network blocked by test'));
 globalThis.fetch = async () => refuse();
