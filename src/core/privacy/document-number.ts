@@ -1,0 +1,58 @@
+import { createHmac } from 'node:crypto';
+
+const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
+
+export type DocumentKind = 'DNI' | 'NIE' | 'OTHER';
+
+/** Upper case, no spaces, dashes or dots; DNI/NIE digits padded back to their full width. */
+export const normalizeDocumentNumber = (raw: string): string => {
+  const compact = raw.toUpperCase().replace(/[\s.\-_/]/g, '');
+  const dni = /^(\d{1,8})([A-Z])$/.exec(compact);
+  if (dni?.[1] && dni[2]) return dni[1].padStart(8, '0') + dni[2];
+  const nie = /^([XYZ])(\d{1,7})([A-Z])$/.exec(compact);
+  if (nie?.[1] && nie[2] && nie[3]) return nie[1] + nie[2].padStart(7, '0') + nie[3];
+  return compact;
+};
+
+export const documentKind = (normalized: string): DocumentKind => {
+  if (/^\d{8}[A-Z]$/.test(normalized)) return 'DNI';
+  if (/^[XYZ]\d{7}[A-Z]$/.test(normalized)) return 'NIE';
+  return 'OTHER';
+};
+
+/** The mod-23 control letter of a DNI, or of a NIE with X/Y/Z read as 0/1/2. */
+export const controlLetter = (normalized: string): string | null => {
+  const digits = /^[XYZ]/.test(normalized)
+    ? String('XYZ'.indexOf(normalized[0] ?? '')) + normalized.slice(1, 8)
+    : normalized.slice(0, 8);
+  if (!/^\d{8}$/.test(digits)) return null;
+  return DNI_LETTERS[Number(digits) % 23] ?? null;
+};
+
+/** True for a DNI or NIE whose letter matches its digits; other documents have no letter. */
+export const hasValidLetter = (normalized: string): boolean => {
+  const kind = documentKind(normalized);
+  if (kind === 'OTHER') return false;
+  return controlLetter(normalized) === normalized.at(-1);
+};
+
+/**
+ * The masked form shown on screens and receipts, as the Spanish DPA recommends:
+ * DNI `***4567**`, NIE `****4567*`; other documents keep only four middle characters.
+ */
+export const maskDocumentNumber = (raw: string): string => {
+  const n = normalizeDocumentNumber(raw);
+  const kind = documentKind(n);
+  const [from, to] = kind === 'DNI' ? [3, 7] : kind === 'NIE' ? [4, 8] : visibleWindow(n.length);
+  return [...n].map((c, i) => (i >= from && i < to ? c : '*')).join('');
+};
+
+const visibleWindow = (length: number): [number, number] => {
+  if (length <= 4) return [length, length];
+  const from = Math.floor((length - 4) / 2);
+  return [from, from + 4];
+};
+
+/** Keyed hash: the only form in which a document number is stored or compared. */
+export const hashDocumentNumber = (hmacKey: Buffer, raw: string): string =>
+  createHmac('sha256', hmacKey).update(normalizeDocumentNumber(raw)).digest('hex');
