@@ -1,0 +1,56 @@
+import type { SqlTx } from '../db/store';
+
+/** An op as pushed by a counter, after its envelope was validated and its hash checked. */
+export interface PushedOp {
+  readonly op_id: string;
+  /** The counter's outbox sequence: ops of one device are applied in this order. */
+  readonly seq: number;
+  readonly kind: string;
+  readonly entity_id: string;
+  /** The parsed canonical-JSON payload; validate it with zod in the applier. */
+  readonly payload: unknown;
+  readonly payload_sha256: string;
+  /** The counter's clock: informative only, never used for ordering. */
+  readonly created_at: string;
+}
+
+/** The enrolled counter that pushed the op. */
+export interface CentralDevice {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** A change for counters to pull, e.g. an official registry number for a provisional entry. */
+export interface NewChange {
+  /** Change type; counters route it to `src/core/sync/change-appliers.ts` entries. */
+  readonly type: string;
+  readonly entity_id: string;
+  /** Counters apply a change only if its version is above the one they hold for the entity. */
+  readonly version: number;
+  readonly payload: unknown;
+  /** Restricts the change to one device; omitted = every device pulls it. */
+  readonly device_id?: string;
+}
+
+/** The transaction an applier runs in: its effect, the dedup record and any changes commit together. */
+export interface CentralTx extends SqlTx {
+  readonly now: Date;
+  /** Queues a change for pull in this transaction; returns its cursor sequence. */
+  emitChange(change: NewChange): Promise<number>;
+}
+
+/**
+ * Applies one op of `kind`. Runs inside the push transaction, under a savepoint: throw
+ * `OpRejected` (or anything) to reject just this op; ops after it still apply.
+ */
+export type OpApplier = (tx: CentralTx, device: CentralDevice, op: PushedOp) => Promise<void>;
+
+export type OpAppliers = Readonly<Record<string, OpApplier>>;
+
+/** A deliberate rejection; `code` is reported back to the counter and shown to staff. */
+export class OpRejected extends Error {
+  constructor(readonly code: string) {
+    super(code);
+    this.name = 'OpRejected';
+  }
+}
