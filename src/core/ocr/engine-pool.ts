@@ -28,9 +28,9 @@ export interface OcrOutput {
 
 const MRZ_WHITELIST = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
 
-const require = createRequire(import.meta.url);
+const resolveFromHere = createRequire(import.meta.url);
 const dataDir = (pkg: 'eng' | 'spa', variant: '4.0.0' | '4.0.0_best_int'): string =>
-  join(dirname(require.resolve(`@tesseract.js-data/${pkg}/package.json`)), variant);
+  join(dirname(resolveFromHere.resolve(`@tesseract.js-data/${pkg}/package.json`)), variant);
 
 const SPECS: Record<
   EngineKind,
