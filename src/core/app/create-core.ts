@@ -1,4 +1,6 @@
 import { version } from '../../../package.json';
+import { createAuditService } from '../audit/audit-service';
+import { auditHandlers } from '../audit/handlers';
 import { openDatabase } from '../db/open';
 import { type Clock, systemClock } from '../platform/clock';
 import { settingsHandlers } from '../settings/handlers';
@@ -35,17 +37,19 @@ export const createCore = (options: CoreOptions) => {
   const sessions = new SessionStore(clock, () => readSettings(deps.db).idleLockMinutes * 60_000);
   const staff = createStaffService(deps);
   const auth = createAuthService(deps, sessions);
+  const auditLog = createAuditService(deps);
 
   const handlers: Handlers = {
     ...systemHandlers(deps),
     ...settingsHandlers(deps),
     ...authHandlers(deps, staff, auth, sessions),
     ...staffHandlers(deps, staff, auth, sessions),
+    ...auditHandlers(auditLog),
   };
 
   return {
     deps,
-    services: { staff, auth, sessions },
+    services: { staff, auth, sessions, audit: auditLog },
     dispatch: createDispatch(deps, handlers, sessions, log),
     close: () => {
       if (deps.db.open) deps.db.close();

@@ -4,6 +4,7 @@ import type { AuditAction } from '../../shared/contract/audit-actions';
 import { utcOffsetMinutes } from '../platform/clock';
 import { enqueue } from '../sync/outbox';
 import { canonicalJson } from './canonical-json';
+import { checkpointDue, writeCheckpoint } from './checkpoints';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -38,12 +39,14 @@ export interface AuditEntry {
 export const entryHash = (prevHash: string, entry: AuditEntry): string =>
   createHash('sha256').update(prevHash).update(canonicalJson(entry)).digest('hex');
 
-/** Appends to the hash chain and queues the entry for central. Must run inside a transaction. */
+/**
+ * Appends to the hash chain, queues the entry for central and, when one is due, a signed
+ * checkpoint. The one write path into `audit_log`. Must run inside the domain transaction.
+ */
 export const appendAudit = (db: Database, device: string, at: Date, input: AuditInput): number => {
   if (!db.inTransaction) throw new Error('appendAudit must run inside the domain transaction');
   const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-    | { seq: number; hash: string }
-    | undefined;
+    { seq: number; hash: string } | undefined;
   const entry: AuditEntry = {
     seq: (head?.seq ?? 0) + 1,
     at: at.toISOString(),
@@ -64,6 +67,15 @@ export const appendAudit = (db: Database, device: string, at: Date, input: Audit
      VALUES (@seq, @at, @utc_offset_min, @device, @actor_id, @actor_name, @actor_role,
        @action, @subject, @details, @prev_hash, @hash)`,
   ).run({ ...entry, prev_hash: prevHash, hash });
-  enqueue(db, { kind: 'audit.entry', entityId: String(entry.seq), payload: { ...entry, prev_hash: prevHash, hash } }, at);
+  enqueue(
+    db,
+    {
+      kind: 'audit.entry',
+      entityId: String(entry.seq),
+      payload: { ...entry, prev_hash: prevHash, hash },
+    },
+    at,
+  );
+  if (checkpointDue(db, entry.seq, at)) writeCheckpoint(db, device, entry.seq, hash, at);
   return entry.seq;
 };

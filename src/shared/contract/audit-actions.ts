@@ -15,6 +15,9 @@ export const auditActions = [
   'staff.password_reset',
   'staff.password_changed',
   'settings.changed',
+  'audit.viewed',
+  'audit.exported',
+  'audit.printed',
 ] as const;
 
 export const AuditAction = z.enum(auditActions);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { auditOps } from './audit';
 import { systemOps } from './system';
 import { settingsOps } from './settings';
 import { authOps, staffOps } from './staff';
@@ -9,6 +10,7 @@ export const contract = {
   ...settingsOps,
   ...authOps,
   ...staffOps,
+  ...auditOps,
 };
 
 export type Contract = typeof contract;

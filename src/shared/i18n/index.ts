@@ -1,4 +1,5 @@
 import type { Language, Messages } from './define';
+import { auditMessages } from './audit';
 import { cliMessages } from './cli';
 import { commonMessages } from './common';
 import { foundationErrors } from './foundation-errors';
@@ -6,7 +7,7 @@ import { ocrMessages } from './ocr';
 import { uiMessages } from './ui';
 
 /** One entry per feature file; each adds its own top-level keys (and `errors.*`). */
-const catalogs = [commonMessages, foundationErrors, cliMessages, uiMessages, ocrMessages];
+const catalogs = [commonMessages, foundationErrors, cliMessages, uiMessages, ocrMessages, auditMessages];
 
 const deepMerge = (a: Messages, b: Messages): Messages => {
   const out: Record<string, string | Messages> = { ...a };
