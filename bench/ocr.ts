@@ -20,7 +20,7 @@ const manifest = await ensureFixtures(perKind);
 const entries = manifest.entries.filter(
   (e) =>
     (e.kind === 'negative' || Number(e.file.split('-')[1]) < perKind) &&
-    (!only || e.file.includes(only)),
+    (!only || new RegExp(only).test(e.file)),
 );
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);

@@ -83,12 +83,45 @@ const HEADER_WORDS = [
   'DNI',
 ];
 
-/** True when any word of the line is (close to) a printed label or header word. */
-const looksLikeLabel = (line: string): boolean =>
-  plain(line)
-    .split(/[^A-Z]+/)
-    .filter((w) => w.length >= 3)
-    .some((w) => HEADER_WORDS.some((h) => distance(w, h) <= Math.max(1, Math.floor(h.length / 3))));
+const isLabelWord = (word: string): boolean => {
+  const w = plain(word).replace(/[^A-Z]/g, '');
+  return (
+    w.length >= 3 &&
+    HEADER_WORDS.some(
+      (h) =>
+        Math.abs(h.length - w.length) <= 2 &&
+        distance(w, h) <= Math.max(1, Math.floor(h.length / 3)),
+    )
+  );
+};
+
+/** Drops words that are (close to) a printed label, keeping a value on the same line. */
+const withoutLabels = (line: string): string =>
+  line
+    .split(/\s+/)
+    .filter((w) => !isLabelWord(w))
+    .join(' ');
+
+export interface FrontLine {
+  text: string;
+  /** Height of the line's box in pixels; 0 when unknown. */
+  height: number;
+}
+
+/**
+ * Values are printed about twice as tall as their labels, so with line heights the labels
+ * (which OCR mangles into name-like words) can be dropped before parsing.
+ */
+const valueLines = (input: string | readonly FrontLine[]): string[] => {
+  const all: FrontLine[] =
+    typeof input === 'string'
+      ? input.split(/\r?\n/).map((text) => ({ text, height: 0 }))
+      : input.flatMap((l) => l.text.split(/\r?\n/).map((text) => ({ text, height: l.height })));
+  const lines = all.map((l) => ({ ...l, text: l.text.trim() })).filter((l) => l.text.length > 0);
+  const dated = lines.filter((l) => l.height > 0 && dateOf(l.text) !== null).map((l) => l.height);
+  const ref = dated.length > 0 ? Math.min(...dated) : 0;
+  return lines.filter((l) => ref === 0 || l.height >= ref * 0.72).map((l) => l.text);
+};
 
 /**
  * Reads a DNI front from OCR text by the shape of its values, since the small printed labels
@@ -96,12 +129,9 @@ const looksLikeLabel = (line: string): boolean =>
  * `SEX NAT` line, `DD MM YYYY` dates, the support number, and name lines in print order
  * (surnames, then the given name, before the sex line).
  */
-export const parseDniFront = (text: string): FrontReading => {
-  const lines = text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l.length > 0);
-  const upper = plain(text);
+export const parseDniFront = (input: string | readonly FrontLine[]): FrontReading => {
+  const lines = valueLines(input);
+  const upper = plain(lines.join('\n'));
   let dni: string | null = null;
   for (const m of upper.matchAll(/([0-9OIDLZSBG]{8})\s?-?\s?([A-Z])\b/g)) {
     const candidate = asDigits(m[1] ?? '') + (m[2] ?? '');
@@ -126,8 +156,8 @@ export const parseDniFront = (text: string): FrontReading => {
   const sexMatch = /^([MFX])\s+([A-Z]{3})$/.exec(sexLine);
   const nameLines = lines
     .slice(0, sexIdx >= 0 ? sexIdx : lines.length)
-    .filter((l) => !looksLikeLabel(l) && !/[\d:|]/.test(l))
-    .map(nameOf)
+    .filter((l) => !/[\d:|]/.test(l))
+    .map((l) => nameOf(withoutLabels(l)))
     .filter((n): n is string => n !== null && n.replace(/[^\p{L}]/gu, '').length >= 2);
   const given = nameLines.length >= 2 ? (nameLines.at(-1) ?? null) : null;
   const surnameLines = nameLines.slice(0, -1).slice(-2);

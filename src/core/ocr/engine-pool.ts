@@ -17,6 +17,8 @@ export interface OcrSymbol {
 export interface OcrLine {
   text: string;
   confidence: number;
+  /** Height of the line's box in pixels. */
+  height: number;
   symbols: OcrSymbol[];
 }
 
@@ -77,7 +79,12 @@ const toOutput = (data: Awaited<ReturnType<Worker['recognize']>>['data']): OcrOu
         const symbols = line.words.flatMap((w) =>
           w.symbols.map((s) => ({ text: s.text, confidence: s.confidence })),
         );
-        lines.push({ text: line.text.replace(/\n$/, ''), confidence: line.confidence, symbols });
+        lines.push({
+          text: line.text.replace(/\n$/, ''),
+          confidence: line.confidence,
+          height: line.bbox.y1 - line.bbox.y0,
+          symbols,
+        });
       }
     }
   }

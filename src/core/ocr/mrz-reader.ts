@@ -1,21 +1,18 @@
 import type { OcrDocumentField } from '../../shared/contract/ocr';
 import { SAME_CHECK_VALUE } from '../identity/mrz-correct';
 import { mrzLinesOf, readMrzText, type MrzInterpretation } from '../identity/mrz-read';
-import type { EngineKind, EnginePool, OcrOutput } from './engine-pool';
+import type { EnginePool, OcrOutput } from './engine-pool';
 import { mrzVariant, type MrzVariant, type PreparedPage } from './page-prep';
 
-/** Cheapest first; later steps only run when the checks fail or a name is doubtful. */
-const LADDER: ReadonlyArray<{ engine: EngineKind; variant: MrzVariant }> = [
-  { engine: 'mrz_legacy', variant: 'otsu' },
-  { engine: 'mrz_legacy', variant: 'dark30' },
-  { engine: 'mrz_legacy', variant: 'upscale_dark20' },
-  { engine: 'mrz_legacy', variant: 'dark45_median5' },
-  { engine: 'mrz_legacy', variant: 'grey' },
-  { engine: 'mrz_lstm', variant: 'grey' },
+/** Legacy-engine variants, cheapest first; later ones only run when checks or names are in doubt. */
+const LEGACY_LADDER: readonly MrzVariant[] = [
+  'otsu',
+  'dark30',
+  'upscale_dark20',
+  'dark45_median5',
+  'grey',
 ];
-
-/** Legacy symbol confidence (0-100) below which a name letter needs a second opinion. */
-const SURE_NAME_CONFIDENCE = 75;
+const MAX_VALID_READINGS = 3;
 
 interface Reading {
   mrz: MrzInterpretation;
@@ -52,11 +49,35 @@ const hasBlindSpot = (m: MrzInterpretation): boolean =>
   [...(m.document.document_number ?? '')].some((c) => SAME_CHECK_VALUE.has(c)) &&
   /[A-Z]/.test(m.document.document_number ?? '');
 
-const decide = (valid: Reading[]): MrzOutcome => {
-  // Weighted vote: readings that agree with each other win; ties go to the most confident.
+/**
+ * Name field with `K` read as filler: the LSTM model turns `<` into `K`, so for comparing
+ * its reading with the legacy one both are normalised the same way.
+ */
+const nameParts = (m: MrzInterpretation): { primary: string; secondary: string } => {
+  const line = m.format === 'TD1' ? (m.lines[2] ?? '') : (m.lines[0] ?? '').slice(5);
+  const norm = line.replace(/K/g, '<').replace(/<+$/, '');
+  const idx = norm.indexOf('<<');
+  return idx < 0
+    ? { primary: norm, secondary: '' }
+    : { primary: norm.slice(0, idx), secondary: norm.slice(idx + 2) };
+};
+
+/** Name fields on which two readings differ. */
+const nameDisagreement = (a: MrzInterpretation, b: MrzInterpretation): OcrDocumentField[] => {
+  const x = nameParts(a);
+  const y = nameParts(b);
+  const out: OcrDocumentField[] = [];
+  if (x.primary !== y.primary) out.push('surname1', 'surname2', 'surnames');
+  if (x.secondary !== y.secondary) out.push('given_names');
+  return out;
+};
+
+const decide = (valid: Reading[], witness: MrzInterpretation | null): MrzOutcome => {
   const best = [...valid].sort((a, b) => b.nameConfidence - a.nameConfidence)[0];
   if (!best) return { mrz: null, partialLines: null, uncertain: [], confidence: 0 };
   const uncertain = new Set<OcrDocumentField>();
+  // Names have no check digit: vote among the readings, and accept the winner silently only
+  // when the independent LSTM reading spells it the same way.
   const names = (r: Reading): string => `${r.mrz.document.surnames}|${r.mrz.document.given_names}`;
   const counts = new Map<string, { n: number; conf: number; r: Reading }>();
   for (const r of valid) {
@@ -68,27 +89,32 @@ const decide = (valid: Reading[]): MrzOutcome => {
   }
   const ranked = [...counts.values()].sort((a, b) => b.n - a.n || b.conf - a.conf);
   const winner = ranked[0]?.r ?? best;
-  if (ranked.length > 1 || (valid.length === 1 && winner.nameConfidence < SURE_NAME_CONFIDENCE)) {
-    for (const f of NAME_FIELDS) uncertain.add(f);
-  }
+  if (ranked.length > 1) for (const f of NAME_FIELDS) uncertain.add(f);
+  if (!witness) for (const f of NAME_FIELDS) uncertain.add(f);
+  else for (const f of nameDisagreement(winner.mrz, witness)) uncertain.add(f);
   for (const f of UNCHECKED) {
     if (new Set(valid.map((r) => r.mrz.document[f])).size > 1) uncertain.add(f);
+    if (witness && witness.document[f] !== winner.mrz.document[f]) uncertain.add(f);
   }
-  if (
-    hasBlindSpot(winner.mrz) &&
-    new Set(valid.map((r) => r.mrz.document.document_number)).size !== 1
-  ) {
-    uncertain.add('document_number');
+  if (hasBlindSpot(winner.mrz)) {
+    const numbers = new Set(valid.map((r) => r.mrz.document.document_number));
+    if (witness) numbers.add(witness.document.document_number);
+    if (numbers.size !== 1 || valid.length + (witness ? 1 : 0) < 2)
+      uncertain.add('document_number');
   }
-  if (hasBlindSpot(winner.mrz) && valid.length < 2) uncertain.add('document_number');
   for (const f of winner.mrz.swappedFields) uncertain.add(f);
   const confidence = Math.min(1, winner.confidence / 100) * (uncertain.size > 0 ? 0.8 : 1);
   return { mrz: winner.mrz, partialLines: null, uncertain: [...uncertain], confidence };
 };
 
+const moreChecks = (a: MrzInterpretation, b: MrzInterpretation | null): boolean =>
+  !b ||
+  Object.values(a.checks).filter(Boolean).length > Object.values(b.checks).filter(Boolean).length;
+
 /**
- * Reads the MRZ band with escalation: stop at the first reading that passes every check and
- * whose name letters are confidently read; otherwise gather more readings and vote.
+ * Reads the MRZ band with escalation: the legacy engine on a cheap variant first, checked by
+ * an LSTM reading of the same band for the names; more variants only when the checks fail
+ * or the two engines disagree on a name.
  */
 export const readMrzBand = async (
   pool: EnginePool,
@@ -97,34 +123,33 @@ export const readMrzBand = async (
 ): Promise<MrzOutcome> => {
   const valid: Reading[] = [];
   let partial: MrzInterpretation | null = null;
-  for (const step of LADDER) {
-    const png = await mrzVariant(page, step.variant);
-    const out = await pool.recognize(step.engine, png, opts.timeoutMs);
+  let witness: MrzInterpretation | null | undefined;
+  const readWitness = async (): Promise<MrzInterpretation | null> => {
+    if (witness === undefined) {
+      const out = await pool.recognize('mrz_lstm', await mrzVariant(page, 'grey'), opts.timeoutMs);
+      witness = readMrzText(out.text, opts.today);
+    }
+    return witness;
+  };
+  for (const variant of LEGACY_LADDER) {
+    const out = await pool.recognize('mrz_legacy', await mrzVariant(page, variant), opts.timeoutMs);
     const mrz = readMrzText(out.text, opts.today);
     if (!mrz) continue;
     if (!mrz.valid) {
-      if (
-        !partial ||
-        Object.values(mrz.checks).filter(Boolean).length >
-          Object.values(partial.checks).filter(Boolean).length
-      )
-        partial = mrz;
+      if (moreChecks(mrz, partial)) partial = mrz;
       continue;
     }
-    const reading = {
-      mrz,
-      nameConfidence: step.engine === 'mrz_lstm' ? 0 : nameLineConfidence(out, mrz),
-      confidence: out.confidence,
-    };
-    valid.push(reading);
-    const sure = reading.nameConfidence >= SURE_NAME_CONFIDENCE && !hasBlindSpot(mrz);
-    if (sure || valid.length >= 3) break;
-    // Two agreeing readings settle a doubtful name.
-    if (valid.length === 2 && new Set(valid.map((r) => JSON.stringify(r.mrz.document))).size === 1)
-      break;
+    valid.push({ mrz, nameConfidence: nameLineConfidence(out, mrz), confidence: out.confidence });
+    const w = await readWitness();
+    const agrees = w !== null && nameDisagreement(mrz, w).length === 0;
+    if ((agrees && !hasBlindSpot(mrz)) || valid.length >= MAX_VALID_READINGS) break;
   }
   if (valid.length === 0) {
+    // Last resort: the LSTM reading alone, if it passes every check after correction.
+    const w = await readWitness();
+    if (w?.valid) return decide([{ mrz: w, nameConfidence: 0, confidence: 0 }], null);
+    if (w && moreChecks(w, partial)) partial = w;
     return { mrz: null, partialLines: partial?.lines ?? null, uncertain: [], confidence: 0 };
   }
-  return decide(valid);
+  return decide(valid, witness ?? null);
 };

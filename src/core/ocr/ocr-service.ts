@@ -7,7 +7,7 @@ import { documentWarnings } from '../identity/warnings';
 import { createEnginePool } from './engine-pool';
 import { decodeImage } from './image-input';
 import { readMrzBand } from './mrz-reader';
-import { fromGrey, preparePage, type PreparedPage } from './page-prep';
+import { frontImage, preparePage, type PreparedPage } from './page-prep';
 
 export interface ReadOptions {
   /** Per OCR call; a blank or hostile image must never hang the counter. */
@@ -26,7 +26,6 @@ export interface OcrService {
 
 /** Front text is read at this width: enough for 4 mm letters, far cheaper than full size. */
 const FRONT_WIDTH = 1400;
-const FRONT_THRESHOLD = 140;
 
 const readFront = async (
   pool: ReturnType<typeof createEnginePool>,
@@ -34,16 +33,9 @@ const readFront = async (
   today: Date,
   timeoutMs: number,
 ): Promise<OcrResult> => {
-  const png = await fromGrey(page.page)
-    .resize({ width: FRONT_WIDTH, withoutEnlargement: false })
-    .median(3)
-    .normalise()
-    // Dark threshold: drops the card's guilloche and the light labels, keeps the values.
-    .threshold(FRONT_THRESHOLD)
-    .png({ compressionLevel: 1 })
-    .toBuffer();
+  const png = await frontImage(page, FRONT_WIDTH);
   const out = await pool.recognize('text_spa', png, timeoutMs);
-  const front = parseDniFront(out.text);
+  const front = parseDniFront(out.lines);
   if (!front.recognised) throw new AppError('no_document');
   return {
     document: front.document,

@@ -129,3 +129,22 @@ export const mrzVariant = async (p: PreparedPage, variant: MrzVariant): Promise<
     .png({ compressionLevel: 1 })
     .toBuffer();
 };
+
+/** Below this share of the local background brightness a pixel is ink (keeps faint print). */
+const FRONT_INK_RATIO = 0.78;
+
+/**
+ * The front side for the text engine: each pixel divided by its blurred surroundings, then
+ * thresholded. Shading and low contrast cancel out; the card's pale guilloche drops away.
+ */
+export const frontImage = async (p: PreparedPage, width: number): Promise<Buffer> => {
+  const img = await raw(fromGrey(p.page).resize(width).median(3));
+  const bg = await raw(fromGrey(img).blur(15));
+  const out = Buffer.alloc(img.data.length, 255);
+  for (let i = 0; i < out.length; i++) {
+    if ((img.data[i] ?? 255) < Math.max(1, bg.data[i] ?? 255) * FRONT_INK_RATIO) out[i] = 0;
+  }
+  return fromGrey({ data: out, width: img.width, height: img.height })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
+};
