@@ -1,0 +1,176 @@
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  CentralError,
+  EnrolRequest,
+  PullResponse,
+  PushRequest,
+  PushResponse,
+  SYNC_PROTOCOL,
+} from '../shared/contract/sync';
+import type { CentralDevice, OpAppliers } from './appliers/types';
+import { centralAudit } from './central-audit';
+import { authenticateDevice } from './device-auth';
+import type { CentralStore } from './db/store';
+import { enrolDevice } from './enrolment';
+import { applyPush } from './push';
+import { pullChanges } from './pull';
+import { sha256Hex } from './secrets';
+
+export interface CentralOptions {
+  readonly store: CentralStore;
+  readonly appliers: OpAppliers;
+  readonly now?: () => Date;
+  /** Structured JSON logs (pino, through Fastify) at this level; false for none. */
+  readonly logLevel?: 'info' | 'warn' | 'error' | false;
+  /** Called after a push commits and before its reply is sent (fault injection in chaos runs). */
+  readonly afterPushCommit?: (device: CentralDevice) => Promise<void>;
+}
+
+const MAX_BODY = 4 * 1024 * 1024;
+const PullQuery = z.object({
+  cursor: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});
+const HandleParams = z.object({ network: z.string().min(1).max(40), handle: z.string().min(1).max(200) });
+const DeviceBoard = z.object({
+  devices: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      enrolled_at: z.string(),
+      revoked_at: z.string().nullable(),
+      last_seen_at: z.string().nullable(),
+      queue_depth: z.number().int().nullable(),
+      last_error: z.string().nullable(),
+    }),
+  ),
+});
+const HandleAnswer = z.object({
+  verified: z.boolean(),
+  since: z.string().optional(),
+  masked_name: z.string().optional(),
+});
+
+const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
+
+/** The central service. Routes validate input and output with zod; bodies are hashed as received. */
+export const buildCentral = (options: CentralOptions): FastifyInstance => {
+  const { store, appliers } = options;
+  const now = options.now ?? (() => new Date());
+  const app = Fastify({
+    logger: options.logLevel ? { level: options.logLevel } : false,
+    bodyLimit: MAX_BODY,
+  });
+  // Keep the exact bytes: the signature covers their hash.
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: MAX_BODY }, (_req, body, done) =>
+    done(null, body),
+  );
+
+  const fail = (reply: FastifyReply, status: number, error: string) =>
+    reply.code(status).send(CentralError.parse({ error, server_time: now().toISOString() }));
+  const rawBody = (req: FastifyRequest): string => (typeof req.body === 'string' ? req.body : '');
+  const parseJson = <S extends z.ZodType>(schema: S, text: string): z.infer<S> | undefined => {
+    try {
+      const parsed = schema.safeParse(JSON.parse(text));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
+  const device = async (req: FastifyRequest, reply: FastifyReply): Promise<CentralDevice | undefined> => {
+    const result = await authenticateDevice(
+      store,
+      { method: req.method, url: req.url, headers: req.headers, body: rawBody(req), ip: req.ip },
+      now(),
+    );
+    if (result.ok) return result.device;
+    await fail(reply, result.status, result.error);
+    return undefined;
+  };
+
+  const staffToken = async (req: FastifyRequest, reply: FastifyReply): Promise<string | undefined> => {
+    const token = /^Bearer (\S{20,100})$/.exec(req.headers.authorization ?? '')?.[1];
+    const [row] = token
+      ? await store.query<{ name: string }>(
+          'SELECT name FROM staff_tokens WHERE token_hash = $1 AND revoked_at IS NULL',
+          [sha256Hex(token)],
+        )
+      : [];
+    if (row) return row.name;
+    await centralAudit(store, now(), 'token.refused', null, { path: req.url.split('?')[0], ip: req.ip });
+    await fail(reply, 401, 'bad_token');
+    return undefined;
+  };
+
+  app.get('/v1/health', async () => ({ ok: true, protocol: SYNC_PROTOCOL, server_time: now().toISOString() }));
+
+  app.post('/v1/enroll', async (req, reply) => {
+    const input = parseJson(EnrolRequest, rawBody(req));
+    if (!input) return fail(reply, 400, 'invalid_request');
+    const result = await enrolDevice(store, input, now(), req.ip);
+    if (!result.ok) return fail(reply, result.status, result.error);
+    return { device_id: result.device_id, name: result.name };
+  });
+
+  app.post('/v1/sync/push', async (req, reply) => {
+    const dev = await device(req, reply);
+    if (!dev) return reply;
+    const input = parseJson(PushRequest, rawBody(req));
+    if (!input || input.device_id !== dev.id) return fail(reply, 400, 'invalid_request');
+    const results = await applyPush(store, appliers, dev, input, now(), (e, kind) =>
+      req.log.error({ err: e, kind }, 'op applier failed'),
+    );
+    await options.afterPushCommit?.(dev);
+    return PushResponse.parse({ results });
+  });
+
+  app.get('/v1/sync/pull', async (req, reply) => {
+    const dev = await device(req, reply);
+    if (!dev) return reply;
+    const query = PullQuery.safeParse(req.query);
+    if (!query.success) return fail(reply, 400, 'invalid_request');
+    return PullResponse.parse(await pullChanges(store, dev.id, query.data.cursor, query.data.limit));
+  });
+
+  app.get('/v1/devices', async (req, reply) => {
+    if (!(await staffToken(req, reply))) return reply;
+    const rows = await store.query<{
+      id: string;
+      name: string;
+      enrolled_at: Date;
+      revoked_at: Date | null;
+      last_seen_at: Date | null;
+      queue_depth: number | null;
+      last_error: string | null;
+    }>('SELECT id, name, enrolled_at, revoked_at, last_seen_at, queue_depth, last_error FROM devices ORDER BY name');
+    return DeviceBoard.parse({
+      devices: rows.map((r) => ({
+        ...r,
+        enrolled_at: iso(r.enrolled_at),
+        revoked_at: iso(r.revoked_at),
+        last_seen_at: iso(r.last_seen_at),
+      })),
+    });
+  });
+
+  app.get('/v1/handles/:network/:handle', async (req, reply) => {
+    const official = await staffToken(req, reply);
+    if (!official) return reply;
+    const params = HandleParams.safeParse(req.params);
+    if (!params.success) return fail(reply, 400, 'invalid_request');
+    const { network, handle } = params.data;
+    const [row] = await store.query<{ masked_name: string; verified_since: Date }>(
+      'SELECT masked_name, verified_since FROM handles WHERE network = $1 AND handle = $2 AND revoked_at IS NULL',
+      [network.toLowerCase(), handle.toLowerCase()],
+    );
+    // Who asked about whom is itself personal data worth an audit trail.
+    await centralAudit(store, now(), 'directory.lookup', null, { official, network, handle, found: Boolean(row) });
+    return HandleAnswer.parse(
+      row ? { verified: true, since: iso(row.verified_since), masked_name: row.masked_name } : { verified: false },
+    );
+  });
+
+  return app;
+};

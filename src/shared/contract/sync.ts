@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { op } from './define';
+
+/** Wire protocol between counters and central (`/v1/...`). Bumped only on breaking changes. */
+export const SYNC_PROTOCOL = 1;
+
+export const WireOp = z.object({
+  op_id: z.uuid(),
+  seq: z.number().int().positive(),
+  kind: z.string().min(1).max(64),
+  entity_id: z.string().max(200),
+  /** Canonical JSON text, exactly as hashed by the counter. */
+  payload: z.string().max(256 * 1024),
+  payload_sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  created_at: z.string().max(40),
+});
+export type WireOp = z.infer<typeof WireOp>;
+
+export const PushRequest = z.object({
+  protocol: z.literal(SYNC_PROTOCOL),
+  device_id: z.string().min(1).max(64),
+  /** Outbox rows still waiting on the counter, shown on the device board. */
+  queue_depth: z.number().int().min(0).optional(),
+  ops: z.array(WireOp).max(1000),
+});
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export const OpResult = z.object({
+  op_id: z.string(),
+  status: z.enum(['applied', 'duplicate', 'rejected']),
+  error: z.string().optional(),
+});
+export type OpResult = z.infer<typeof OpResult>;
+export const PushResponse = z.object({ results: z.array(OpResult) });
+export type PushResponse = z.infer<typeof PushResponse>;
+
+export const WireChange = z.object({
+  seq: z.number().int().positive(),
+  type: z.string(),
+  entity_id: z.string(),
+  version: z.number().int(),
+  payload: z.unknown(),
+  created_at: z.string(),
+});
+export const PullResponse = z.object({
+  changes: z.array(WireChange),
+  next_cursor: z.number().int().min(0),
+  has_more: z.boolean(),
+});
+export type PullResponse = z.infer<typeof PullResponse>;
+
+export const EnrolRequest = z.object({
+  code: z.string().min(8).max(64),
+  device_id: z.string().min(1).max(64),
+  public_key: z.string().min(40).max(200),
+});
+export const EnrolResponse = z.object({ device_id: z.string(), name: z.string() });
+
+/** Error body of every refused request; `server_time` lets a skewed counter correct itself. */
+export const CentralError = z.object({ error: z.string(), server_time: z.string().optional() });
+
+export const SIGNATURE_HEADERS = {
+  device: 'x-ventanilla-device',
+  timestamp: 'x-ventanilla-timestamp',
+  nonce: 'x-ventanilla-nonce',
+  signature: 'x-ventanilla-signature',
+} as const;
+
+/** Accepted distance between a request's timestamp and central's clock. */
+export const REPLAY_WINDOW_MS = 5 * 60_000;
+
+/** The exact bytes a counter signs: method, path with query, timestamp, nonce, body hash. */
+export const signingMessage = (
+  method: string,
+  path: string,
+  timestamp: string,
+  nonce: string,
+  bodySha256: string,
+): string => ['ventanilla-v1', method.toUpperCase(), path, timestamp, nonce, bodySha256].join('\n');
+
+// --- Operations the UI calls -----------------------------------------------------------------
+
+export const SyncStatus = z.object({
+  enrolled: z.boolean(),
+  centralUrl: z.string().nullable(),
+  online: z.boolean(),
+  syncing: z.boolean(),
+  pending: z.number().int(),
+  rejected: z.number().int(),
+  lastSuccessAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+  /** While syncing: rows pushed so far in this run and rows there were at its start. */
+  progress: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const SyncReport = z.object({
+  pushed: z.number().int(),
+  applied: z.number().int(),
+  duplicate: z.number().int(),
+  rejected: z.number().int(),
+  pulled: z.number().int(),
+  pending: z.number().int(),
+});
+export type SyncReport = z.infer<typeof SyncReport>;
+
+export const QueueItem = z.object({
+  seq: z.number().int(),
+  opId: z.string(),
+  kind: z.string(),
+  entityId: z.string(),
+  createdAt: z.string(),
+  status: z.enum(['pending', 'rejected']),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+});
+export type QueueItem = z.infer<typeof QueueItem>;
+
+const SeqInput = z.object({ seq: z.number().int().positive() });
+
+export const syncOps = {
+  syncStatus: op({ input: z.object({}), output: SyncStatus, access: 'session', mutates: false }),
+  syncNow: op({ input: z.object({}), output: SyncReport, access: 'session', mutates: false }),
+  syncQueueList: op({
+    input: z.object({
+      status: z.enum(['pending', 'rejected']),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: z.object({ items: z.array(QueueItem), total: z.number().int() }),
+    access: 'session',
+    mutates: false,
+  }),
+  syncRetry: op({ input: SeqInput, output: z.object({}), access: ['manager', 'admin'], mutates: true }),
+  syncDiscard: op({
+    input: SeqInput.extend({ reason: z.string().trim().min(3).max(500) }),
+    output: z.object({}),
+    access: ['manager', 'admin'],
+    mutates: true,
+  }),
+};
