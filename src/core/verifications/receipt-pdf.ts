@@ -1,0 +1,65 @@
+import PDFDocument from 'pdfkit';
+import type { Verification } from '../../shared/contract/verifications';
+import { type Language, translate } from '../../shared/i18n';
+
+const when = (iso: string, lang: Language): string =>
+  new Intl.DateTimeFormat(lang === 'es' ? 'es-ES' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/Madrid',
+  }).format(new Date(iso));
+
+/** The resident's receipt: A5, one page, nothing on it that the desk does not already show. */
+export const renderReceipt = (v: Verification, townName: string, lang: Language): Promise<Buffer> =>
+  new Promise((resolve, reject) => {
+    const t = (key: string, params: Record<string, string | number> = {}) =>
+      translate(lang, `verifications.receipt.${key}`, params);
+    const doc = new PDFDocument({
+      size: 'A5',
+      margin: 40,
+      info: { Title: t('title'), Author: townName, Producer: 'Ventanilla', Creator: 'Ventanilla' },
+    });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+
+    doc.font('Helvetica-Bold').fontSize(16).text(townName);
+    doc.moveDown(0.3).fontSize(13).text(t('title'));
+    doc.moveDown(0.8);
+    const row = (label: string, value: string) => {
+      doc.font('Helvetica').fontSize(9).fillColor('#444444').text(label.toUpperCase());
+      doc.font('Helvetica-Bold').fontSize(12).fillColor('#000000').text(value);
+      doc.moveDown(0.5);
+    };
+    row(t('resident'), v.residentName ?? '—');
+    row(t('document'), `${v.documentType} ${v.documentMasked}`);
+    row(t('network'), translate(lang, `verifications.networks.${v.network}`));
+    row(t('handle'), v.handle);
+    if (v.platformUserId) row(t('userId'), v.platformUserId);
+    row(t('proof'), translate(lang, `verifications.proof.${v.proofMethod}`));
+    row(t('state'), translate(lang, `verifications.states.${v.state}`));
+    row(t('date'), when(v.verifiedAt ?? v.createdAt, lang));
+    row(t('clerk'), v.clerkName);
+    if (v.challengeCode && v.challengeExpiresAt) {
+      doc.moveDown(0.3);
+      doc.font('Helvetica').fontSize(10).text(t('challengeIntro'));
+      doc
+        .moveDown(0.3)
+        .font('Courier-Bold')
+        .fontSize(22)
+        .text(v.challengeCode, { align: 'center' });
+      doc
+        .moveDown(0.3)
+        .font('Helvetica')
+        .fontSize(10)
+        .text(t('challengeExpires', { date: when(v.challengeExpiresAt, lang) }));
+    }
+    doc
+      .moveDown(1)
+      .font('Helvetica')
+      .fontSize(8)
+      .fillColor('#444444')
+      .text(t('footer', { id: v.id }));
+    doc.end();
+  });

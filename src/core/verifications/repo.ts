@@ -1,0 +1,104 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Network, Verification, VerificationState } from '../../shared/contract/verifications';
+import { AppError } from '../../shared/errors';
+import type { ResidentsPort } from './residents-port';
+
+export interface VerificationRow {
+  readonly id: string;
+  readonly resident_id: string;
+  readonly network: Network;
+  readonly handle: string;
+  readonly handle_key: string;
+  readonly platform_user_id: string | null;
+  readonly state: VerificationState;
+  readonly proof_method: 'seen_on_device' | 'challenge_code';
+  readonly challenge_code: string | null;
+  readonly challenge_expires_at: string | null;
+  readonly document_type: string;
+  readonly document_hash: string;
+  readonly document_masked: string;
+  readonly document_expiry: string | null;
+  readonly corrected_fields: string;
+  readonly override_by: string | null;
+  readonly override_reason: string | null;
+  readonly clerk_id: number | null;
+  readonly clerk_name: string;
+  readonly started_at: string;
+  readonly created_at: string;
+  readonly verified_at: string | null;
+  readonly time_to_verify_ms: number | null;
+  readonly expires_at: string | null;
+  readonly ended_at: string | null;
+  readonly end_ground: string | null;
+  readonly end_reason: string | null;
+  readonly ended_by: string | null;
+  readonly superseded_by: string | null;
+  readonly pending_request_id: string | null;
+}
+
+export const findVerification = (db: Database, id: string): VerificationRow | undefined =>
+  db.prepare('SELECT * FROM verifications WHERE id = ?').get(id) as VerificationRow | undefined;
+
+export const getVerification = (db: Database, id: string): VerificationRow => {
+  const row = findVerification(db, id);
+  if (!row) throw new AppError('verification_not_found', {}, 404);
+  return row;
+};
+
+/** The verified owner of a handle (or of a platform user id), if any. */
+export const verifiedHolder = (
+  db: Database,
+  network: Network,
+  handleKey: string,
+  platformUserId: string | null,
+): VerificationRow | undefined =>
+  db
+    .prepare(
+      `SELECT * FROM verifications WHERE state = 'verified' AND network = ?
+         AND (handle_key = ? OR (? IS NOT NULL AND platform_user_id = ?)) LIMIT 1`,
+    )
+    .get(network, handleKey, platformUserId, platformUserId) as VerificationRow | undefined;
+
+export const activeFor = (
+  db: Database,
+  residentId: string,
+  network: Network,
+  state: 'verified' | 'pending_proof',
+): VerificationRow | undefined =>
+  db
+    .prepare('SELECT * FROM verifications WHERE resident_id = ? AND network = ? AND state = ?')
+    .get(residentId, network, state) as VerificationRow | undefined;
+
+export const toVerification = (row: VerificationRow, residents: ResidentsPort): Verification => ({
+  id: row.id,
+  residentId: row.resident_id,
+  residentName: residents.getById(row.resident_id)?.fullName ?? null,
+  network: row.network,
+  handle: row.handle,
+  platformUserId: row.platform_user_id,
+  state: row.state,
+  proofMethod: row.proof_method,
+  challengeCode: row.challenge_code,
+  challengeExpiresAt: row.challenge_expires_at,
+  documentType: row.document_type,
+  documentMasked: row.document_masked,
+  documentExpiry: row.document_expiry,
+  correctedFields: JSON.parse(row.corrected_fields) as string[],
+  overrideBy: row.override_by,
+  clerkName: row.clerk_name,
+  startedAt: row.started_at,
+  createdAt: row.created_at,
+  verifiedAt: row.verified_at,
+  timeToVerifyMs: row.time_to_verify_ms,
+  expiresAt: row.expires_at,
+  endedAt: row.ended_at,
+  endReason: row.end_ground,
+  supersededBy: row.superseded_by,
+});
+
+export const readValidityMonths = (db: Database): number =>
+  (
+    db.prepare('SELECT validity_months FROM verification_policy WHERE id = 1').get() as {
+      validity_months: number;
+    }
+  ).validity_months;

@@ -1,0 +1,327 @@
+import type { OcrDocument } from '../../shared/contract/ocr';
+import type {
+  Candidate,
+  MatchResult,
+  PendingRequest,
+  SaveVerificationInput,
+  TodayStats,
+  Verification,
+} from '../../shared/contract/verifications';
+import { AppError } from '../../shared/errors';
+import type { Actor } from '../audit/append';
+import { audit, type CoreDeps, inTransaction } from '../app/deps';
+import { hashDocumentNumber, maskDocumentNumber } from '../privacy/document-number';
+import { assertNotLocked, recordFailedLookup } from './anti-fishing';
+import { type Claim, createRecord, endRecord, markVerified, publish } from './lifecycle';
+import { queueConflict } from './conflicts';
+import { normalizeHandle, normalizePlatformUserId } from './networks';
+import { getVerification, toVerification, verifiedHolder, type VerificationRow } from './repo';
+import type { ResidentsPort } from './residents-port';
+import { maskName, median } from './text';
+
+/** Manager credentials typed at the clerk's counter; checked with the sign-in lockout rules. */
+export type CheckCredentials = (
+  username: string,
+  password: string,
+) => Promise<{ username: string; role: string }>;
+
+/** How far back a card read may start a verification; older start times are not believed. */
+const MAX_DESK_MS = 4 * 60 * 60_000;
+
+export interface ScannedDocument {
+  readonly type: string;
+  readonly hash: string;
+  readonly masked: string;
+  readonly expiry: string | null;
+}
+
+export const createVerificationService = (
+  deps: CoreDeps,
+  residents: ResidentsPort,
+  checkCredentials: CheckCredentials,
+) => {
+  const { db, clock } = deps;
+  const view = (row: VerificationRow): Verification => toVerification(row, residents);
+
+  const scanned = (document: OcrDocument): ScannedDocument => {
+    const number = document.document_number?.trim() ?? '';
+    if (number === '') throw new AppError('document_number_required', {}, 400);
+    return {
+      type: document.document_type,
+      hash: hashDocumentNumber(deps.keys.hmacKey, number),
+      masked: maskDocumentNumber(number),
+      expiry: document.expiry_date,
+    };
+  };
+
+  /** Ends what has run out: verified records past their expiry, challenges past 72 h. */
+  const expireDue = (): number => {
+    const now = clock.now().toISOString();
+    const due = db
+      .prepare(
+        `SELECT * FROM verifications
+         WHERE (state = 'verified' AND expires_at <= ?)
+            OR (state = 'pending_proof' AND challenge_expires_at <= ?)`,
+      )
+      .all(now, now) as VerificationRow[];
+    if (due.length === 0) return 0;
+    const system: Actor = { staffId: null, username: 'system', role: 'system' };
+    inTransaction(deps, () => {
+      for (const row of due) {
+        const ground = row.state === 'pending_proof' ? 'challenge_expired' : 'validity_ended';
+        endRecord(deps, system, row, 'expired', ground, null);
+      }
+    });
+    return due.length;
+  };
+
+  const candidatesFor = (document: OcrDocument): Candidate[] =>
+    residents.match(document).flatMap((c) => {
+      const r = residents.getById(c.residentId);
+      if (!r) return [];
+      const verified = db
+        .prepare(
+          `SELECT network, handle FROM verifications WHERE resident_id = ? AND state = 'verified'`,
+        )
+        .all(r.id) as Candidate['verified'];
+      return [
+        {
+          residentId: r.id,
+          fullName: r.fullName,
+          documentMasked: r.documentMasked,
+          birthDate: r.birthDate,
+          score: c.score,
+          verdict: c.verdict,
+          reasons: [...c.reasons],
+          verified,
+        },
+      ];
+    });
+
+  /** Looks the scanned card up in the register; an empty answer is logged as a failed lookup. */
+  const match = (actor: Actor, document: OcrDocument): MatchResult => {
+    const doc = scanned(document);
+    assertNotLocked(deps, doc.hash);
+    const candidates = candidatesFor(document);
+    if (candidates.length > 0)
+      return { outcome: 'candidates', documentMasked: doc.masked, candidates };
+    inTransaction(deps, () => recordFailedLookup(deps, actor, doc, 'not_in_register'));
+    return { outcome: 'not_in_register', documentMasked: doc.masked, candidates: [] };
+  };
+
+  /** The clerk looked at the candidates and none is the person at the counter. */
+  const rejectCandidates = (actor: Actor, document: OcrDocument): void => {
+    const doc = scanned(document);
+    assertNotLocked(deps, doc.hash);
+    inTransaction(deps, () => recordFailedLookup(deps, actor, doc, 'candidates_rejected'));
+  };
+
+  const desk = (startedAt: string): string => {
+    const now = clock.now().getTime();
+    const t = Date.parse(startedAt);
+    return Number.isFinite(t) && t <= now && now - t <= MAX_DESK_MS
+      ? new Date(t).toISOString()
+      : new Date(now).toISOString();
+  };
+
+  const save = async (actor: Actor, input: SaveVerificationInput): Promise<Verification> => {
+    expireDue();
+    const doc = scanned(input.document);
+    const resident = residents.getById(input.residentId);
+    if (!resident) throw new AppError('resident_not_found', { id: input.residentId }, 404);
+    if (resident.deregistered) throw new AppError('resident_deregistered', {}, 409);
+    const handle = normalizeHandle(input.network, input.handle);
+    const platformUserId = normalizePlatformUserId(input.network, input.platformUserId);
+    const today = clock.now().toISOString().slice(0, 10);
+    let override: Claim['override'] = null;
+    if (doc.expiry && doc.expiry < today) {
+      if (!input.override) throw new AppError('document_expired', { date: doc.expiry }, 409);
+      const manager = await checkCredentials(input.override.username, input.override.password);
+      if (manager.role !== 'manager' && manager.role !== 'admin') {
+        throw new AppError('override_needs_manager', {}, 403);
+      }
+      override = { by: manager.username, reason: input.override.reason };
+    }
+    const claim: Claim = {
+      residentId: resident.id,
+      network: input.network,
+      handle: handle.display,
+      handleKey: handle.key,
+      platformUserId,
+      proof: input.proof,
+      document: doc,
+      corrected: input.corrected,
+      startedAt: desk(input.startedAt),
+      clerk: { id: actor.staffId, name: actor.username },
+      override,
+      pendingRequestId: input.pendingRequestId ?? null,
+    };
+    const outcome = inTransaction(deps, () => {
+      const holder = verifiedHolder(db, handle.network, handle.key, platformUserId);
+      if (holder && holder.resident_id !== resident.id) {
+        return {
+          kind: 'conflict' as const,
+          conflict: queueConflict(deps, actor, claim, holder),
+          holder,
+        };
+      }
+      if (override) {
+        audit(deps, {
+          actor,
+          action: 'verification.expired_document_override',
+          subject: `document:${doc.masked}`,
+          details: { manager: override.by, reason: override.reason, expiry: doc.expiry },
+        });
+      }
+      return { kind: 'saved' as const, row: createRecord(deps, actor, claim) };
+    });
+    if (outcome.kind === 'saved') return view(outcome.row);
+    // The claim is safely queued for a manager; the clerk is told who holds it, masked.
+    const holderName = residents.getById(outcome.holder.resident_id)?.fullName;
+    throw new AppError(
+      'handle_conflict',
+      { holder: holderName ? maskName(holderName) : '—', conflictId: outcome.conflict },
+      409,
+    );
+  };
+
+  /** Proof of a challenge code, from a clerk or from central. */
+  const confirmProof = (actor: Actor, id: string): Verification => {
+    expireDue();
+    const outcome = inTransaction(deps, () => {
+      const row = getVerification(db, id);
+      if (row.state === 'verified') return { kind: 'done' as const, row };
+      if (row.state === 'expired' && row.end_ground === 'challenge_expired') {
+        throw new AppError('challenge_expired', {}, 409);
+      }
+      if (row.state !== 'pending_proof')
+        throw new AppError('not_pending_proof', { state: row.state }, 409);
+      const holder = verifiedHolder(db, row.network, row.handle_key, row.platform_user_id);
+      if (holder && holder.resident_id !== row.resident_id)
+        return { kind: 'conflict' as const, holder };
+      markVerified(deps, actor, row);
+      audit(deps, {
+        actor,
+        action: 'verification.proof_confirmed',
+        subject: `verification:${id}`,
+        details: { network: row.network, handle: row.handle, code: row.challenge_code },
+      });
+      return { kind: 'done' as const, row: publish(deps, 'verification.verified', id) };
+    });
+    if (outcome.kind === 'done') return view(outcome.row);
+    const name = residents.getById(outcome.holder.resident_id)?.fullName;
+    throw new AppError(
+      'handle_conflict',
+      { holder: name ? maskName(name) : '—', conflictId: '' },
+      409,
+    );
+  };
+
+  const revoke = (
+    actor: Actor,
+    id: string,
+    ground: 'resident_request' | 'decision',
+    reason: string,
+  ): Verification =>
+    view(
+      inTransaction(deps, () => {
+        const row = getVerification(db, id);
+        if (row.state !== 'verified' && row.state !== 'pending_proof') {
+          throw new AppError('not_revocable', { state: row.state }, 409);
+        }
+        return endRecord(deps, actor, row, 'revoked', ground, reason);
+      }),
+    );
+
+  const get = (id: string): Verification => {
+    expireDue();
+    return view(getVerification(db, id));
+  };
+
+  const history = (residentId: string): Verification[] => {
+    expireDue();
+    return (
+      db
+        .prepare(
+          'SELECT * FROM verifications WHERE resident_id = ? ORDER BY created_at DESC, id DESC',
+        )
+        .all(residentId) as VerificationRow[]
+    ).map(view);
+  };
+
+  const recent = (limit: number): Verification[] => {
+    expireDue();
+    return (
+      db
+        .prepare('SELECT * FROM verifications ORDER BY created_at DESC, id DESC LIMIT ?')
+        .all(limit) as VerificationRow[]
+    ).map(view);
+  };
+
+  const pendingRequests = (residentId: string): PendingRequest[] =>
+    (
+      db
+        .prepare(
+          `SELECT id, resident_id, network, handle, platform_user_id, requested_at
+           FROM verification_requests WHERE resident_id = ? AND state = 'open' ORDER BY requested_at DESC`,
+        )
+        .all(residentId) as {
+        id: string;
+        resident_id: string;
+        network: PendingRequest['network'];
+        handle: string;
+        platform_user_id: string | null;
+        requested_at: string;
+      }[]
+    ).map((r) => ({
+      id: r.id,
+      residentId: r.resident_id,
+      network: r.network,
+      handle: r.handle,
+      platformUserId: r.platform_user_id,
+      requestedAt: r.requested_at,
+    }));
+
+  /** The counter's day runs on this machine's local midnight. */
+  const today = (): TodayStats => {
+    expireDue();
+    const start = clock.now();
+    start.setHours(0, 0, 0, 0);
+    const since = start.toISOString();
+    const { done } = db
+      .prepare('SELECT count(*) AS done FROM verifications WHERE verified_at >= ?')
+      .get(since) as { done: number };
+    const times = (
+      db
+        .prepare(
+          'SELECT time_to_verify_ms AS ms FROM verifications WHERE created_at >= ? AND time_to_verify_ms IS NOT NULL',
+        )
+        .all(since) as { ms: number }[]
+    ).map((r) => r.ms);
+    const { pending } = db
+      .prepare(`SELECT count(*) AS pending FROM verifications WHERE state = 'pending_proof'`)
+      .get() as { pending: number };
+    const { open } = db
+      .prepare(`SELECT count(*) AS open FROM verification_conflicts WHERE state = 'open'`)
+      .get() as { open: number };
+    return { done, medianMs: median(times), pendingProofs: pending, conflictsWaiting: open };
+  };
+
+  return {
+    scanned,
+    expireDue,
+    match,
+    rejectCandidates,
+    save,
+    confirmProof,
+    revoke,
+    get,
+    history,
+    recent,
+    pendingRequests,
+    today,
+    view,
+  };
+};
+
+export type VerificationService = ReturnType<typeof createVerificationService>;
