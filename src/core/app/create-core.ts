@@ -2,6 +2,7 @@ import { version } from '../../../package.json';
 import { createAuditService } from '../audit/audit-service';
 import { auditHandlers } from '../audit/handlers';
 import { openDatabase } from '../db/open';
+import { createFormsService, formsHandlers } from '../forms';
 import { type Clock, systemClock } from '../platform/clock';
 import { settingsHandlers } from '../settings/handlers';
 import { ensureDeviceId, readSettings } from '../settings/settings-service';
@@ -37,6 +38,7 @@ export const createCore = (options: CoreOptions) => {
   const sessions = new SessionStore(clock, () => readSettings(deps.db).idleLockMinutes * 60_000);
   const staff = createStaffService(deps);
   const auth = createAuthService(deps, sessions);
+  const forms = createFormsService(deps);
   const auditLog = createAuditService(deps);
 
   const handlers: Handlers = {
@@ -44,12 +46,13 @@ export const createCore = (options: CoreOptions) => {
     ...settingsHandlers(deps),
     ...authHandlers(deps, staff, auth, sessions),
     ...staffHandlers(deps, staff, auth, sessions),
+    ...formsHandlers(forms),
     ...auditHandlers(auditLog),
   };
 
   return {
     deps,
-    services: { staff, auth, sessions, audit: auditLog },
+    services: { staff, auth, sessions, forms, audit: auditLog },
     dispatch: createDispatch(deps, handlers, sessions, log),
     close: () => {
       if (deps.db.open) deps.db.close();

@@ -18,6 +18,12 @@ export const auditActions = [
   'audit.viewed',
   'audit.exported',
   'audit.printed',
+  'forms.filed',
+  'forms.receipt_printed',
+  'forms.official_number_assigned',
+  'forms.template_updated',
+  'forms.config_changed',
+  'forms.attachments_removed',
 ] as const;
 
 export const AuditAction = z.enum(auditActions);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { auditOps } from './audit';
+import { formsOps } from './forms';
 import { systemOps } from './system';
 import { settingsOps } from './settings';
 import { authOps, staffOps } from './staff';
@@ -10,6 +11,7 @@ export const contract = {
   ...settingsOps,
   ...authOps,
   ...staffOps,
+  ...formsOps,
   ...auditOps,
 };
 

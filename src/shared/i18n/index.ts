@@ -2,12 +2,13 @@ import type { Language, Messages } from './define';
 import { auditMessages } from './audit';
 import { cliMessages } from './cli';
 import { commonMessages } from './common';
+import { formsMessages } from './forms';
 import { foundationErrors } from './foundation-errors';
 import { ocrMessages } from './ocr';
 import { uiMessages } from './ui';
 
 /** One entry per feature file; each adds its own top-level keys (and `errors.*`). */
-const catalogs = [commonMessages, foundationErrors, cliMessages, uiMessages, ocrMessages, auditMessages];
+const catalogs = [commonMessages, foundationErrors, cliMessages, uiMessages, ocrMessages, auditMessages, formsMessages];
 
 const deepMerge = (a: Messages, b: Messages): Messages => {
   const out: Record<string, string | Messages> = { ...a };

@@ -1,0 +1,76 @@
+import { rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { audit, type CoreDeps, inTransaction } from '../app/deps';
+import { attachmentsDir, removeSealed, storedAttachmentFiles } from './attachment-store';
+import { readFormsConfig } from './config';
+
+const DAY_MS = 24 * 60 * 60_000;
+/** A sealed file with no row yet may belong to a filing in progress: leave it this long. */
+const ORPHAN_GRACE_MS = 60 * 60_000;
+
+export interface RetentionResult {
+  readonly markedSynced: number;
+  readonly removed: number;
+  readonly orphansRemoved: number;
+}
+
+/**
+ * Run periodically (and from tests with a FakeClock). An entry counts as synced the first time
+ * neither it nor its attachments are waiting in the outbox; its attachment files are removed
+ * once the configured retention has passed since then. Rows stay: the hashes remain provable.
+ */
+export const applyAttachmentRetention = (deps: CoreDeps): RetentionResult => {
+  const { db } = deps;
+  const now = deps.clock.now();
+  const retentionDays = readFormsConfig(db).attachmentRetentionDays;
+  const due = inTransaction(deps, () => {
+    const marked = db
+      .prepare(
+        `UPDATE registry_entries SET synced_at = @now
+         WHERE synced_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'registry.entry' AND o.entity_id = registry_entries.id)
+           AND NOT EXISTS (SELECT 1 FROM outbox o JOIN registry_attachments a ON o.entity_id = a.id
+                           WHERE o.kind = 'registry.attachment' AND a.entry_id = registry_entries.id)`,
+      )
+      .run({ now: now.toISOString() }).changes;
+    const cutoff = new Date(now.getTime() - retentionDays * DAY_MS).toISOString();
+    const rows = db
+      .prepare(
+        `SELECT a.id, e.provisional_number FROM registry_attachments a JOIN registry_entries e ON e.id = a.entry_id
+         WHERE a.removed_at IS NULL AND e.synced_at IS NOT NULL AND e.synced_at <= ?`,
+      )
+      .all(cutoff) as { id: string; provisional_number: string }[];
+    const mark = db.prepare('UPDATE registry_attachments SET removed_at = ? WHERE id = ?');
+    for (const r of rows) mark.run(now.toISOString(), r.id);
+    if (rows.length > 0) {
+      audit(deps, {
+        actor: { staffId: null, username: 'retention', role: 'system' },
+        action: 'forms.attachments_removed',
+        details: { count: rows.length, entries: [...new Set(rows.map((r) => r.provisional_number))], retention_days: retentionDays },
+      });
+    }
+    return { marked, ids: rows.map((r) => r.id) };
+  });
+  // Files go after the commit: a failed delete leaves a file the next sweep removes.
+  for (const id of due.ids) removeSealed(deps.dataDir, id);
+  return { markedSynced: due.marked, removed: due.ids.length, orphansRemoved: sweepOrphans(deps) };
+};
+
+/** Files with no live row: left by a crash between sealing and committing, or by a failed delete. */
+const sweepOrphans = (deps: CoreDeps): number => {
+  const live = new Set(
+    (deps.db.prepare('SELECT id FROM registry_attachments WHERE removed_at IS NULL').all() as { id: string }[]).map((r) => r.id),
+  );
+  let removed = 0;
+  for (const file of storedAttachmentFiles(deps.dataDir)) {
+    const id = file.replace(/\.enc(\.tmp)?$/, '');
+    if (live.has(id) && !file.endsWith('.tmp')) continue;
+    const path = join(attachmentsDir(deps.dataDir), file);
+    const known = deps.db.prepare('SELECT 1 FROM registry_attachments WHERE id = ?').get(id) !== undefined;
+    // File ages are real time, not the injectable clock: the file system knows nothing else.
+    if (!known && Date.now() - statSync(path).mtimeMs < ORPHAN_GRACE_MS) continue;
+    rmSync(path, { force: true });
+    removed += 1;
+  }
+  return removed;
+};
