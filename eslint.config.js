@@ -3,7 +3,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = { group: ['node:*'], message: 'This layer must not use Node built-ins.' };
-const electron = { name: 'electron', message: 'Only src/main and src/preload may import electron.' };
+const electron = {
+  name: 'electron',
+  message: 'Only src/main and src/preload may import electron.',
+};
 
 /** Which way imports may point: shared ← core ← adapters; the renderer sees only shared. */
 export const boundaryRules = [
@@ -12,7 +15,16 @@ export const boundaryRules = [
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [electron], patterns: [nodeBuiltins, { group: ['**/core/**', '**/main/**', '**/renderer/**', '**/cli/**'], message: 'src/shared depends on nothing.' }] },
+        {
+          paths: [electron],
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['**/core/**', '**/main/**', '**/renderer/**', '**/cli/**'],
+              message: 'src/shared depends on nothing.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -21,7 +33,15 @@ export const boundaryRules = [
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [electron], patterns: [{ group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/cli/**', 'electron/*'], message: 'src/core is plain Node: no adapters.' }] },
+        {
+          paths: [electron],
+          patterns: [
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/cli/**', 'electron/*'],
+              message: 'src/core is plain Node: no adapters.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -30,14 +50,31 @@ export const boundaryRules = [
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [electron], patterns: [nodeBuiltins, { group: ['**/core/**', '**/main/**', '**/cli/**'], message: 'The renderer talks only to the facade.' }] },
+        {
+          paths: [electron],
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['**/core/**', '**/main/**', '**/cli/**'],
+              message: 'The renderer talks only to the facade.',
+            },
+          ],
+        },
       ],
     },
   },
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-artifacts/**', 'tests/fixtures/generated/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-artifacts/**',
+      'tests/fixtures/generated/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -11,7 +11,9 @@ export interface GlobalOptions {
 
 /** The CLI speaks the language of the environment: Spanish unless LANG says English. */
 export const cliLanguage = (env: NodeJS.ProcessEnv = process.env): Language =>
-  (env.VENTANILLA_LANG ?? env.LC_ALL ?? env.LANG ?? 'es').toLowerCase().startsWith('en') ? 'en' : 'es';
+  (env.VENTANILLA_LANG ?? env.LC_ALL ?? env.LANG ?? 'es').toLowerCase().startsWith('en')
+    ? 'en'
+    : 'es';
 
 export const t = (key: string, params?: Record<string, string | number>): string =>
   translate(cliLanguage(), key, params);
@@ -22,7 +24,10 @@ export const resolveDataDir = (opts: GlobalOptions): string =>
   resolve(opts.dataDir ?? defaultDataDir());
 
 /** Opens the core for one command and always closes it, so the database is never left open. */
-export const withCore = async <T>(opts: GlobalOptions, fn: (core: Core) => Promise<T> | T): Promise<T> => {
+export const withCore = async <T>(
+  opts: GlobalOptions,
+  fn: (core: Core) => Promise<T> | T,
+): Promise<T> => {
   const core = createCore({ dataDir: resolveDataDir(opts) });
   try {
     return await fn(core);

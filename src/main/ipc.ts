@@ -14,13 +14,17 @@ const SessionArg = z.string().max(128).optional();
 export const registerIpc = (ipcMain: IpcMain, dispatch: Dispatch, origin: AppOrigin): string[] => {
   const channels = operationNames.map((name) => {
     const channel = `${IPC_PREFIX}${name}`;
-    ipcMain.handle(channel, async (event: IpcMainInvokeEvent, input: unknown, session: unknown): Promise<Envelope> => {
-      const frameUrl = event.senderFrame?.url ?? '';
-      if (!isTrustedUrl(origin, frameUrl)) return { ok: false, error: { code: 'forbidden_origin' } };
-      const sessionId = SessionArg.safeParse(session);
-      if (!sessionId.success) return { ok: false, error: { code: 'not_signed_in' } };
-      return (await dispatch(name, input, { sessionId: sessionId.data })).envelope;
-    });
+    ipcMain.handle(
+      channel,
+      async (event: IpcMainInvokeEvent, input: unknown, session: unknown): Promise<Envelope> => {
+        const frameUrl = event.senderFrame?.url ?? '';
+        if (!isTrustedUrl(origin, frameUrl))
+          return { ok: false, error: { code: 'forbidden_origin' } };
+        const sessionId = SessionArg.safeParse(session);
+        if (!sessionId.success) return { ok: false, error: { code: 'not_signed_in' } };
+        return (await dispatch(name, input, { sessionId: sessionId.data })).envelope;
+      },
+    );
     return channel;
   });
   return channels;

@@ -15,10 +15,14 @@ export const isTrustedUrl = (origin: AppOrigin, url: string): boolean => {
     return false;
   }
   if (origin.devServerUrl) return parsed.origin === new URL(origin.devServerUrl).origin;
-  return parsed.protocol === 'file:' && parsed.pathname === pathToFileURL(origin.indexFile).pathname;
+  return (
+    parsed.protocol === 'file:' && parsed.pathname === pathToFileURL(origin.indexFile).pathname
+  );
 };
 
-export const secureWebPreferences = (preload: string): BrowserWindowConstructorOptions['webPreferences'] => ({
+export const secureWebPreferences = (
+  preload: string,
+): BrowserWindowConstructorOptions['webPreferences'] => ({
   preload,
   contextIsolation: true,
   sandbox: true,

@@ -1,5 +1,10 @@
 import { BrowserWindow, session } from 'electron';
-import { type AppOrigin, lockNavigation, restrictPermissions, secureWebPreferences } from './security';
+import {
+  type AppOrigin,
+  lockNavigation,
+  restrictPermissions,
+  secureWebPreferences,
+} from './security';
 
 export const createMainWindow = (origin: AppOrigin, preload: string): BrowserWindow => {
   restrictPermissions(session.defaultSession, origin);

@@ -25,7 +25,9 @@ export class AppError extends Error {
   }
 
   toShape(): ErrorShape {
-    return this.params ? { code: this.code, params: this.params } : { code: this.code };
+    return this.params && Object.keys(this.params).length > 0
+      ? { code: this.code, params: this.params }
+      : { code: this.code };
   }
 }
 

@@ -23,7 +23,11 @@ export interface TestCore {
   readonly dataDir: string;
   readonly clock: FakeClock;
   /** Calls an operation through the real dispatcher, as a transport would. */
-  call<N extends OperationName>(name: N, input: OpInput<N>, sessionId?: string): Promise<OpOutput<N>>;
+  call<N extends OperationName>(
+    name: N,
+    input: OpInput<N>,
+    sessionId?: string,
+  ): Promise<OpOutput<N>>;
   /** Creates a staff member and signs them in; returns the session token. */
   signInAs(role: 'clerk' | 'manager' | 'admin', username?: string): Promise<string>;
 }

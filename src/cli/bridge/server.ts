@@ -44,7 +44,11 @@ const BASE_HEADERS = {
 };
 
 const send = (res: ServerResponse, status: number, type: string, body: Buffer | string): void => {
-  res.writeHead(status, { ...BASE_HEADERS, 'content-type': type, 'content-security-policy': CONTENT_SECURITY_POLICY });
+  res.writeHead(status, {
+    ...BASE_HEADERS,
+    'content-type': type,
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+  });
   res.end(body);
 };
 
@@ -122,10 +126,16 @@ export const startBridge = async (options: BridgeOptions): Promise<Bridge> => {
       if (req.method !== 'POST') return fail(res, 405, 'bridge_method_not_allowed');
       return handleRpc(req, res, rpc[1]);
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'bridge_method_not_allowed');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return fail(res, 405, 'bridge_method_not_allowed');
     const isPage = url.pathname === '/' || url.pathname === '/index.html';
     if (isPage && !tokensEqual(url.searchParams.get('token') ?? '', token)) {
-      return send(res, 401, 'text/plain; charset=utf-8', 'Unauthorized: open the URL printed by `ventanilla serve`.\n');
+      return send(
+        res,
+        401,
+        'text/plain; charset=utf-8',
+        'Unauthorized: open the URL printed by `ventanilla serve`.\n',
+      );
     }
     const file = await readStatic(options.rendererDir, isPage ? '/index.html' : url.pathname);
     if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Not found\n');
@@ -141,7 +151,9 @@ export const startBridge = async (options: BridgeOptions): Promise<Bridge> => {
   server.requestTimeout = 120_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
-      reject(e.code === 'EADDRINUSE' ? new AppError('port_in_use', { port: options.port ?? 0 }) : e),
+      reject(
+        e.code === 'EADDRINUSE' ? new AppError('port_in_use', { port: options.port ?? 0 }) : e,
+      ),
     );
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });

@@ -21,7 +21,9 @@ const openInBrowser = (url: string): void => {
     process.platform === 'win32'
       ? ['cmd', ['/c', 'start', '""', url]]
       : [process.platform === 'darwin' ? 'open' : 'xdg-open', [url]];
-  spawn(cmd, args, { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+  spawn(cmd, args, { stdio: 'ignore', detached: true })
+    .on('error', () => undefined)
+    .unref();
 };
 
 export const serveCommand = (): Command =>
@@ -31,12 +33,14 @@ export const serveCommand = (): Command =>
     .option('--open', t('cli.serve.openOption'))
     .action(async (opts: { port: number; open?: boolean }, cmd: Command) => {
       const core = createCore({ dataDir: resolveDataDir(cmd.optsWithGlobals<GlobalOptions>()) });
-      const bridge = await startBridge({ dispatch: core.dispatch, rendererDir: rendererDir(), port: opts.port }).catch(
-        (e: unknown) => {
-          core.close();
-          throw e;
-        },
-      );
+      const bridge = await startBridge({
+        dispatch: core.dispatch,
+        rendererDir: rendererDir(),
+        port: opts.port,
+      }).catch((e: unknown) => {
+        core.close();
+        throw e;
+      });
       process.stdout.write(`${t('cli.serve.listening', { url: bridge.url })}\n`);
       if (opts.open) openInBrowser(bridge.url);
       await new Promise<void>((resolve) => {

@@ -16,7 +16,8 @@ export const cliActor = (): Actor => ({
 
 const parseRole = (value: string) => {
   const role = RoleSchema.safeParse(value);
-  if (!role.success) throw new InvalidArgumentError(t('cli.staff.badRole', { roles: roles.join(', ') }));
+  if (!role.success)
+    throw new InvalidArgumentError(t('cli.staff.badRole', { roles: roles.join(', ') }));
   return role.data;
 };
 
@@ -40,19 +41,27 @@ export const staffCommand = (): Command => {
     .description(t('cli.staff.add'))
     .requiredOption('--role <role>', t('cli.staff.roleOption'), parseRole)
     .option('--display-name <text>', t('cli.staff.displayNameOption'))
-    .action(async (name: string, opts: { role: (typeof roles)[number]; displayName?: string }, cmd: Command) => {
-      const username = parseUsername(name);
-      const password = await checkedPassword();
-      await withCore(cmd.optsWithGlobals<GlobalOptions>(), async (core) => {
-        const member = await core.services.staff.add(cliActor(), {
-          username,
-          displayName: opts.displayName ?? name,
-          role: opts.role,
-          password,
+    .action(
+      async (
+        name: string,
+        opts: { role: (typeof roles)[number]; displayName?: string },
+        cmd: Command,
+      ) => {
+        const username = parseUsername(name);
+        const password = await checkedPassword();
+        await withCore(cmd.optsWithGlobals<GlobalOptions>(), async (core) => {
+          const member = await core.services.staff.add(cliActor(), {
+            username,
+            displayName: opts.displayName ?? name,
+            role: opts.role,
+            password,
+          });
+          process.stdout.write(
+            `${t('cli.staff.added', { username: member.username, role: member.role })}\n`,
+          );
         });
-        process.stdout.write(`${t('cli.staff.added', { username: member.username, role: member.role })}\n`);
-      });
-    });
+      },
+    );
 
   staff
     .command('list')

@@ -4,6 +4,8 @@ import { auditHandlers } from '../audit/handlers';
 import { openDatabase } from '../db/open';
 import { createFormsService, formsHandlers } from '../forms';
 import { type Clock, systemClock } from '../platform/clock';
+import { residentsHandlers } from '../residents/handlers';
+import { createResidentsService } from '../residents/residents-service';
 import { settingsHandlers } from '../settings/handlers';
 import { ensureDeviceId, readSettings } from '../settings/settings-service';
 import { createAuthService } from '../staff/auth-service';
@@ -11,6 +13,7 @@ import { authHandlers, staffHandlers } from '../staff/handlers';
 import { SessionStore } from '../staff/sessions';
 import { createStaffService } from '../staff/staff-service';
 import { systemHandlers } from '../system/handlers';
+import { createVerificationDesk } from '../verifications';
 import type { CoreDeps } from './deps';
 import { createDispatch } from './dispatch';
 import type { Handlers } from './handlers';
@@ -38,23 +41,28 @@ export const createCore = (options: CoreOptions) => {
   const sessions = new SessionStore(clock, () => readSettings(deps.db).idleLockMinutes * 60_000);
   const staff = createStaffService(deps);
   const auth = createAuthService(deps, sessions);
+  const residents = createResidentsService(deps);
   const forms = createFormsService(deps);
   const auditLog = createAuditService(deps);
+  const verifications = createVerificationDesk(deps, residents, auth.checkCredentials);
 
   const handlers: Handlers = {
     ...systemHandlers(deps),
     ...settingsHandlers(deps),
     ...authHandlers(deps, staff, auth, sessions),
     ...staffHandlers(deps, staff, auth, sessions),
+    ...residentsHandlers(deps, residents),
     ...formsHandlers(forms),
     ...auditHandlers(auditLog),
+    ...verifications.handlers,
   };
 
   return {
     deps,
-    services: { staff, auth, sessions, forms, audit: auditLog },
+    services: { staff, auth, sessions, forms, audit: auditLog, residents },
     dispatch: createDispatch(deps, handlers, sessions, log),
     close: () => {
+      void verifications.close();
       if (deps.db.open) deps.db.close();
     },
   };

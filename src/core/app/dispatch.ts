@@ -1,9 +1,5 @@
 import type { z } from 'zod';
-import {
-  contract,
-  isOperationName,
-  type OperationName,
-} from '../../shared/contract';
+import { contract, isOperationName, type OperationName } from '../../shared/contract';
 import type { Envelope } from '../../shared/contract/envelope';
 import { AppError, isAppError } from '../../shared/errors';
 import type { CoreDeps } from './deps';
@@ -71,7 +67,9 @@ export const createDispatch = (
     };
     const handler = handlers[name] as Handler<OperationName>;
     const value: unknown = def.output.parse(await handler(parsed.data as never, ctx));
-    return newSession === undefined ? { ok: true as const, value } : { ok: true as const, value, session: newSession };
+    return newSession === undefined
+      ? { ok: true as const, value }
+      : { ok: true as const, value, session: newSession };
   };
 
   return async (name, input, caller) => {

@@ -1,4 +1,10 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+  sign,
+} from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 export interface DeviceKey {
@@ -16,8 +22,7 @@ const SETTING = 'device_signing_key';
  */
 export const deviceKey = (db: Database): DeviceKey => {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(SETTING) as
-    | { value: string }
-    | undefined;
+    { value: string } | undefined;
   let privateKey: KeyObject;
   if (row) {
     privateKey = createPrivateKey({

@@ -10,7 +10,8 @@ export const defaultDataDir = (
   home: string = homedir(),
 ): string => {
   if (env.VENTANILLA_DATA_DIR) return env.VENTANILLA_DATA_DIR;
-  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_DIR_NAME);
+  if (platform === 'win32')
+    return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_DIR_NAME);
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_DIR_NAME);
   return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), APP_DIR_NAME);
 };

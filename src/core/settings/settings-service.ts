@@ -50,8 +50,7 @@ export const updateSettings = (deps: CoreDeps, actor: Actor, patch: Partial<Sett
 /** A stable id for this counter's database, created once. */
 export const ensureDeviceId = (db: Database): string => {
   const row = db.prepare(`SELECT value FROM settings WHERE key = 'device_id'`).get() as
-    | { value: string }
-    | undefined;
+    { value: string } | undefined;
   if (row) return JSON.parse(row.value) as string;
   const id = uuidv7();
   upsert(db, 'device_id', id);

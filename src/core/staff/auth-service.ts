@@ -30,7 +30,8 @@ export const createAuthService = (deps: CoreDeps, sessions: SessionStore) => {
     inTransaction(deps, () => {
       const attempts = row.failed_attempts + 1;
       const lockMs = lockoutMs(attempts);
-      const lockedUntil = lockMs > 0 ? new Date(clock.now().getTime() + lockMs).toISOString() : null;
+      const lockedUntil =
+        lockMs > 0 ? new Date(clock.now().getTime() + lockMs).toISOString() : null;
       db.prepare('UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(
         attempts,
         lockedUntil,
@@ -58,7 +59,9 @@ export const createAuthService = (deps: CoreDeps, sessions: SessionStore) => {
     }
     if (!ok) throw recordFailure(row);
     if (row.failed_attempts > 0) {
-      db.prepare('UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(row.id);
+      db.prepare('UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(
+        row.id,
+      );
     }
     return row;
   };
@@ -66,7 +69,11 @@ export const createAuthService = (deps: CoreDeps, sessions: SessionStore) => {
   const signIn = async (username: string, password: string): Promise<Session> => {
     const row = await checkCredentials(username, password);
     return inTransaction(deps, () => {
-      audit(deps, { actor: actorOf(row), action: 'auth.sign_in', subject: `staff:${row.username}` });
+      audit(deps, {
+        actor: actorOf(row),
+        action: 'auth.sign_in',
+        subject: `staff:${row.username}`,
+      });
       return sessions.create(row.id);
     });
   };

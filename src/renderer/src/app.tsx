@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VentanillaApi } from '../../shared/contract';
@@ -15,26 +16,26 @@ interface Boot {
 }
 
 export const App = ({ api }: { api: VentanillaApi }) => {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const errorText = useErrorText();
   const [boot, setBoot] = useState<Boot | null>(null);
-  const [bootError, setBootError] = useState<string | null>(null);
+  const [bootError, setBootError] = useState<unknown>(null);
   const [session, setSession] = useState<SessionInfo | null>(null);
 
   useEffect(() => {
     Promise.all([api.appInfo({}), api.authSession({})])
       .then(([info, current]) => {
-        void i18n.changeLanguage(info.defaultLanguage);
+        void i18next.changeLanguage(info.defaultLanguage);
         setBoot({ needsSetup: info.needsSetup, townName: info.townName });
         setSession(current);
       })
-      .catch((e: unknown) => setBootError(errorText(e)));
-  }, [api, i18n, errorText]);
+      .catch((e: unknown) => setBootError(e ?? new Error('boot')));
+  }, [api]);
 
   const state = useMemo(() => ({ api, session, setSession }), [api, session]);
 
   let view;
-  if (bootError) view = <ErrorBanner message={bootError} />;
+  if (bootError) view = <ErrorBanner message={errorText(bootError)} />;
   else if (!boot) view = <p className="centered">{t('ui.common.loading')}</p>;
   else if (!session) view = boot.needsSetup ? <FirstRun /> : <SignIn townName={boot.townName} />;
   else if (session.locked) view = <LockScreen />;

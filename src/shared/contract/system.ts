@@ -21,5 +21,10 @@ export type SystemStatus = z.infer<typeof SystemStatus>;
 
 export const systemOps = {
   appInfo: op({ input: z.object({}), output: AppInfo, access: 'public', mutates: false }),
-  systemStatus: op({ input: z.object({}), output: SystemStatus, access: 'session', mutates: false }),
+  systemStatus: op({
+    input: z.object({}),
+    output: SystemStatus,
+    access: 'session',
+    mutates: false,
+  }),
 };

@@ -3,7 +3,8 @@ import { defineMessages } from './define';
 export const cliMessages = defineMessages(
   {
     cli: {
-      description: 'Ventanilla: verificación de identidad, registro y auditoría del mostrador municipal.',
+      description:
+        'Ventanilla: verificación de identidad, registro y auditoría del mostrador municipal.',
       dataDirOption: 'carpeta de datos (también VENTANILLA_DATA_DIR)',
       debugOption: 'muestra la traza completa de los errores',
       jsonOption: 'salida en JSON',
@@ -50,7 +51,8 @@ export const cliMessages = defineMessages(
   },
   {
     cli: {
-      description: 'Ventanilla: identity verification, registry and audit for the town hall counter.',
+      description:
+        'Ventanilla: identity verification, registry and audit for the town hall counter.',
       dataDirOption: 'data folder (also VENTANILLA_DATA_DIR)',
       debugOption: 'show full error traces',
       jsonOption: 'JSON output',

@@ -16,7 +16,8 @@ export const foundationErrors = defineMessages(
       database_schema_mismatch:
         'La base de datos tiene una migración desconocida ({{version}} {{name}}). No se ha modificado nada.',
       invalid_credentials: 'Usuario o contraseña incorrectos.',
-      account_locked: 'Cuenta bloqueada por intentos fallidos. Inténtelo de nuevo en {{seconds}} s.',
+      account_locked:
+        'Cuenta bloqueada por intentos fallidos. Inténtelo de nuevo en {{seconds}} s.',
       not_signed_in: 'Inicie sesión para continuar.',
       session_locked: 'La sesión está bloqueada por inactividad. Introduzca su contraseña.',
       forbidden: 'Su rol no permite esta acción.',

@@ -15,7 +15,8 @@ export const uiMessages = defineMessages(
       },
       firstRun: {
         title: 'Primera puesta en marcha',
-        intro: 'Cree la cuenta de administración. Con ella podrá dar de alta al resto del personal.',
+        intro:
+          'Cree la cuenta de administración. Con ella podrá dar de alta al resto del personal.',
         repeat: 'Repita la contraseña',
         mismatch: 'Las contraseñas no coinciden.',
         submit: 'Crear administrador',

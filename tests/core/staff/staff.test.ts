@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { latestVersion } from '../../../src/core/db/migrations';
 import { lockoutMs, MAX_ATTEMPTS } from '../../../src/core/staff/auth-service';
 import { testCore } from '../../helpers/test-core';
 
@@ -7,10 +8,14 @@ describe('staff sign-in', () => {
     const t = testCore();
     const session = await t.signInAs('clerk', 'ana');
     expect(session).toMatch(/^[\w-]{40,}$/);
-    await expect(t.call('authSignIn', { username: 'ana', password: 'nope' })).rejects.toMatchObject({
-      code: 'invalid_credentials',
-    });
-    await expect(t.call('authSignIn', { username: 'ghost', password: 'nope' })).rejects.toMatchObject({
+    await expect(t.call('authSignIn', { username: 'ana', password: 'nope' })).rejects.toMatchObject(
+      {
+        code: 'invalid_credentials',
+      },
+    );
+    await expect(
+      t.call('authSignIn', { username: 'ghost', password: 'nope' }),
+    ).rejects.toMatchObject({
       code: 'invalid_credentials',
     });
   });
@@ -19,7 +24,9 @@ describe('staff sign-in', () => {
     const t = testCore();
     await t.signInAs('clerk', 'ana');
     for (let i = 1; i < MAX_ATTEMPTS; i++) {
-      await expect(t.call('authSignIn', { username: 'ana', password: 'bad' })).rejects.toMatchObject({
+      await expect(
+        t.call('authSignIn', { username: 'ana', password: 'bad' }),
+      ).rejects.toMatchObject({
         code: 'invalid_credentials',
       });
     }
@@ -47,13 +54,17 @@ describe('staff sign-in', () => {
     const session = await t.signInAs('admin', 'root');
     await t.call('systemStatus', {}, session);
     t.clock.advance(5 * 60_000 + 1);
-    await expect(t.call('systemStatus', {}, session)).rejects.toMatchObject({ code: 'session_locked' });
+    await expect(t.call('systemStatus', {}, session)).rejects.toMatchObject({
+      code: 'session_locked',
+    });
     await expect(t.call('authUnlock', { password: 'wrong' }, session)).rejects.toMatchObject({
       code: 'invalid_credentials',
     });
     const info = await t.call('authUnlock', { password: 'correct horse battery' }, session);
     expect(info.locked).toBe(false);
-    await expect(t.call('systemStatus', {}, session)).resolves.toMatchObject({ schemaVersion: 1 });
+    await expect(t.call('systemStatus', {}, session)).resolves.toMatchObject({
+      schemaVersion: latestVersion(),
+    });
   });
 
   it('enforces roles and records who did what', async () => {
@@ -61,7 +72,11 @@ describe('staff sign-in', () => {
     const admin = await t.signInAs('admin', 'root');
     const clerk = await t.signInAs('clerk', 'ana');
     await expect(
-      t.call('staffAdd', { username: 'eve', displayName: 'Eve', role: 'clerk', password: 'xxxxxxxx' }, clerk),
+      t.call(
+        'staffAdd',
+        { username: 'eve', displayName: 'Eve', role: 'clerk', password: 'xxxxxxxx' },
+        clerk,
+      ),
     ).rejects.toMatchObject({ code: 'forbidden' });
     await expect(t.call('staffList', {})).rejects.toMatchObject({ code: 'not_signed_in' });
     const bob = await t.call(
@@ -72,7 +87,9 @@ describe('staff sign-in', () => {
     expect(bob.username).toBe('bob');
     await t.call('staffSetRole', { id: bob.id, role: 'manager' }, admin);
     const rows = t.core.deps.db
-      .prepare(`SELECT actor_name, action, subject FROM audit_log WHERE action LIKE 'staff.%' ORDER BY seq`)
+      .prepare(
+        `SELECT actor_name, action, subject FROM audit_log WHERE action LIKE 'staff.%' ORDER BY seq`,
+      )
       .all();
     expect(rows).toEqual([
       { actor_name: 'test', action: 'staff.created', subject: 'staff:root' },
@@ -86,7 +103,9 @@ describe('staff sign-in', () => {
     const t = testCore();
     const admin = await t.signInAs('admin', 'root');
     const me = await t.call('authSession', {}, admin);
-    await expect(t.call('staffSetRole', { id: me!.staff.id, role: 'clerk' }, admin)).rejects.toMatchObject({
+    await expect(
+      t.call('staffSetRole', { id: me!.staff.id, role: 'clerk' }, admin),
+    ).rejects.toMatchObject({
       code: 'staff_last_admin',
     });
     await expect(
@@ -100,7 +119,9 @@ describe('staff sign-in', () => {
     const clerk = await t.signInAs('clerk', 'ana');
     const ana = await t.call('authSession', {}, clerk);
     await t.call('staffSetDisabled', { id: ana!.staff.id, disabled: true }, admin);
-    await expect(t.call('systemStatus', {}, clerk)).rejects.toMatchObject({ code: 'not_signed_in' });
+    await expect(t.call('systemStatus', {}, clerk)).rejects.toMatchObject({
+      code: 'not_signed_in',
+    });
     await expect(
       t.call('authSignIn', { username: 'ana', password: 'correct horse battery' }),
     ).rejects.toMatchObject({ code: 'invalid_credentials' });
@@ -108,7 +129,11 @@ describe('staff sign-in', () => {
 
   it('creates the first admin only once', async () => {
     const t = testCore();
-    const info = await t.call('setupCreateAdmin', { username: 'it', displayName: 'IT', password: 'longenough' });
+    const info = await t.call('setupCreateAdmin', {
+      username: 'it',
+      displayName: 'IT',
+      password: 'longenough',
+    });
     expect(info.staff.role).toBe('admin');
     expect((await t.call('appInfo', {})).needsSetup).toBe(false);
     await expect(

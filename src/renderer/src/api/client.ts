@@ -43,7 +43,11 @@ const httpCall = (token: string): Call => {
     if (session) headers[SESSION_HEADER] = session;
     let response: Response;
     try {
-      response = await fetch(`/rpc/${name}`, { method: 'POST', headers, body: JSON.stringify(input) });
+      response = await fetch(`/rpc/${name}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(input),
+      });
     } catch {
       return { ok: false, error: { code: 'network_unreachable' } };
     }

@@ -14,7 +14,12 @@ export interface ScreenDef {
 
 /** The menu, in order. Only built screens are listed: no placeholders. */
 export const screens: readonly ScreenDef[] = [
-  { id: 'status', label: 'ui.nav.status', roles: ['clerk', 'manager', 'admin'], component: StatusScreen },
+  {
+    id: 'status',
+    label: 'ui.nav.status',
+    roles: ['clerk', 'manager', 'admin'],
+    component: StatusScreen,
+  },
   { id: 'staff', label: 'ui.nav.staff', roles: ['admin'], component: StaffScreen },
   { id: 'settings', label: 'ui.nav.settings', roles: ['admin'], component: SettingsScreen },
 ];

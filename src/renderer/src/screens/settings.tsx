@@ -40,17 +40,49 @@ export const SettingsScreen = () => {
     <section aria-labelledby="settings-title">
       <h1 id="settings-title">{t('ui.settings.title')}</h1>
       <form className="card" onSubmit={submit}>
-        <Field label={t('ui.settings.townName')} name="townName" defaultValue={settings.townName} required />
-        <Field label={t('ui.settings.ineCode')} name="ineCode" defaultValue={settings.ineCode} pattern="\d{5}" inputMode="numeric" required hint={t('ui.settings.ineHint')} />
-        <Field label={t('ui.settings.counterCode')} name="counterCode" defaultValue={settings.counterCode} pattern="[A-Za-z0-9]{1,8}" required hint={t('ui.settings.counterHint')} />
+        <Field
+          label={t('ui.settings.townName')}
+          name="townName"
+          defaultValue={settings.townName}
+          required
+        />
+        <Field
+          label={t('ui.settings.ineCode')}
+          name="ineCode"
+          defaultValue={settings.ineCode}
+          pattern="\d{5}"
+          inputMode="numeric"
+          required
+          hint={t('ui.settings.ineHint')}
+        />
+        <Field
+          label={t('ui.settings.counterCode')}
+          name="counterCode"
+          defaultValue={settings.counterCode}
+          pattern="[A-Za-z0-9]{1,8}"
+          required
+          hint={t('ui.settings.counterHint')}
+        />
         <div className="field">
           <label htmlFor="defaultLanguage">{t('ui.settings.defaultLanguage')}</label>
-          <select id="defaultLanguage" name="defaultLanguage" defaultValue={settings.defaultLanguage}>
+          <select
+            id="defaultLanguage"
+            name="defaultLanguage"
+            defaultValue={settings.defaultLanguage}
+          >
             <option value="es">{t('ui.languages.es')}</option>
             <option value="en">{t('ui.languages.en')}</option>
           </select>
         </div>
-        <Field label={t('ui.settings.idleLock')} name="idleLockMinutes" type="number" min={1} max={240} defaultValue={settings.idleLockMinutes} required />
+        <Field
+          label={t('ui.settings.idleLock')}
+          name="idleLockMinutes"
+          type="number"
+          min={1}
+          max={240}
+          defaultValue={settings.idleLockMinutes}
+          required
+        />
         <ErrorBanner message={error} />
         {saved && <Notice>{t('ui.settings.saved')}</Notice>}
         <button type="submit" className="primary" disabled={busy}>

@@ -5,7 +5,15 @@ import type { StaffMember } from '../../../shared/contract/staff';
 import { useAction, useApp } from '../app-context';
 import { ErrorBanner, Field, formValues, Notice } from '../components/form';
 
-const RoleSelect = ({ value, onChange, label }: { value: Role; onChange: (r: Role) => void; label: string }) => {
+const RoleSelect = ({
+  value,
+  onChange,
+  label,
+}: {
+  value: Role;
+  onChange: (r: Role) => void;
+  label: string;
+}) => {
   const { t } = useTranslation();
   return (
     <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value as Role)}>
@@ -42,7 +50,12 @@ export const StaffScreen = () => {
     const form = e.currentTarget;
     const v = formValues(form);
     const added = await run(() =>
-      api.staffAdd({ username: v.username ?? '', displayName: v.displayName ?? '', role: newRole, password: v.password ?? '' }),
+      api.staffAdd({
+        username: v.username ?? '',
+        displayName: v.displayName ?? '',
+        role: newRole,
+        password: v.password ?? '',
+      }),
     );
     if (added) {
       form.reset();
@@ -101,7 +114,9 @@ export const StaffScreen = () => {
                 <button
                   type="button"
                   disabled={busy || m.id === session?.staff.id}
-                  onClick={() => void update(() => api.staffSetDisabled({ id: m.id, disabled: !m.disabled }))}
+                  onClick={() =>
+                    void update(() => api.staffSetDisabled({ id: m.id, disabled: !m.disabled }))
+                  }
                 >
                   {m.disabled ? t('ui.staff.enable') : t('ui.staff.disable')}
                 </button>
@@ -115,9 +130,21 @@ export const StaffScreen = () => {
       </table>
 
       {resetting && (
-        <form className="card" onSubmit={resetPassword} aria-label={t('ui.staff.resetFor', { name: resetting.displayName })}>
+        <form
+          className="card"
+          onSubmit={resetPassword}
+          aria-label={t('ui.staff.resetFor', { name: resetting.displayName })}
+        >
           <h2>{t('ui.staff.resetFor', { name: resetting.displayName })}</h2>
-          <Field label={t('ui.staff.newPassword')} name="password" type="password" minLength={8} autoComplete="new-password" required autoFocus />
+          <Field
+            label={t('ui.staff.newPassword')}
+            name="password"
+            type="password"
+            minLength={8}
+            autoComplete="new-password"
+            required
+            autoFocus
+          />
           <div className="row">
             <button type="submit" className="primary" disabled={busy}>
               {t('ui.common.save')}
@@ -132,12 +159,25 @@ export const StaffScreen = () => {
       <form className="card" onSubmit={add} aria-labelledby="staff-add-title">
         <h2 id="staff-add-title">{t('ui.staff.addTitle')}</h2>
         <Field label={t('ui.staff.displayName')} name="displayName" required />
-        <Field label={t('ui.signIn.username')} name="username" required hint={t('ui.staff.usernameHint')} />
+        <Field
+          label={t('ui.signIn.username')}
+          name="username"
+          required
+          hint={t('ui.staff.usernameHint')}
+        />
         <div className="field">
           <span id="new-role-label">{t('ui.staff.role')}</span>
           <RoleSelect label={t('ui.staff.role')} value={newRole} onChange={setNewRole} />
         </div>
-        <Field label={t('ui.signIn.password')} name="password" type="password" minLength={8} autoComplete="new-password" required hint={t('ui.staff.passwordHint')} />
+        <Field
+          label={t('ui.signIn.password')}
+          name="password"
+          type="password"
+          minLength={8}
+          autoComplete="new-password"
+          required
+          hint={t('ui.staff.passwordHint')}
+        />
         <button type="submit" className="primary" disabled={busy}>
           {t('ui.staff.add')}
         </button>

@@ -28,7 +28,12 @@ export const StatusScreen = () => {
             <code>{status.dataDir}</code>
           </dd>
           <dt>{t('ui.status.schema')}</dt>
-          <dd>{t('ui.status.schemaValue', { version: status.schemaVersion, known: status.knownSchemaVersion })}</dd>
+          <dd>
+            {t('ui.status.schemaValue', {
+              version: status.schemaVersion,
+              known: status.knownSchemaVersion,
+            })}
+          </dd>
           <dt>{t('ui.status.encryption')}</dt>
           <dd>{status.encrypted ? t('ui.status.encrypted') : t('ui.status.notEncrypted')}</dd>
           <dt>{t('ui.status.device')}</dt>
