@@ -95,12 +95,8 @@ const isLabelWord = (word: string): boolean => {
   );
 };
 
-/** Drops words that are (close to) a printed label, keeping a value on the same line. */
-const withoutLabels = (line: string): string =>
-  line
-    .split(/\s+/)
-    .filter((w) => !isLabelWord(w))
-    .join(' ');
+/** A line holding (a mangled form of) a printed label is label debris, never a name. */
+const hasLabel = (line: string): boolean => line.split(/\s+/).some(isLabelWord);
 
 export interface FrontLine {
   text: string;
@@ -156,8 +152,8 @@ export const parseDniFront = (input: string | readonly FrontLine[]): FrontReadin
   const sexMatch = /^([MFX])\s+([A-Z]{3})$/.exec(sexLine);
   const nameLines = lines
     .slice(0, sexIdx >= 0 ? sexIdx : lines.length)
-    .filter((l) => !/[\d:|]/.test(l))
-    .map((l) => nameOf(withoutLabels(l)))
+    .filter((l) => !/[\d:|,.]/.test(l) && !hasLabel(l))
+    .map(nameOf)
     .filter((n): n is string => n !== null && n.replace(/[^\p{L}]/gu, '').length >= 2);
   const given = nameLines.length >= 2 ? (nameLines.at(-1) ?? null) : null;
   const surnameLines = nameLines.slice(0, -1).slice(-2);

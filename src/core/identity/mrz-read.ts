@@ -224,3 +224,30 @@ export const readMrzText = (text: string, today = new Date()): MrzInterpretation
   const corrected = correctBest(shaped.format, shaped.lines);
   return corrected ? interpretMrz(corrected, today) : null;
 };
+
+/** Where the name sits on the MRZ lines of each format. */
+export const nameSpan = (format: MrzFormat): { line: number; start: number } =>
+  format === 'TD1' ? { line: 2, start: 0 } : { line: 0, start: 5 };
+
+/**
+ * The same reading with another spelling of the name field (names carry no check digit, so
+ * the checks stay as they were). Used when a second engine reads a letter differently.
+ */
+export const withNameField = (m: MrzInterpretation, nameField: string): MrzInterpretation => {
+  const span = nameSpan(m.format);
+  const lines = [...m.lines];
+  lines[span.line] = (lines[span.line] ?? '').slice(0, span.start) + nameField;
+  const { surnames, given } = splitMrzName(nameField);
+  const split = splitSurnames(surnames);
+  return {
+    ...m,
+    lines,
+    document: {
+      ...m.document,
+      surname1: split.surname1,
+      surname2: split.surname2,
+      surnames: split.surnames,
+      given_names: given || null,
+    },
+  };
+};

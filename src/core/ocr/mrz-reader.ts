@@ -1,6 +1,12 @@
 import type { OcrDocumentField } from '../../shared/contract/ocr';
 import { SAME_CHECK_VALUE } from '../identity/mrz-correct';
-import { mrzLinesOf, readMrzText, type MrzInterpretation } from '../identity/mrz-read';
+import {
+  mrzLinesOf,
+  nameSpan,
+  readMrzText,
+  withNameField,
+  type MrzInterpretation,
+} from '../identity/mrz-read';
 import type { EnginePool, OcrOutput } from './engine-pool';
 import { mrzVariant, type MrzVariant, type PreparedPage } from './page-prep';
 
@@ -49,30 +55,67 @@ const hasBlindSpot = (m: MrzInterpretation): boolean =>
   [...(m.document.document_number ?? '')].some((c) => SAME_CHECK_VALUE.has(c)) &&
   /[A-Z]/.test(m.document.document_number ?? '');
 
-/**
- * Name field with `K` read as filler: the LSTM model turns `<` into `K`, so for comparing
- * its reading with the legacy one both are normalised the same way.
- */
-const nameParts = (m: MrzInterpretation): { primary: string; secondary: string } => {
-  const line = m.format === 'TD1' ? (m.lines[2] ?? '') : (m.lines[0] ?? '').slice(5);
-  const norm = line.replace(/K/g, '<').replace(/<+$/, '');
-  const idx = norm.indexOf('<<');
-  return idx < 0
-    ? { primary: norm, secondary: '' }
-    : { primary: norm.slice(0, idx), secondary: norm.slice(idx + 2) };
+const nameField = (m: MrzInterpretation): string => {
+  const span = nameSpan(m.format);
+  return (m.lines[span.line] ?? '').slice(span.start);
 };
 
-/** Name fields on which two readings differ. */
-const nameDisagreement = (a: MrzInterpretation, b: MrzInterpretation): OcrDocumentField[] => {
-  const x = nameParts(a);
-  const y = nameParts(b);
+const wordsOf = (field: string): { primary: string[]; secondary: string[] } => {
+  const idx = field.indexOf('<<');
+  const split = (s: string): string[] => s.split('<').filter((w) => w.length > 0);
+  return idx < 0
+    ? { primary: split(field), secondary: [] }
+    : { primary: split(field.slice(0, idx)), secondary: split(field.slice(idx + 2)) };
+};
+
+/**
+ * Name fields whose words the witness (an LSTM reading of the name line) does not contain.
+ * The LSTM model garbles fillers (`<` as `K`, `L`, `KL`...) but reads letters well, so the
+ * test is whether each word of the legacy reading appears in the witness text.
+ */
+const nameDisagreement = (m: MrzInterpretation, witness: string): OcrDocumentField[] => {
+  const { primary, secondary } = wordsOf(nameField(m));
   const out: OcrDocumentField[] = [];
-  if (x.primary !== y.primary) out.push('surname1', 'surname2', 'surnames');
-  if (x.secondary !== y.secondary) out.push('given_names');
+  if (primary.some((w) => !witness.includes(w))) out.push('surname1', 'surname2', 'surnames');
+  if (secondary.some((w) => !witness.includes(w))) out.push('given_names');
   return out;
 };
 
-const decide = (valid: Reading[], witness: MrzInterpretation | null): MrzOutcome => {
+/** Substrings of `text` as long as `word`, differing from it in exactly one letter. */
+const nearSpellings = (word: string, text: string): Set<string> => {
+  const out = new Set<string>();
+  for (let i = 0; i + word.length <= text.length; i++) {
+    const cand = text.slice(i, i + word.length);
+    if (!/^[A-Z]+$/.test(cand)) continue;
+    let diff = 0;
+    for (let j = 0; j < word.length && diff < 2; j++) if (cand[j] !== word[j]) diff++;
+    if (diff === 1) out.add(cand);
+  }
+  return out;
+};
+
+/**
+ * When two LSTM readings of the name line both spell a word one letter away from the legacy
+ * reading, and agree on that spelling, take it (the legacy model confuses a few OCR-B
+ * capitals, e.g. W as N or H). The field stays flagged for the clerk either way.
+ */
+const adoptWitnessSpelling = (
+  m: MrzInterpretation,
+  witnesses: readonly string[],
+): MrzInterpretation => {
+  const field = nameField(m);
+  let fixed = field;
+  for (const word of [...new Set(field.split('<').filter((w) => w.length >= 3))]) {
+    if (witnesses.every((w) => w.includes(word))) continue;
+    const options = witnesses.map((w) => nearSpellings(word, w));
+    const common = [...(options[0] ?? [])].filter((c) => options.every((o) => o.has(c)));
+    const only = common.length === 1 ? common[0] : undefined;
+    if (only) fixed = fixed.replace(new RegExp(`(^|<)${word}(?=<|$)`), `$1${only}`);
+  }
+  return fixed === field ? m : withNameField(m, fixed);
+};
+
+const decide = (valid: Reading[], witness: string | null): MrzOutcome => {
   const best = [...valid].sort((a, b) => b.nameConfidence - a.nameConfidence)[0];
   if (!best) return { mrz: null, partialLines: null, uncertain: [], confidence: 0 };
   const uncertain = new Set<OcrDocumentField>();
@@ -94,13 +137,10 @@ const decide = (valid: Reading[], witness: MrzInterpretation | null): MrzOutcome
   else for (const f of nameDisagreement(winner.mrz, witness)) uncertain.add(f);
   for (const f of UNCHECKED) {
     if (new Set(valid.map((r) => r.mrz.document[f])).size > 1) uncertain.add(f);
-    if (witness && witness.document[f] !== winner.mrz.document[f]) uncertain.add(f);
   }
   if (hasBlindSpot(winner.mrz)) {
     const numbers = new Set(valid.map((r) => r.mrz.document.document_number));
-    if (witness) numbers.add(witness.document.document_number);
-    if (numbers.size !== 1 || valid.length + (witness ? 1 : 0) < 2)
-      uncertain.add('document_number');
+    if (numbers.size !== 1 || valid.length < 2) uncertain.add('document_number');
   }
   for (const f of winner.mrz.swappedFields) uncertain.add(f);
   const confidence = Math.min(1, winner.confidence / 100) * (uncertain.size > 0 ? 0.8 : 1);
@@ -123,13 +163,17 @@ export const readMrzBand = async (
 ): Promise<MrzOutcome> => {
   const valid: Reading[] = [];
   let partial: MrzInterpretation | null = null;
-  let witness: MrzInterpretation | null | undefined;
-  const readWitness = async (): Promise<MrzInterpretation | null> => {
-    if (witness === undefined) {
-      const out = await pool.recognize('mrz_lstm', await mrzVariant(page, 'grey'), opts.timeoutMs);
-      witness = readMrzText(out.text, opts.today);
+  const witnesses = new Map<MrzVariant, string>();
+  const readWitness = async (m: MrzInterpretation, variant: MrzVariant): Promise<string> => {
+    let text = witnesses.get(variant);
+    if (text === undefined) {
+      const line = m.format === 'TD1' ? { index: 2, count: 3 } : { index: 0, count: 2 };
+      const png = await mrzVariant(page, variant, line);
+      const out = await pool.recognize('mrz_lstm', png, opts.timeoutMs);
+      text = out.text.toUpperCase().replace(/[^A-Z<]/g, '');
+      witnesses.set(variant, text);
     }
-    return witness;
+    return text;
   };
   for (const variant of LEGACY_LADDER) {
     const out = await pool.recognize('mrz_legacy', await mrzVariant(page, variant), opts.timeoutMs);
@@ -140,16 +184,18 @@ export const readMrzBand = async (
       continue;
     }
     valid.push({ mrz, nameConfidence: nameLineConfidence(out, mrz), confidence: out.confidence });
-    const w = await readWitness();
-    const agrees = w !== null && nameDisagreement(mrz, w).length === 0;
+    const agrees = nameDisagreement(mrz, await readWitness(mrz, 'grey')).length === 0;
     if ((agrees && !hasBlindSpot(mrz)) || valid.length >= MAX_VALID_READINGS) break;
   }
-  if (valid.length === 0) {
-    // Last resort: the LSTM reading alone, if it passes every check after correction.
-    const w = await readWitness();
-    if (w?.valid) return decide([{ mrz: w, nameConfidence: 0, confidence: 0 }], null);
-    if (w && moreChecks(w, partial)) partial = w;
+  const first = valid[0];
+  if (!first) {
     return { mrz: null, partialLines: partial?.lines ?? null, uncertain: [], confidence: 0 };
   }
-  return decide(valid, witness ?? null);
+  const witness = await readWitness(first.mrz, 'grey');
+  const outcome = decide(valid, witness);
+  if (outcome.mrz && nameDisagreement(outcome.mrz, witness).length > 0) {
+    const second = await readWitness(first.mrz, 'otsu');
+    outcome.mrz = adoptWitnessSpelling(outcome.mrz, [witness, second]);
+  }
+  return outcome;
 };

@@ -92,9 +92,16 @@ export type MrzVariant = 'otsu' | 'dark30' | 'dark45_median5' | 'grey' | 'upscal
 const TARGET_LINE_HEIGHT = 34;
 
 /** Crops the MRZ band, scales it to a good glyph height and binarises it one way. */
-export const mrzVariant = async (p: PreparedPage, variant: MrzVariant): Promise<Buffer> => {
-  const region = p.mrz;
-  if (!region) throw new Error('no MRZ region');
+export const mrzVariant = async (
+  p: PreparedPage,
+  variant: MrzVariant,
+  /** Only one of the band's lines, e.g. the name line for a second opinion. */
+  line?: { index: number; count: number },
+): Promise<Buffer> => {
+  const band = p.mrz;
+  if (!band) throw new Error('no MRZ region');
+  const sliceH = line ? Math.floor(band.height / line.count) : band.height;
+  const region = line ? { ...band, top: band.top + line.index * sliceH, height: sliceH } : band;
   const targetH = variant === 'upscale_dark20' ? TARGET_LINE_HEIGHT * 1.3 : TARGET_LINE_HEIGHT;
   const scale = targetH / Math.max(1, region.lineHeight);
   const crop = await raw(
