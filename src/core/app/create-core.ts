@@ -12,6 +12,8 @@ import { createAuthService } from '../staff/auth-service';
 import { authHandlers, staffHandlers } from '../staff/handlers';
 import { SessionStore } from '../staff/sessions';
 import { createStaffService } from '../staff/staff-service';
+import { syncHandlers } from '../sync/handlers';
+import { createSyncService } from '../sync/sync-service';
 import { systemHandlers } from '../system/handlers';
 import { createVerificationDesk } from '../verifications';
 import type { CoreDeps } from './deps';
@@ -45,6 +47,8 @@ export const createCore = (options: CoreOptions) => {
   const forms = createFormsService(deps);
   const auditLog = createAuditService(deps);
   const verifications = createVerificationDesk(deps, residents, auth.checkCredentials);
+  // Features add their pulled-change appliers here, keyed by change type.
+  const sync = createSyncService(deps, { changeAppliers: {} });
 
   const handlers: Handlers = {
     ...systemHandlers(deps),
@@ -55,14 +59,16 @@ export const createCore = (options: CoreOptions) => {
     ...formsHandlers(forms),
     ...auditHandlers(auditLog),
     ...verifications.handlers,
+    ...syncHandlers(deps, sync),
   };
 
   return {
     deps,
-    services: { staff, auth, sessions, forms, audit: auditLog, residents },
+    services: { staff, auth, sessions, forms, audit: auditLog, residents, sync },
     dispatch: createDispatch(deps, handlers, sessions, log),
     close: () => {
       void verifications.close();
+      sync.stop();
       if (deps.db.open) deps.db.close();
     },
   };

@@ -24,6 +24,9 @@ export const auditActions = [
   'forms.template_updated',
   'forms.config_changed',
   'forms.attachments_removed',
+  'sync.enrolled',
+  'sync.item_retried',
+  'sync.item_discarded',
 ] as const;
 
 export const AuditAction = z.enum(auditActions);

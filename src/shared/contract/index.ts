@@ -4,6 +4,7 @@ import { formsOps } from './forms';
 import { systemOps } from './system';
 import { settingsOps } from './settings';
 import { authOps, staffOps } from './staff';
+import { syncOps } from './sync';
 
 /** The one list of operations. Each feature adds its `*Ops` object here. */
 export const contract = {
@@ -13,6 +14,7 @@ export const contract = {
   ...staffOps,
   ...formsOps,
   ...auditOps,
+  ...syncOps,
 };
 
 export type Contract = typeof contract;

@@ -5,10 +5,11 @@ import { commonMessages } from './common';
 import { formsMessages } from './forms';
 import { foundationErrors } from './foundation-errors';
 import { ocrMessages } from './ocr';
+import { syncMessages } from './sync';
 import { uiMessages } from './ui';
 
 /** One entry per feature file; each adds its own top-level keys (and `errors.*`). */
-const catalogs = [commonMessages, foundationErrors, cliMessages, uiMessages, ocrMessages, auditMessages, formsMessages];
+const catalogs = [commonMessages, foundationErrors, cliMessages, uiMessages, ocrMessages, auditMessages, formsMessages, syncMessages];
 
 const deepMerge = (a: Messages, b: Messages): Messages => {
   const out: Record<string, string | Messages> = { ...a };

@@ -1,0 +1,161 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { PullResponse, PushResponse, SYNC_PROTOCOL, type WireOp } from '../../shared/contract/sync';
+import type { ChangeAppliers, PulledChange } from './change-appliers';
+import type { CentralResponse } from './signed-fetch';
+import { queueCounts, updateSyncState } from './sync-state';
+
+/** Points where chaos runs kill the process; no-ops in normal use. */
+export interface SyncFaultHooks {
+  beforePush?(): void;
+  afterPushResponse?(): void;
+  duringPullPage?(applied: number, pageSize: number): void;
+}
+
+/** Why a sync run stopped early: the network (retry later) or a refusal by central. */
+export class SyncStop extends Error {
+  constructor(
+    readonly code: string,
+    readonly reachedCentral: boolean,
+    readonly retryAfterMs: number | undefined = undefined,
+  ) {
+    super(code);
+    this.name = 'SyncStop';
+  }
+}
+
+export type Send = (method: 'GET' | 'POST', path: string, body: unknown) => Promise<CentralResponse>;
+
+/** Turns a non-200 answer into the matching stop; 5xx and 429 are transient, 4xx are refusals. */
+export const stopFor = (res: CentralResponse): SyncStop => {
+  const error =
+    typeof res.body === 'object' && res.body !== null && 'error' in res.body && typeof res.body.error === 'string'
+      ? res.body.error
+      : `http_${res.status}`;
+  if (res.status >= 500 || res.status === 429) return new SyncStop(`http_${res.status}`, false, res.retryAfterMs);
+  return new SyncStop(error, true);
+};
+
+interface OutboxRow {
+  seq: number;
+  op_id: string;
+  kind: string;
+  entity_id: string;
+  payload: string;
+  payload_sha256: string;
+  created_at: string;
+}
+
+export interface PushTally {
+  pushed: number;
+  applied: number;
+  duplicate: number;
+  rejected: number;
+}
+
+/**
+ * Pushes pending rows in batches. Each answer is acknowledged in one local transaction:
+ * applied and duplicate rows are deleted, rejected rows set aside with their reason.
+ */
+export const pushPending = async (
+  db: Database,
+  send: Send,
+  deviceId: string,
+  batchSize: number,
+  hooks: SyncFaultHooks,
+  onProgress: (done: number) => void,
+): Promise<PushTally> => {
+  const tally: PushTally = { pushed: 0, applied: 0, duplicate: 0, rejected: 0 };
+  const select = db.prepare(
+    `SELECT seq, op_id, kind, entity_id, payload, payload_sha256, created_at FROM outbox
+     WHERE status = 'pending' AND seq > ? ORDER BY seq LIMIT ?`,
+  );
+  const remove = db.prepare('DELETE FROM outbox WHERE op_id = ?');
+  const reject = db.prepare(
+    `UPDATE outbox SET status = 'rejected', attempts = attempts + 1, last_error = ? WHERE op_id = ?`,
+  );
+  let after = 0;
+  for (;;) {
+    const rows = select.all(after, batchSize) as OutboxRow[];
+    if (rows.length === 0) return tally;
+    const ops: WireOp[] = rows.map((r) => ({ ...r }));
+    hooks.beforePush?.();
+    const res = await send('POST', '/v1/sync/push', {
+      protocol: SYNC_PROTOCOL,
+      device_id: deviceId,
+      queue_depth: queueCounts(db).pending,
+      ops,
+    });
+    if (res.status !== 200) throw stopFor(res);
+    const parsed = PushResponse.safeParse(res.body);
+    // A 200 with a cut or garbled body says nothing about which ops landed: retry them all.
+    if (!parsed.success) throw new SyncStop('bad_response', false);
+    hooks.afterPushResponse?.();
+    const sent = new Set(ops.map((o) => o.op_id));
+    db.transaction(() => {
+      for (const r of parsed.data.results) {
+        if (!sent.has(r.op_id)) continue;
+        if (r.status === 'rejected') {
+          reject.run(r.error ?? 'rejected', r.op_id);
+          tally.rejected += 1;
+        } else {
+          remove.run(r.op_id);
+          tally[r.status] += 1;
+        }
+      }
+    })();
+    tally.pushed += ops.length;
+    onProgress(tally.pushed);
+    // Rows central did not answer for stay pending for the next run; never loop on them now.
+    after = rows.at(-1)?.seq ?? after;
+  }
+};
+
+/**
+ * Pulls pages after the stored cursor. Each page's changes and the new cursor commit in one
+ * transaction, and a change is applied only when its version is newer than the one held.
+ */
+export const pullChanges = async (
+  db: Database,
+  send: Send,
+  appliers: ChangeAppliers,
+  cursor: number,
+  pageSize: number,
+  now: () => Date,
+  hooks: SyncFaultHooks,
+): Promise<number> => {
+  const held = db.prepare('SELECT version FROM sync_versions WHERE type = ? AND entity_id = ?').pluck();
+  const setVersion = db.prepare(
+    `INSERT INTO sync_versions (type, entity_id, version) VALUES (?, ?, ?)
+     ON CONFLICT (type, entity_id) DO UPDATE SET version = excluded.version`,
+  );
+  const park = db.prepare(
+    `INSERT OR IGNORE INTO sync_parked_changes (seq, type, entity_id, version, payload, received_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  let pulled = 0;
+  for (;;) {
+    const res = await send('GET', `/v1/sync/pull?cursor=${cursor}&limit=${pageSize}`, undefined);
+    if (res.status !== 200) throw stopFor(res);
+    const parsed = PullResponse.safeParse(res.body);
+    if (!parsed.success) throw new SyncStop('bad_response', false);
+    const page = parsed.data;
+    db.transaction(() => {
+      page.changes.forEach((raw, i) => {
+        const change: PulledChange = raw;
+        hooks.duringPullPage?.(i, page.changes.length);
+        const current = held.get(change.type, change.entity_id) as number | undefined;
+        if (current !== undefined && current >= change.version) return;
+        const applier = appliers[change.type];
+        if (applier) applier(db, change);
+        else {
+          park.run(change.seq, change.type, change.entity_id, change.version, JSON.stringify(change.payload), now().toISOString());
+        }
+        setVersion.run(change.type, change.entity_id, change.version);
+      });
+      updateSyncState(db, { pull_cursor: page.next_cursor });
+    })();
+    pulled += page.changes.length;
+    cursor = page.next_cursor;
+    if (!page.has_more || page.changes.length === 0) return pulled;
+  }
+};
