@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { version } from '../../package.json';
 import { isAppError } from '../shared/errors';
 import { dbCommand } from './commands/db';
+import { formsCommand } from './commands/forms';
 import { ocrCommand } from './commands/ocr';
 import { serveCommand } from './commands/serve';
 import { staffCommand } from './commands/staff';
@@ -25,6 +26,7 @@ export const buildProgram = (): Command => {
   program.addCommand(dbCommand());
   program.addCommand(serveCommand());
   program.addCommand(ocrCommand());
+  program.addCommand(formsCommand());
   applyToTree(program, (cmd) => cmd.exitOverride().showHelpAfterError());
   return program;
 };
