@@ -17,6 +17,7 @@ const DIGIT_FIX: Record<string, string> = {
   B: '8',
   G: '6',
 };
+const LETTER_FIX: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S', '8': 'B', '2': 'Z' };
 const asDigits = (s: string): string => [...s].map((c) => DIGIT_FIX[c] ?? c).join('');
 
 const dateOf = (line: string): string | null => {
@@ -137,7 +138,7 @@ export const parseDniFront = (input: string | readonly FrontLine[]): FrontReadin
     }
   }
   const sexIdx = lines.findIndex((l) =>
-    /^[MFX]\s+[A-Z]{3}$/.test(
+    /^[MFX][A-Z]?\s+[A-Z]{3}$/.test(
       plain(l)
         .replace(/[^A-Z\s]/g, '')
         .trim(),
@@ -149,7 +150,7 @@ export const parseDniFront = (input: string | readonly FrontLine[]): FrontReadin
           .replace(/[^A-Z\s]/g, '')
           .trim()
       : '';
-  const sexMatch = /^([MFX])\s+([A-Z]{3})$/.exec(sexLine);
+  const sexMatch = /^([MFX])[A-Z]?\s+([A-Z]{3})$/.exec(sexLine);
   const nameLines = lines
     .slice(0, sexIdx >= 0 ? sexIdx : lines.length)
     .filter((l) => !/[\d:|,.]/.test(l) && !hasLabel(l))
@@ -163,7 +164,11 @@ export const parseDniFront = (input: string | readonly FrontLine[]): FrontReadin
     .sort();
   const birth = dates.length >= 2 ? (dates[0] ?? null) : null;
   const expiry = dates.length >= 2 ? (dates.at(-1) ?? null) : null;
-  const support = /\b([A-Z]{3}\d{6})\b/.exec(upper)?.[1] ?? null;
+  const rawSupport = /\b([A-Z0-9]{3}\d{6})\b/.exec(upper)?.[1] ?? null;
+  // The support number starts with three letters; 0/1/5/8 there are misread O/I/S/B.
+  const support = rawSupport
+    ? [...rawSupport.slice(0, 3)].map((c) => LETTER_FIX[c] ?? c).join('') + rawSupport.slice(3)
+    : null;
   const [surname1 = null, surname2 = null] = surnameLines;
   const document: OcrDocument = {
     document_type: 'DNI',

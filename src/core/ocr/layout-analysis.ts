@@ -118,7 +118,8 @@ export const findBands = (img: GreyImage, threshold: number): Band[] => {
       for (let x = 0; x < width; x++)
         if ((data[yy * width + x] ?? 255) < threshold) cols[x] = (cols[x] ?? 0) + 1;
     }
-    const minCol = Math.max(1, (bottom - top) * 0.08);
+    // Two or more inked pixels in a column: a lone speck of noise does not extend the line.
+    const minCol = Math.max(2, (bottom - top) * 0.08);
     let left = -1;
     let right = -1;
     let glyphs = 0;
@@ -165,7 +166,7 @@ export const locateMrz = (bands: Band[], imgW: number, imgH: number): Region | n
       if (prev) {
         const h = prev.bottom - prev.top;
         if (prev.top - b.bottom > h * 1.6) break;
-        if (Math.abs(b.right - b.left - (prev.right - prev.left)) > (prev.right - prev.left) * 0.25)
+        if (Math.abs(b.right - b.left - (prev.right - prev.left)) > (prev.right - prev.left) * 0.4)
           break;
       }
       group.push(b);

@@ -138,7 +138,7 @@ export const mrzVariant = async (
 };
 
 /** Below this share of the local background brightness a pixel is ink (keeps faint print). */
-const FRONT_INK_RATIO = 0.78;
+const FRONT_INK_RATIO = 0.8;
 
 /**
  * The front side for the text engine: each pixel divided by its blurred surroundings, then
