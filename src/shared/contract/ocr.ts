@@ -70,6 +70,7 @@ export const OcrErrorCode = z.enum([
   'no_document',
   'mrz_check_failed',
   'ocr_timeout',
+  'file_not_found',
 ]);
 export type OcrErrorCode = z.infer<typeof OcrErrorCode>;
 

@@ -2,6 +2,7 @@ import type { Language, Messages } from './define';
 import { auditMessages } from './audit';
 import { cliMessages } from './cli';
 import { commonMessages } from './common';
+import { desktopMessages } from './desktop';
 import { formsMessages } from './forms';
 import { foundationErrors } from './foundation-errors';
 import { ocrMessages } from './ocr';
@@ -9,7 +10,7 @@ import { syncMessages } from './sync';
 import { uiMessages } from './ui';
 
 /** One entry per feature file; each adds its own top-level keys (and `errors.*`). */
-const catalogs = [commonMessages, foundationErrors, cliMessages, uiMessages, ocrMessages, auditMessages, formsMessages, syncMessages];
+const catalogs = [commonMessages, foundationErrors, cliMessages, uiMessages, ocrMessages, auditMessages, formsMessages, syncMessages, desktopMessages];
 
 const deepMerge = (a: Messages, b: Messages): Messages => {
   const out: Record<string, string | Messages> = { ...a };
