@@ -1,32 +1,45 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol } from 'electron';
 import { createCore, type Core } from '../core/app/create-core';
 import { isAppError } from '../shared/errors';
 import { translateError } from '../shared/i18n';
 import { registerIpc } from './ipc';
+import { ALLOW_BASIC_TEXT_ENV, loadDesktopKeys, MIGRATE_KEYS_FLAG } from './key-store';
+import { registerAppScheme, serveRenderer } from './protocol';
 import type { AppOrigin } from './security';
 import { createMainWindow } from './window';
 
 const origin: AppOrigin = {
   devServerUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
-  indexFile: join(import.meta.dirname, '../renderer/index.html'),
+  rendererDir: join(import.meta.dirname, '../renderer'),
 };
 const preload = join(import.meta.dirname, '../preload/index.cjs');
 
 let core: Core | undefined;
 
-const start = (): void => {
+const start = async (): Promise<void> => {
   try {
-    core = createCore({ dataDir: process.env.VENTANILLA_DATA_DIR ?? app.getPath('userData') });
+    const dataDir = process.env.VENTANILLA_DATA_DIR ?? app.getPath('userData');
+    const keys = await loadDesktopKeys({
+      dataDir,
+      platform: process.platform,
+      allowBasicText: process.env[ALLOW_BASIC_TEXT_ENV] === '1',
+      migrateKeyFile: process.argv.includes(MIGRATE_KEYS_FLAG),
+    });
+    core = createCore({ dataDir, keys });
   } catch (e) {
     const message = isAppError(e) ? translateError('es', e.toShape()) : String(e);
     dialog.showErrorBox('Ventanilla', message);
     app.exit(1);
     return;
   }
+  serveRenderer(protocol, origin.rendererDir);
   registerIpc(ipcMain, core.dispatch, origin);
   createMainWindow(origin, preload);
 };
+
+// Scheme privileges are fixed when Chromium starts, so this cannot wait for `ready`.
+registerAppScheme(protocol);
 
 if (!app.requestSingleInstanceLock()) app.quit();
 else {

@@ -1,10 +1,11 @@
-import { pathToFileURL } from 'node:url';
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+import { openExternalSafely } from './external-links';
+import { APP_HOST, APP_SCHEME } from './protocol';
 
-/** Where the renderer comes from: the dev server in development, else the built file. */
+/** Where the renderer comes from: the dev server in development, else app:// over the built folder. */
 export interface AppOrigin {
   readonly devServerUrl: string | undefined;
-  readonly indexFile: string;
+  readonly rendererDir: string;
 }
 
 export const isTrustedUrl = (origin: AppOrigin, url: string): boolean => {
@@ -15,9 +16,8 @@ export const isTrustedUrl = (origin: AppOrigin, url: string): boolean => {
     return false;
   }
   if (origin.devServerUrl) return parsed.origin === new URL(origin.devServerUrl).origin;
-  return (
-    parsed.protocol === 'file:' && parsed.pathname === pathToFileURL(origin.indexFile).pathname
-  );
+  // Nothing else is trusted, file:// included.
+  return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
 };
 
 export const secureWebPreferences = (
@@ -36,15 +36,23 @@ export const secureWebPreferences = (
   spellcheck: false,
 });
 
-/** No navigation away from the app and no new windows, ever. */
+/**
+ * No navigation away from the app and no new windows, ever. A link to an allow-listed
+ * site opens in the system browser instead.
+ */
 export const lockNavigation = (contents: WebContents, origin: AppOrigin): void => {
   contents.on('will-navigate', (event, url) => {
-    if (!isTrustedUrl(origin, url)) event.preventDefault();
+    if (isTrustedUrl(origin, url)) return;
+    event.preventDefault();
+    void openExternalSafely(url);
   });
   contents.on('will-redirect', (event, url) => {
     if (!isTrustedUrl(origin, url)) event.preventDefault();
   });
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(({ url }) => {
+    void openExternalSafely(url);
+    return { action: 'deny' };
+  });
 };
 
 /** Only the webcam (`media`) and only for the app itself. */

@@ -1,4 +1,5 @@
 import { BrowserWindow, session } from 'electron';
+import { APP_ENTRY_URL } from './protocol';
 import {
   type AppOrigin,
   lockNavigation,
@@ -20,7 +21,6 @@ export const createMainWindow = (origin: AppOrigin, preload: string): BrowserWin
   });
   lockNavigation(win.webContents, origin);
   win.once('ready-to-show', () => win.show());
-  if (origin.devServerUrl) void win.loadURL(origin.devServerUrl);
-  else void win.loadFile(origin.indexFile);
+  void win.loadURL(origin.devServerUrl ?? APP_ENTRY_URL);
   return win;
 };

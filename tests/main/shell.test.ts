@@ -12,6 +12,8 @@ const electron = vi.hoisted(() => {
     openHandler?: Listener;
   }[] = [];
   const permission: { request?: Listener; check?: Listener } = {};
+  const loaded: string[] = [];
+  const opened: string[] = [];
   class BrowserWindow {
     webContents: {
       on: (e: string, l: Listener) => void;
@@ -26,7 +28,8 @@ const electron = vi.hoisted(() => {
       };
     }
     once() {}
-    loadURL() {
+    loadURL(url: string) {
+      loaded.push(url);
       return Promise.resolve();
     }
     loadFile() {
@@ -37,8 +40,11 @@ const electron = vi.hoisted(() => {
     handlers,
     created,
     permission,
+    loaded,
+    opened,
     module: {
       BrowserWindow,
+      shell: { openExternal: async (url: string) => void opened.push(url) },
       ipcMain: {
         handle: (channel: string, fn: (...args: unknown[]) => unknown) => handlers.set(channel, fn),
       },
@@ -58,13 +64,43 @@ const { registerIpc } = await import('../../src/main/ipc');
 const { createMainWindow } = await import('../../src/main/window');
 const { ipcMain } = await import('electron');
 
-const origin = { devServerUrl: undefined, indexFile: '/opt/ventanilla/out/renderer/index.html' };
-const appUrl = 'file:///opt/ventanilla/out/renderer/index.html';
+const origin = { devServerUrl: undefined, rendererDir: '/opt/ventanilla/out/renderer' };
+const appUrl = 'app://ventanilla/index.html';
 
 describe('electron shell', () => {
   beforeEach(() => {
     electron.handlers.clear();
     electron.created.length = 0;
+    electron.loaded.length = 0;
+    electron.opened.length = 0;
+  });
+
+  it('loads the renderer from app://, not file://', () => {
+    createMainWindow(origin, '/p.cjs');
+    expect(electron.loaded).toEqual(['app://ventanilla/index.html']);
+    const navigate = electron.created[0]!.events.get('will-navigate')!;
+    for (const url of [
+      'file:///opt/ventanilla/out/renderer/index.html',
+      'app://evil/index.html',
+      'http://ventanilla/index.html',
+    ]) {
+      const event = { preventDefault: vi.fn() };
+      navigate(event, url);
+      expect(event.preventDefault).toHaveBeenCalled();
+    }
+  });
+
+  it('opens only allow-listed https links in the system browser', () => {
+    createMainWindow(origin, '/p.cjs');
+    const win = electron.created[0]!;
+    expect(
+      win.openHandler?.({ url: 'https://www.boe.es/buscar/act.php?id=BOE-A-2018-16673' }),
+    ).toEqual({
+      action: 'deny',
+    });
+    win.openHandler?.({ url: 'https://evil.example/' });
+    win.events.get('will-navigate')!({ preventDefault: vi.fn() }, 'http://www.aepd.es/');
+    expect(electron.opened).toEqual(['https://www.boe.es/buscar/act.php?id=BOE-A-2018-16673']);
   });
 
   it('creates windows with the security checklist options', () => {

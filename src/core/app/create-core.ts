@@ -1,6 +1,7 @@
 import { version } from '../../../package.json';
 import { createAuditService } from '../audit/audit-service';
 import { auditHandlers } from '../audit/handlers';
+import type { InstallationKeys } from '../db/keys';
 import { openDatabase } from '../db/open';
 import { createFormsService, formsHandlers } from '../forms';
 import { type Clock, systemClock } from '../platform/clock';
@@ -24,13 +25,15 @@ export interface CoreOptions {
   readonly dataDir: string;
   readonly clock?: Clock;
   readonly log?: (error: unknown) => void;
+  /** Supplied by the desktop key store; the CLI leaves it out and uses the key file. */
+  readonly keys?: InstallationKeys;
 }
 
 /** Opens the data directory and wires every feature: the one object all adapters talk to. */
 export const createCore = (options: CoreOptions) => {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((e: unknown) => console.error(e));
-  const opened = openDatabase(options.dataDir);
+  const opened = openDatabase(options.dataDir, { keys: options.keys });
   const deps: CoreDeps = {
     db: opened.db,
     keys: opened.keys,

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 
 export const KEY_FILE = 'ventanilla.keys';
+/** Written by the desktop app: the same keys, wrapped by the OS keystore (src/main/key-store.ts). */
+export const WRAPPED_KEY_FILE = 'ventanilla.keys.wrapped';
 
 /** The database key and the HMAC key for document numbers: 32 random bytes each. */
 export interface InstallationKeys {
@@ -19,6 +21,7 @@ const KeyFile = z.object({
 });
 
 export const keyFilePath = (dataDir: string): string => join(dataDir, KEY_FILE);
+export const wrappedKeyFilePath = (dataDir: string): string => join(dataDir, WRAPPED_KEY_FILE);
 
 export const readKeyFile = (dataDir: string): InstallationKeys | null => {
   const path = keyFilePath(dataDir);

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import DatabaseConstructor, { type Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors';
-import { createKeyFile, type InstallationKeys, readKeyFile } from './keys';
+import { createKeyFile, type InstallationKeys, readKeyFile, wrappedKeyFilePath } from './keys';
 import { knownMigrations, migrate, type Migration } from './migrations';
 
 export const DB_FILE = 'ventanilla.db';
@@ -36,6 +36,9 @@ export const applyKey = (db: Database, key: Buffer): void => {
 const loadKeys = (dataDir: string, dbExists: boolean): InstallationKeys => {
   const keys = readKeyFile(dataDir);
   if (keys) return keys;
+  // The desktop app moved the keys into the OS keystore: only it can open this folder now.
+  if (existsSync(wrappedKeyFilePath(dataDir)))
+    throw new AppError('keys_wrapped_by_desktop', { path: dataDir });
   // A database without its key is unreadable: never invent a new key for it.
   if (dbExists) throw new AppError('key_file_missing', { path: dataDir });
   return createKeyFile(dataDir);
@@ -44,11 +47,12 @@ const loadKeys = (dataDir: string, dbExists: boolean): InstallationKeys => {
 /** Opens (creating if needed) the encrypted database, then brings its schema up to date. */
 export const openDatabase = (
   dataDir: string,
-  options: { migrations?: readonly Migration[] } = {},
+  // `keys` comes from the desktop key store; without it the key file in dataDir is used.
+  options: { migrations?: readonly Migration[]; keys?: InstallationKeys } = {},
 ): OpenedDatabase => {
   ensureWritableDir(dataDir);
   const path = join(dataDir, DB_FILE);
-  const keys = loadKeys(dataDir, existsSync(path));
+  const keys = options.keys ?? loadKeys(dataDir, existsSync(path));
   const db = new DatabaseConstructor(path);
   try {
     applyKey(db, keys.dbKey);
