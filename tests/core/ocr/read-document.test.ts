@@ -97,6 +97,12 @@ describe('error codes', () => {
     expect(await codeOf(service.readDocument(huge))).toBe('too_large');
   }, 60_000);
 
+  it('cancels a reading that overruns its time limit, and the next reading still works', async () => {
+    const bytes = bytesOf('passport-0-clean.png');
+    expect(await codeOf(service.readDocument(bytes, { timeoutMs: 1 }))).toBe('ocr_timeout');
+    expect((await service.readDocument(bytes, { today })).mrz?.valid).toBe(true);
+  }, 90_000);
+
   it('identifies images by their bytes, not their names', async () => {
     const pdf = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n');
     expect(await codeOf(service.readDocument(pdf))).toBe('unsupported_file');
