@@ -3,3 +3,4 @@ export { createFormsService, type FormsService, readAttachment } from './forms-s
 export { formsHandlers } from './handlers';
 export { applyAttachmentRetention } from './retention';
 export { applyTemplateVersion, bundledTemplates } from './templates';
+export { formsChangeAppliers } from './sync-appliers';
