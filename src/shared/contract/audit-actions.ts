@@ -24,6 +24,7 @@ export const auditActions = [
   'forms.template_updated',
   'forms.config_changed',
   'forms.attachments_removed',
+  'register.imported',
   'sync.enrolled',
   'sync.item_retried',
   'sync.item_discarded',

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { auditOps } from './audit';
 import { formsOps } from './forms';
+import { residentsOps } from './residents';
 import { systemOps } from './system';
 import { settingsOps } from './settings';
 import { authOps, staffOps } from './staff';
@@ -13,6 +14,7 @@ export const contract = {
   ...authOps,
   ...staffOps,
   ...formsOps,
+  ...residentsOps,
   ...auditOps,
   ...syncOps,
 };

@@ -6,11 +6,12 @@ import { desktopMessages } from './desktop';
 import { formsMessages } from './forms';
 import { foundationErrors } from './foundation-errors';
 import { ocrMessages } from './ocr';
+import { residentsMessages } from './residents';
 import { syncMessages } from './sync';
 import { uiMessages } from './ui';
 
 /** One entry per feature file; each adds its own top-level keys (and `errors.*`). */
-const catalogs = [commonMessages, foundationErrors, cliMessages, uiMessages, ocrMessages, auditMessages, formsMessages, syncMessages, desktopMessages];
+const catalogs = [commonMessages, foundationErrors, cliMessages, uiMessages, ocrMessages, auditMessages, formsMessages, syncMessages, desktopMessages, residentsMessages];
 
 const deepMerge = (a: Messages, b: Messages): Messages => {
   const out: Record<string, string | Messages> = { ...a };

@@ -1,0 +1,206 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCore } from '../src/core/app/create-core';
+import { hashDocumentNumber } from '../src/core/privacy/document-number';
+
+/**
+ * `npm run bench -- register [sizes]` (default `100000,1000000`): import time of a synthetic
+ * register, then p50/p99 of exact-number and name + birth-date lookups, each against a raw
+ * indexed SQLite query on the same database in the same run.
+ */
+const sizes = (process.argv.slice(2).find((a) => /^\d/.test(a)) ?? '100000,1000000')
+  .split(',')
+  .map(Number);
+const SAMPLES = 3000;
+const LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
+const SURNAMES = [
+  'García',
+  'Martínez',
+  'López',
+  'Sánchez',
+  'Pérez',
+  'Gómez',
+  'Muñoz',
+  'Núñez',
+  'Ibáñez',
+  'del Olmo',
+  'de la Fuente',
+  'Castaño',
+  'Ruiz',
+  'Jiménez',
+  'Fernández',
+  'Díaz',
+  'Moreno',
+  'Álvarez',
+  'Romero',
+  'de las Heras',
+  'Peña',
+  'Vallejo',
+  'Cázares',
+  'Quesada',
+  'Llorente',
+  'Herrera',
+  'Vázquez',
+  'Zamora',
+  'Giménez',
+  'Bravo',
+  'Domínguez',
+  'Serrano',
+];
+const GIVEN = [
+  'María',
+  'Carmen',
+  'Lucía',
+  'Ana Belén',
+  'María José',
+  'Inés',
+  'Nuria',
+  'Sofía',
+  'José',
+  'Ángel',
+  'Juan Carlos',
+  'Iñaki',
+  'Ramón',
+  'Jesús',
+  'Miguel',
+  'Óscar',
+  'Rocío',
+  'Guillermo',
+  'Yolanda',
+  'Celia',
+];
+
+let seed = 42;
+const rand = (n: number): number => {
+  seed = (seed * 1103515245 + 12345) % 2147483648;
+  return seed % n;
+};
+
+interface Person {
+  dni: string;
+  surname1: string;
+  surname2: string;
+  given: string;
+  birth: string;
+}
+
+const person = (i: number): Person => {
+  const digits = String(10_000_000 + i * 7).padStart(8, '0');
+  const y = 1925 + rand(98);
+  const m = String(1 + rand(12)).padStart(2, '0');
+  const d = String(1 + rand(28)).padStart(2, '0');
+  return {
+    dni: digits + LETTERS[Number(digits) % 23],
+    surname1: SURNAMES[rand(SURNAMES.length)] ?? '',
+    surname2: SURNAMES[rand(SURNAMES.length)] ?? '',
+    given: GIVEN[rand(GIVEN.length)] ?? '',
+    birth: `${y}-${m}-${d}`,
+  };
+};
+
+const percentile = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
+};
+
+const time = (fn: () => unknown): number => {
+  const t0 = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+};
+
+const fmt = (ms: number): string =>
+  ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`;
+
+for (const n of sizes) {
+  const dir = mkdtempSync(join(tmpdir(), 'ventanilla-bench-register-'));
+  const core = createCore({ dataDir: dir, log: () => undefined });
+  try {
+    const people: Person[] = [];
+    const lines = [
+      'NUM_INSCRIPCION;DNI/NIE;NOMBRE;APELLIDO1;APELLIDO2;FECHA_NACIMIENTO;SEXO;DOMICILIO;DISTRITO',
+    ];
+    for (let i = 0; i < n; i++) {
+      const p = person(i);
+      if (i % Math.ceil(n / SAMPLES) === 0) people.push(p);
+      const [y, m, d] = p.birth.split('-');
+      lines.push(
+        `${i + 1};${p.dni};${p.given};${p.surname1};${p.surname2};${d}/${m}/${y};${i % 2 ? 'H' : 'M'};C/ Mayor, ${i % 300};${i % 9}`,
+      );
+    }
+    const bytes = Buffer.from(`${lines.join('\r\n')}\r\n`, 'latin1');
+    lines.length = 0;
+    const residents = core.services.residents;
+    const importMs = time(() =>
+      residents.importCsv(bytes, {
+        actor: { staffId: null, username: 'bench', role: 'system' },
+        fileName: 'bench.csv',
+      }),
+    );
+
+    const key = core.deps.keys.hmacKey;
+    const rawByHash = core.deps.db.prepare('SELECT * FROM residents WHERE document_hash = ?');
+    const rawByBirth = core.deps.db.prepare(
+      'SELECT * FROM residents WHERE birth_date = ? AND surnames_key = ?',
+    );
+    const hashes = people.map((p) => hashDocumentNumber(key, p.dni));
+    const keys = people.map((p) =>
+      `${p.surname1} ${p.surname2}`
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toUpperCase()
+        .replace(/\b(DE|DEL|LA|LAS)\b /g, ''),
+    );
+    const runs = {
+      raw: [] as number[],
+      exact: [] as number[],
+      matchNumber: [] as number[],
+      rawBirth: [] as number[],
+      nameBirth: [] as number[],
+    };
+    // Two rounds, keeping the second: the first warms the page cache for every path alike.
+    for (let round = 0; round < 2; round++) {
+      for (const k of Object.values(runs)) k.length = 0;
+      people.forEach((p, i) => {
+        runs.raw.push(time(() => rawByHash.all(hashes[i])));
+        runs.exact.push(time(() => residents.findByDocumentNumber(p.dni)));
+        runs.matchNumber.push(
+          time(() =>
+            residents.match({
+              document_number: p.dni,
+              surnames: `${p.surname1} ${p.surname2}`,
+              given_names: p.given,
+              birth_date: p.birth,
+            }),
+          ),
+        );
+        runs.rawBirth.push(time(() => rawByBirth.all(p.birth, keys[i])));
+        runs.nameBirth.push(
+          time(() =>
+            residents.match({
+              surnames: `${p.surname1} ${p.surname2}`,
+              given_names: p.given,
+              birth_date: p.birth,
+            }),
+          ),
+        );
+      });
+    }
+    const p99 = (xs: number[]) => percentile(xs, 0.99);
+    const line = (label: string, xs: number[], base: number[]) =>
+      `  ${label.padEnd(36)} p50 ${fmt(percentile(xs, 0.5)).padStart(9)}  p99 ${fmt(p99(xs)).padStart(9)}  (${(p99(xs) / p99(base)).toFixed(2)}× raw p99)`;
+    console.log(`\n${n.toLocaleString('en')} residents`);
+    console.log(
+      `  import                               ${(importMs / 1000).toFixed(1)} s (${Math.round(n / (importMs / 1000)).toLocaleString('en')} rows/s)  target < 30 s at 1M`,
+    );
+    console.log(line('raw indexed lookup by hash', runs.raw, runs.raw));
+    console.log(line('exact-number lookup', runs.exact, runs.raw));
+    console.log(line('match(document) with number', runs.matchNumber, runs.raw));
+    console.log(line('raw indexed birth + surnames', runs.rawBirth, runs.rawBirth));
+    console.log(line('match name + birth date', runs.nameBirth, runs.rawBirth));
+  } finally {
+    core.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

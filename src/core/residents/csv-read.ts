@@ -1,0 +1,168 @@
+import { CsvError, parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import type { CanonicalColumn } from '../../shared/contract/residents';
+import { AppError } from '../../shared/errors';
+
+export type Encoding = 'utf-8' | 'windows-1252';
+export type Delimiter = ',' | ';' | '\t';
+
+/** UTF-8 when the bytes are valid UTF-8 (with or without BOM); otherwise Spanish Excel's 1252. */
+export const decodeRegister = (bytes: Uint8Array): { text: string; encoding: Encoding } => {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { text, encoding: 'utf-8' };
+  } catch {
+    return { text: iconv.decode(Buffer.from(bytes), 'win1252'), encoding: 'windows-1252' };
+  }
+};
+
+/** The delimiter that splits the header row most often (quoted text does not count). */
+export const detectDelimiter = (text: string): Delimiter => {
+  const end = text.search(/\r?\n/);
+  const header = (end === -1 ? text : text.slice(0, end)).replace(/"[^"]*"/g, '');
+  const counts: Array<[Delimiter, number]> = [',', ';', '\t'].map((d) => [
+    d as Delimiter,
+    header.split(d).length - 1,
+  ]);
+  counts.sort((a, b) => b[1] - a[1]);
+  const best = counts[0];
+  if (!best || best[1] === 0) throw new AppError('register_no_delimiter');
+  return best[0];
+};
+
+/** Header spellings seen in Spanish municipal exports, normalised (see `headerKey`). */
+const ALIASES: Record<string, CanonicalColumn> = {};
+const alias = (column: CanonicalColumn, names: string[]): void => {
+  for (const n of [column, ...names]) ALIASES[headerKey(n)] = column;
+};
+
+/** Upper case, no accents, anything else collapsed to `_`: "Fecha Nacimiento" → FECHA_NACIMIENTO. */
+export const headerKey = (name: string): string =>
+  name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
+
+alias('resident_id', [
+  'ID',
+  'ID_HABITANTE',
+  'NUM_HABITANTE',
+  'NUMERO_HABITANTE',
+  'IDENTIFICADOR',
+  'CODIGO',
+  'COD_HABITANTE',
+  'NUM_INSCRIPCION',
+  'NUMERO_INSCRIPCION',
+  'N_INSCRIPCION',
+  'ID_PADRON',
+]);
+alias('document_type', ['TIPO_DOCUMENTO', 'TIPO_DOC', 'TIPODOC', 'TIPO_IDENTIFICACION']);
+alias('document_number', [
+  'DNI',
+  'NIE',
+  'DNI_NIE',
+  'NIF',
+  'NUM_DOCUMENTO',
+  'NUMERO_DOCUMENTO',
+  'N_DOCUMENTO',
+  'DOCUMENTO',
+  'NUM_DOC',
+  'IDENTIFICACION',
+]);
+alias('given_names', ['NOMBRE', 'NOMBRES', 'NOMBRE_PILA']);
+alias('surname1', ['APELLIDO1', 'APELLIDO_1', 'PRIMER_APELLIDO', '1_APELLIDO', 'APELLIDO']);
+alias('surname2', ['APELLIDO2', 'APELLIDO_2', 'SEGUNDO_APELLIDO', '2_APELLIDO']);
+alias('birth_date', ['FECHA_NACIMIENTO', 'FECHA_NAC', 'F_NACIMIENTO', 'FNAC', 'NACIMIENTO']);
+alias('sex', ['SEXO', 'GENERO']);
+alias('nationality', ['NACIONALIDAD', 'PAIS_NACIONALIDAD']);
+alias('address', ['DOMICILIO', 'DIRECCION', 'DOMICILIO_COMPLETO']);
+alias('district', ['DISTRITO', 'BARRIO', 'SECCION', 'DISTRITO_SECCION']);
+
+/** Maps each header to a canonical column; an explicit mapping (header → column) wins. */
+export const mapHeaders = (
+  headers: readonly string[],
+  explicit: Readonly<Record<string, CanonicalColumn>> = {},
+): Map<number, CanonicalColumn> => {
+  const out = new Map<number, CanonicalColumn>();
+  const taken = new Set<CanonicalColumn>();
+  headers.forEach((h, i) => {
+    const column = explicit[h] ?? ALIASES[headerKey(h)];
+    if (column && !taken.has(column)) {
+      out.set(i, column);
+      taken.add(column);
+    }
+  });
+  const missing = (['resident_id', 'given_names', 'surname1', 'birth_date'] as const).filter(
+    (c) => !taken.has(c),
+  );
+  if (missing.length > 0) {
+    throw new AppError('register_missing_columns', {
+      columns: missing.join(', '),
+      headers: headers.join(', '),
+    });
+  }
+  return out;
+};
+
+export type RawRow = Partial<Record<CanonicalColumn, string>>;
+
+export interface ParsedRegister {
+  readonly encoding: Encoding;
+  readonly delimiter: Delimiter;
+  readonly columns: Record<string, CanonicalColumn>;
+  readonly rows: number;
+}
+
+/**
+ * Parses the decoded file, calling `onRow` with each data row and its line number.
+ * Rows are not kept, so a million-row file costs no more memory than its text.
+ */
+export const readRegister = (
+  decoded: { text: string; encoding: Encoding },
+  onRow: (row: RawRow, line: number) => void,
+  options: {
+    mapping?: Readonly<Record<string, CanonicalColumn>> | undefined;
+    /** Called every few thousand rows with the share of the text read so far. */
+    onProgress?: ((fraction: number) => void) | undefined;
+  } = {},
+): ParsedRegister => {
+  const { text, encoding } = decoded;
+  const delimiter = detectDelimiter(text);
+  let mapping: Map<number, CanonicalColumn> | null = null;
+  let columns: Record<string, CanonicalColumn> = {};
+  let rows = 0;
+  try {
+    parse(text, {
+      delimiter,
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      on_record: (record: string[], context) => {
+        if (!mapping) {
+          mapping = mapHeaders(record, options.mapping);
+          columns = Object.fromEntries([...mapping].map(([i, c]) => [record[i] ?? '', c]));
+          return null;
+        }
+        const row: RawRow = {};
+        for (const [i, column] of mapping) {
+          const value = record[i];
+          if (value) row[column] = value;
+        }
+        rows += 1;
+        onRow(row, context.lines);
+        if (options.onProgress && rows % 5_000 === 0)
+          options.onProgress(context.bytes / text.length);
+        return null;
+      },
+    });
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    const line = 'lines' in e ? Number(e.lines) : 0;
+    throw new AppError('register_unreadable_csv', { line, detail: e.message }, 422);
+  }
+  if (!mapping) throw new AppError('register_empty');
+  return { encoding, delimiter, columns, rows };
+};

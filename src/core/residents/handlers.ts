@@ -1,0 +1,42 @@
+import type { residentsOps } from '../../shared/contract/residents';
+import type { CoreDeps } from '../app/deps';
+import { type HandlersFor, requireActor } from '../app/handlers';
+import { ImportUploads, jobView } from './import-jobs';
+import type { ResidentsService } from './residents-service';
+
+export const residentsHandlers = (
+  deps: CoreDeps,
+  residents: ResidentsService,
+): HandlersFor<typeof residentsOps> => {
+  const uploads = new ImportUploads(deps.clock);
+  return {
+    residentsSearch: ({ query, limit }) => residents.search(query, limit),
+    residentsGet: ({ id }) => residents.getById(id),
+    residentsMatch: (query) => ({ candidates: residents.match(query) }),
+    residentsStats: () => residents.stats(),
+    residentsImportUpload: (input, ctx) => {
+      const actor = requireActor(ctx);
+      const upload = uploads.append(input, actor.staffId);
+      if (input.last) {
+        upload.report = residents.importCsv(uploads.bytes(upload), {
+          actor,
+          fileName: upload.fileName,
+          dryRun: true,
+        });
+      }
+      return jobView(upload);
+    },
+    residentsImportCommit: ({ job }, ctx) => {
+      const actor = requireActor(ctx);
+      const upload = uploads.take(job, actor.staffId);
+      return residents.importCsv(uploads.bytes(upload), {
+        actor,
+        fileName: upload.fileName,
+      });
+    },
+    residentsImportCancel: ({ job }, ctx) => {
+      uploads.cancel(job, requireActor(ctx).staffId);
+      return {};
+    },
+  };
+};

@@ -1,0 +1,135 @@
+import type {
+  MatchCandidate,
+  MatchQuery,
+  RegisterStats,
+  Resident,
+} from '../../shared/contract/residents';
+import { AppError } from '../../shared/errors';
+import type { CoreDeps } from '../app/deps';
+import { hashDocumentNumber, normalizeDocumentNumber } from '../privacy/document-number';
+import { importRegister, type ImportOptions } from './import';
+import { matchResidents } from './match';
+import { nameKey, phoneticWord } from './names';
+import { residentsRepo, type ResidentRow, toResident } from './repo';
+import { isRejection, parseDate, toRecord } from './rows';
+import type { RawRow } from './csv-read';
+
+/** One resident as central sends it: plain fields over TLS, hashed here on arrival. */
+export interface RegisterDelta {
+  readonly resident_id: string;
+  /** Central's version of this resident; older or equal versions are ignored. */
+  readonly version: number;
+  /** `deregistered` carries the date in `deregistered_on`. */
+  readonly status: 'active' | 'deregistered';
+  readonly deregistered_on?: string | null;
+  readonly fields: RawRow;
+}
+
+export type DeltaOutcome = 'inserted' | 'updated' | 'stale';
+
+export const createResidentsService = (deps: CoreDeps) => {
+  const repo = residentsRepo(deps.db);
+  const hmac = deps.keys.hmacKey;
+
+  const getById = (id: number): Resident => {
+    const row = repo.byId(id);
+    if (!row) throw new AppError('resident_not_found', { id }, 404);
+    return toResident(row);
+  };
+
+  /** The exact-number lookup: one keyed hash and one index probe. */
+  const findByDocumentNumber = (raw: string): Resident[] =>
+    repo.byHash(hashDocumentNumber(hmac, raw)).map(toResident);
+
+  /** Typed search for the Residents screen: a birth date, a document number, or a name. */
+  const search = (query: string, limit = 25): Resident[] => {
+    const q = query.trim();
+    const date = parseDate(q);
+    if (date) return repo.byBirth(date).slice(0, limit).map(toResident);
+    const compact = normalizeDocumentNumber(q);
+    if (/\d/.test(compact) && /^[A-Z0-9]{5,20}$/.test(compact))
+      return findByDocumentNumber(compact).slice(0, limit);
+    const key = nameKey(q);
+    if (!key) return [];
+    const rows = new Map<number, ResidentRow>();
+    for (const r of repo.bySurnamesPrefix(key, limit)) rows.set(r.id, r);
+    // "María García": given name first, surnames after.
+    const tokens = key.split(' ');
+    if (rows.size < limit && tokens.length > 1) {
+      const rest = tokens.slice(1).join(' ');
+      for (const r of repo.bySurnamesPrefix(rest, limit)) {
+        if (r.given_key.startsWith(tokens[0] ?? '')) rows.set(r.id, r);
+      }
+    }
+    // Spelling slips (b/v, c/z/s, ll/y, h) in the first surname.
+    if (rows.size < limit && tokens[0]) {
+      for (const r of repo.byPhoneticSurname(phoneticWord(tokens[0]), limit)) rows.set(r.id, r);
+    }
+    return [...rows.values()].slice(0, limit).map(toResident);
+  };
+
+  const match = (query: MatchQuery): MatchCandidate[] => matchResidents(hmac, repo, query);
+
+  const stats = (): RegisterStats => {
+    const counts = deps.db
+      .prepare(
+        `SELECT
+           COALESCE(SUM(status = 'active'), 0) AS active,
+           COALESCE(SUM(status = 'deregistered'), 0) AS deregistered,
+           COALESCE(SUM(status = 'active' AND document_hash IS NULL), 0) AS without_document
+         FROM residents`,
+      )
+      .get() as { active: number; deregistered: number; without_document: number };
+    const last = deps.db
+      .prepare(
+        'SELECT at, actor_name AS actor, file_name AS file FROM register_imports ORDER BY id DESC LIMIT 1',
+      )
+      .get() as RegisterStats['last_import'] | undefined;
+    return { ...counts, last_import: last ?? null };
+  };
+
+  /**
+   * Central's update of one resident (issue 5). Runs in the caller's transaction, so the
+   * caller's audit entry and sync bookkeeping commit with it; versions at or below the
+   * stored one are ignored, which makes replays harmless.
+   */
+  const applyRegisterDelta = (delta: RegisterDelta): DeltaOutcome => {
+    if (!deps.db.inTransaction)
+      throw new Error('applyRegisterDelta must run inside the caller transaction');
+    const record = toRecord(
+      { ...delta.fields, resident_id: delta.resident_id },
+      {
+        hmacKey: hmac,
+        today: deps.clock.now().toISOString().slice(0, 10),
+        spanishSexLetters: false,
+      },
+    );
+    if (isRejection(record)) throw new AppError(record.code, record.params, 422);
+    const at = deps.clock.now().toISOString();
+    const state = repo.importState(delta.resident_id);
+    if (state && state.version >= delta.version) return 'stale';
+    if (state) repo.update(state.id, record, delta.version, at);
+    else repo.insert(record, delta.version, at);
+    if (delta.status === 'deregistered') {
+      deps.db
+        .prepare(
+          `UPDATE residents SET status = 'deregistered', deregistered_on = ? WHERE resident_id = ?`,
+        )
+        .run(delta.deregistered_on ?? at.slice(0, 10), delta.resident_id);
+    }
+    return state ? 'updated' : 'inserted';
+  };
+
+  return {
+    importCsv: (bytes: Uint8Array, options: ImportOptions) =>
+      importRegister(deps, repo, bytes, options),
+    match,
+    search,
+    getById,
+    findByDocumentNumber,
+    stats,
+    applyRegisterDelta,
+  };
+};
+
+export type ResidentsService = ReturnType<typeof createResidentsService>;

@@ -1,0 +1,193 @@
+import { hash } from 'node:crypto';
+import { AppError } from '../../shared/errors';
+import {
+  documentKind,
+  hashDocumentNumber,
+  hasValidLetter,
+  maskDocumentNumber,
+  normalizeDocumentNumber,
+} from '../privacy/document-number';
+import type { RawRow } from './csv-read';
+import { memo, nameKey, phoneticKey } from './names';
+
+export type StoredDocumentType = 'DNI' | 'NIE' | 'PASSPORT' | 'OTHER' | 'NONE';
+
+/** One resident as stored: never the plain document number. */
+export interface ResidentRecord {
+  resident_id: string;
+  document_type: StoredDocumentType;
+  document_hash: string | null;
+  document_masked: string | null;
+  given_names: string;
+  surname1: string;
+  surname2: string | null;
+  birth_date: string;
+  sex: 'M' | 'F' | 'X' | null;
+  nationality: string | null;
+  address: string | null;
+  district: string | null;
+  surnames_key: string;
+  given_key: string;
+  phonetic_surname1: string;
+  phonetic_given: string;
+  row_hash: string;
+}
+
+/** ISO `yyyy-mm-dd` or Spanish `dd/mm/yyyy` (also `-` or `.`); null when not a real date. */
+export const parseDate = (raw: string): string | null => cachedDate(raw) || null;
+
+const cachedDate = memo((raw: string): string => parseDateOnce(raw) ?? '');
+
+const parseDateOnce = (raw: string): string | null => {
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(raw);
+  const es = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(raw);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : es ? [es[3], es[2], es[1]] : [];
+  if (!y || !m || !d) return null;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  if (
+    date.getUTCFullYear() !== Number(y) ||
+    date.getUTCMonth() !== Number(m) - 1 ||
+    date.getUTCDate() !== Number(d)
+  ) {
+    return null;
+  }
+  return date.toISOString().slice(0, 10);
+};
+
+const TYPE_CODES: Record<string, StoredDocumentType> = {
+  '1': 'DNI',
+  DNI: 'DNI',
+  NIF: 'DNI',
+  '2': 'PASSPORT',
+  P: 'PASSPORT',
+  PAS: 'PASSPORT',
+  PASAPORTE: 'PASSPORT',
+  PASSPORT: 'PASSPORT',
+  '3': 'NIE',
+  NIE: 'NIE',
+  TIE: 'NIE',
+  X: 'NIE',
+  TARJETA_EXTRANJERO: 'NIE',
+};
+
+const documentTypeOf = (declared: string | undefined, normalized: string): StoredDocumentType => {
+  const kind = documentKind(normalized);
+  if (kind !== 'OTHER') return kind; // the number's shape is more reliable than the type code
+  const code = (declared ?? '').toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+  const type = TYPE_CODES[code];
+  return type === 'DNI' || type === 'NIE' ? 'OTHER' : (type ?? 'OTHER');
+};
+
+/**
+ * Sex codes: H/M (hombre/mujer) in Spanish exports, M/F elsewhere, 1/6 in INE files. `M` is
+ * ambiguous, so the caller says whether the file uses H for men.
+ */
+const sexOf = (raw: string | undefined, spanishLetters: boolean): ResidentRecord['sex'] => {
+  const v = (raw ?? '')
+    .toUpperCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+  if (['H', 'V', 'HOMBRE', 'VARON', 'MASCULINO', '1'].includes(v)) return 'M';
+  if (['F', 'MUJER', 'FEMENINO', '6', '2'].includes(v)) return 'F';
+  if (v === 'M') return spanishLetters ? 'F' : 'M';
+  if (v === 'X') return 'X';
+  return null;
+};
+
+export interface RowRejection {
+  readonly code: string;
+  readonly params?: Record<string, string | number>;
+}
+
+const clean = (v: string | undefined): string | null => {
+  const s = v?.replace(/\s+/g, ' ').trim();
+  return s ? s : null;
+};
+
+/** Change detection only (not security): the one-shot hash is several times cheaper per row. */
+export const rowHash = (r: Omit<ResidentRecord, 'row_hash'>): string =>
+  hash(
+    'sha256',
+    [
+      r.document_type,
+      r.document_hash,
+      r.document_masked,
+      r.given_names,
+      r.surname1,
+      r.surname2,
+      r.birth_date,
+      r.sex,
+      r.nationality,
+      r.address,
+      r.district,
+    ]
+      .map((v) => v ?? '')
+      .join('\u001f'),
+    'base64url',
+  );
+
+export interface RowContext {
+  readonly hmacKey: Buffer;
+  readonly today: string;
+  readonly spanishSexLetters: boolean;
+}
+
+/** Validates one raw row into what is stored, or says why it is rejected. */
+export const toRecord = (raw: RawRow, ctx: RowContext): ResidentRecord | RowRejection => {
+  const residentId = clean(raw.resident_id);
+  const given = clean(raw.given_names);
+  const surname1 = clean(raw.surname1);
+  if (!residentId) return { code: 'row_missing_field', params: { field: 'resident_id' } };
+  if (!given) return { code: 'row_missing_field', params: { field: 'given_names' } };
+  if (!surname1) return { code: 'row_missing_field', params: { field: 'surname1' } };
+  if (!raw.birth_date) return { code: 'row_missing_field', params: { field: 'birth_date' } };
+  const birth = parseDate(raw.birth_date);
+  if (!birth || birth > ctx.today || birth < '1890-01-01') {
+    return { code: 'row_bad_date', params: { value: raw.birth_date } };
+  }
+  const number = clean(raw.document_number);
+  let documentType: StoredDocumentType = 'NONE';
+  let hash: string | null = null;
+  let masked: string | null = null;
+  if (number) {
+    const normalized = normalizeDocumentNumber(number);
+    documentType = documentTypeOf(raw.document_type, normalized);
+    if ((documentType === 'DNI' || documentType === 'NIE') && !hasValidLetter(normalized)) {
+      return {
+        code: 'row_bad_document_letter',
+        params: { masked: maskDocumentNumber(normalized) },
+      };
+    }
+    if (!/^[A-Z0-9]{4,20}$/.test(normalized)) {
+      return { code: 'row_bad_document', params: { masked: maskDocumentNumber(normalized) } };
+    }
+    hash = hashDocumentNumber(ctx.hmacKey, normalized);
+    masked = maskDocumentNumber(normalized);
+  }
+  const surname2 = clean(raw.surname2);
+  const base = {
+    resident_id: residentId,
+    document_type: documentType,
+    document_hash: hash,
+    document_masked: masked,
+    given_names: given,
+    surname1,
+    surname2,
+    birth_date: birth,
+    sex: sexOf(raw.sex, ctx.spanishSexLetters),
+    nationality: clean(raw.nationality)?.toUpperCase() ?? null,
+    address: clean(raw.address),
+    district: clean(raw.district),
+    surnames_key: nameKey(`${surname1} ${surname2 ?? ''}`),
+    given_key: nameKey(given),
+    phonetic_surname1: phoneticKey(surname1),
+    phonetic_given: phoneticKey(given),
+  };
+  return { ...base, row_hash: rowHash(base) };
+};
+
+export const isRejection = (r: ResidentRecord | RowRejection): r is RowRejection => 'code' in r;
+
+/** A whole-file problem found before any row: reported as an error, nothing changes. */
+export const fileError = (code: string, params?: Record<string, string | number>): AppError =>
+  new AppError(code, params, 422);

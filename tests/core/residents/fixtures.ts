@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { TestCore } from '../../helpers/test-core';
+import { SYSTEM } from '../../helpers/test-core';
+
+export const REGISTER_DIR = resolve(import.meta.dirname, '../../fixtures/register');
+
+export const fixtureBytes = (name: string): Buffer => readFileSync(resolve(REGISTER_DIR, name));
+
+/** Imports one of the fixture registers (or given bytes) as the CLI's system actor would. */
+export const importFixture = (
+  t: TestCore,
+  file: string | Buffer = 'padron-utf8.csv',
+  options: { dryRun?: boolean; onProgress?: (f: number) => void } = {},
+) =>
+  t.core.services.residents.importCsv(typeof file === 'string' ? fixtureBytes(file) : file, {
+    actor: SYSTEM,
+    fileName: typeof file === 'string' ? file : 'inline.csv',
+    ...options,
+  });
+
+export const csv = (lines: string[]): Buffer => Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
+
+export const HEADER =
+  'resident_id,document_type,document_number,given_names,surname1,surname2,birth_date,sex,nationality,address,district';
