@@ -1,11 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { version } from '../../package.json';
 import { isAppError } from '../shared/errors';
+import { centralCommand } from './commands/central';
 import { dbCommand } from './commands/db';
 import { formsCommand } from './commands/forms';
 import { ocrCommand } from './commands/ocr';
 import { serveCommand } from './commands/serve';
 import { staffCommand } from './commands/staff';
+import { enrollCommand, syncCommand } from './commands/sync';
 import { errorText, t } from './context';
 
 export const USAGE_EXIT = 2;
@@ -26,6 +28,9 @@ export const buildProgram = (): Command => {
   program.addCommand(dbCommand());
   program.addCommand(serveCommand());
   program.addCommand(ocrCommand());
+  program.addCommand(centralCommand());
+  program.addCommand(enrollCommand());
+  program.addCommand(syncCommand());
   program.addCommand(formsCommand());
   applyToTree(program, (cmd) => cmd.exitOverride().showHelpAfterError());
   return program;

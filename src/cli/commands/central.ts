@@ -1,0 +1,129 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { createEnrolmentCode, createStaffToken, revokeDevice } from '../../central/admin';
+import { opAppliers } from '../../central/appliers';
+import type { CentralStore } from '../../central/db/store';
+import { openCentralStore } from '../../central/open-store';
+import { buildCentral } from '../../central/server';
+import { defaultDataDir } from '../../core/platform/data-dir';
+import { type GlobalOptions, printJson, t } from '../context';
+
+interface StoreOptions {
+  readonly databaseUrl?: string;
+}
+
+const parsePort = (value: string): number => {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError(t('cli.serve.badPort'));
+  return port;
+};
+
+/** Opens central's store for one command and always closes it. */
+const withStore = async <T>(cmd: Command, fn: (store: CentralStore) => Promise<T>): Promise<T> => {
+  const opts = cmd.optsWithGlobals<GlobalOptions & StoreOptions>();
+  const store = await openCentralStore({
+    dataDir: opts.dataDir ?? defaultDataDir(),
+    databaseUrl: opts.databaseUrl ?? process.env.VENTANILLA_DATABASE_URL,
+  });
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+};
+
+export const centralCommand = (): Command => {
+  const central = new Command('central').description(t('cli.central.description'));
+
+  central
+    .command('serve')
+    .description(t('cli.central.serve'))
+    .option('--port <n>', t('cli.central.port'), parsePort, 8443)
+    .option('--host <address>', t('cli.central.host'), '127.0.0.1')
+    .option('--database-url <url>', t('cli.central.databaseUrl'))
+    .action(async (opts: { port: number; host: string }, cmd: Command) => {
+      await withStore(cmd, async (store) => {
+        const app = buildCentral({ store, appliers: opAppliers, logLevel: 'info' });
+        const url = await app.listen({ port: opts.port, host: opts.host });
+        process.stdout.write(`${t('cli.central.listening', { url, engine: store.engine })}\n`);
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', resolve);
+          process.once('SIGTERM', resolve);
+        });
+        // In-flight requests finish; their transactions commit or roll back before the store closes.
+        await app.close();
+      });
+    });
+
+  central
+    .command('enroll-device')
+    .description(t('cli.central.enrollDevice'))
+    .argument('<name>', t('cli.central.deviceName'))
+    .option('--json', t('cli.jsonOption'))
+    .option('--database-url <url>', t('cli.central.databaseUrl'))
+    .action(async (name: string, opts: { json?: boolean }, cmd: Command) => {
+      await withStore(cmd, async (store) => {
+        const result = await createEnrolmentCode(store, name.trim(), new Date());
+        if (opts.json) printJson(result);
+        else process.stdout.write(`${t('cli.central.code', { name, code: result.code, expires: result.expires_at })}\n`);
+      });
+    });
+
+  central
+    .command('revoke-device')
+    .description(t('cli.central.revokeDevice'))
+    .argument('<id>', t('cli.central.deviceId'))
+    .option('--database-url <url>', t('cli.central.databaseUrl'))
+    .action(async (id: string, _opts: unknown, cmd: Command) => {
+      await withStore(cmd, async (store) => {
+        if (await revokeDevice(store, id, new Date())) process.stdout.write(`${t('cli.central.revoked', { id })}\n`);
+        else {
+          process.stderr.write(`${t('cli.central.notFound')}\n`);
+          process.exitCode = 1;
+        }
+      });
+    });
+
+  central
+    .command('devices')
+    .description(t('cli.central.devices'))
+    .option('--json', t('cli.jsonOption'))
+    .option('--database-url <url>', t('cli.central.databaseUrl'))
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      await withStore(cmd, async (store) => {
+        const rows = await store.query<{
+          id: string;
+          name: string;
+          last_seen_at: Date | null;
+          queue_depth: number | null;
+          last_error: string | null;
+          revoked_at: Date | null;
+        }>('SELECT id, name, last_seen_at, queue_depth, last_error, revoked_at FROM devices ORDER BY name');
+        if (opts.json) return printJson({ devices: rows });
+        for (const r of rows) {
+          const state = r.revoked_at ? t('cli.central.revokedState') : (r.last_error ?? '');
+          process.stdout.write(
+            `${t('cli.central.deviceLine', {
+              name: r.name,
+              id: r.id,
+              seen: r.last_seen_at ? new Date(r.last_seen_at).toISOString() : '—',
+              depth: r.queue_depth ?? '—',
+              state,
+            })}\n`,
+          );
+        }
+      });
+    });
+
+  central
+    .command('token')
+    .description(t('cli.central.token'))
+    .argument('<name>', t('cli.central.tokenName'))
+    .option('--database-url <url>', t('cli.central.databaseUrl'))
+    .action(async (name: string, _opts: unknown, cmd: Command) => {
+      await withStore(cmd, async (store) => {
+        process.stdout.write(`${t('cli.central.tokenCreated', { token: await createStaffToken(store, name, new Date()) })}\n`);
+      });
+    });
+
+  return central;
+};

@@ -1,0 +1,70 @@
+import { Command } from 'commander';
+import { type GlobalOptions, printJson, t, withCore } from '../context';
+import { cliActor } from './staff';
+
+/** Exit code of `ventanilla sync` when central cannot be reached (the queue is kept). */
+export const SYNC_UNREACHABLE_EXIT = 3;
+
+/** Loop error codes in words; a code with no text (e.g. from a newer central) shows as is. */
+const errorLabel = (code: string): string => {
+  const text = t(`sync.lastErrors.${code}`);
+  return text.startsWith('sync.') ? code : text;
+};
+
+export const syncCommand = (): Command => {
+  const sync = new Command('sync')
+    .description(t('cli.sync.description'))
+    .option('--json', t('cli.jsonOption'))
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      await withCore(cmd.optsWithGlobals<GlobalOptions>(), async (core) => {
+        const run = await core.services.sync.syncOnce();
+        if (opts.json) printJson(run.error ? { ...run.report, error: run.error } : run.report);
+        else if (!run.reached) {
+          const error = errorLabel(run.error ?? 'network');
+          process.stderr.write(`${t('cli.sync.unreachable', { error, pending: run.report.pending })}\n`);
+        } else process.stdout.write(`${t('cli.sync.report', run.report)}\n`);
+        if (!run.reached) process.exitCode = SYNC_UNREACHABLE_EXIT;
+        else if (run.error) {
+          if (!opts.json) process.stderr.write(`${t('cli.errorPrefix')}: ${errorLabel(run.error)}\n`);
+          process.exitCode = 1;
+        }
+      });
+    });
+  sync
+    .command('status')
+    .description(t('cli.sync.status'))
+    .option('--json', t('cli.jsonOption'))
+    .action(async (_opts: unknown, cmd: Command) => {
+      // `--json` may be taken by the parent `sync` command: read it from the whole chain.
+      const opts = cmd.optsWithGlobals<GlobalOptions & { json?: boolean }>();
+      await withCore(opts, (core) => {
+        const s = core.services.sync.status();
+        if (opts.json) return printJson(s);
+        const none = t('cli.sync.none');
+        process.stdout.write(
+          `${t('cli.sync.statusReport', {
+            central: s.centralUrl ?? none,
+            online: t(s.online ? 'cli.sync.online' : 'cli.sync.offline'),
+            pending: s.pending,
+            rejected: s.rejected,
+            lastSuccess: s.lastSuccessAt ?? none,
+            lastError: s.lastError ? errorLabel(s.lastError) : none,
+            nextAttempt: s.nextAttemptAt ?? none,
+          })}\n`,
+        );
+      });
+    });
+  return sync;
+};
+
+export const enrollCommand = (): Command =>
+  new Command('enroll')
+    .description(t('cli.enroll.description'))
+    .requiredOption('--central <url>', t('cli.enroll.central'))
+    .requiredOption('--code <code>', t('cli.enroll.code'))
+    .action(async (opts: { central: string; code: string }, cmd: Command) => {
+      await withCore(cmd.optsWithGlobals<GlobalOptions>(), async (core) => {
+        const { name } = await core.services.sync.enrol(cliActor(), opts.central, opts.code);
+        process.stdout.write(`${t('cli.enroll.done', { name, url: new URL(opts.central).origin })}\n`);
+      });
+    });
