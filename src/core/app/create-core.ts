@@ -3,7 +3,7 @@ import { createAuditService } from '../audit/audit-service';
 import { auditHandlers } from '../audit/handlers';
 import type { InstallationKeys } from '../db/keys';
 import { openDatabase } from '../db/open';
-import { createFormsService, formsHandlers } from '../forms';
+import { createFormsService, formsChangeAppliers, formsHandlers } from '../forms';
 import { type Clock, systemClock } from '../platform/clock';
 import { residentsHandlers } from '../residents/handlers';
 import { createResidentsService } from '../residents/residents-service';
@@ -51,7 +51,7 @@ export const createCore = (options: CoreOptions) => {
   const auditLog = createAuditService(deps);
   const verifications = createVerificationDesk(deps, residents, auth.checkCredentials);
   // Features add their pulled-change appliers here, keyed by change type.
-  const sync = createSyncService(deps, { changeAppliers: {} });
+  const sync = createSyncService(deps, { changeAppliers: { ...formsChangeAppliers(deps) } });
 
   const handlers: Handlers = {
     ...systemHandlers(deps),
