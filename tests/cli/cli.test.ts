@@ -21,7 +21,7 @@ const run = (args: string[], env: Record<string, string> = {}) => {
 
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at /);
 
-describe('ventanilla CLI', () => {
+describe('ventanilla CLI', { timeout: 120_000 }, () => {
   it('lists its commands and version', () => {
     const help = run(['--help']);
     expect(help.code).toBe(0);
