@@ -4,7 +4,9 @@ import { isAppError } from '../shared/errors';
 import { centralCommand } from './commands/central';
 import { dbCommand } from './commands/db';
 import { formsCommand } from './commands/forms';
+import { matchCommand } from './commands/match';
 import { ocrCommand } from './commands/ocr';
+import { registerCommand } from './commands/register';
 import { serveCommand } from './commands/serve';
 import { staffCommand } from './commands/staff';
 import { enrollCommand, syncCommand } from './commands/sync';
@@ -32,6 +34,8 @@ export const buildProgram = (): Command => {
   program.addCommand(enrollCommand());
   program.addCommand(syncCommand());
   program.addCommand(formsCommand());
+  program.addCommand(registerCommand());
+  program.addCommand(matchCommand());
   applyToTree(program, (cmd) => cmd.exitOverride().showHelpAfterError());
   return program;
 };

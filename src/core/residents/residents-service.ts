@@ -37,6 +37,12 @@ export const createResidentsService = (deps: CoreDeps) => {
     return toResident(row);
   };
 
+  /** By the town's own inscription id, as other features (verifications, sync) keep it. */
+  const getByResidentId = (residentId: string): Resident | undefined => {
+    const row = repo.byResidentId(residentId);
+    return row ? toResident(row) : undefined;
+  };
+
   /** The exact-number lookup: one keyed hash and one index probe. */
   const findByDocumentNumber = (raw: string): Resident[] =>
     repo.byHash(hashDocumentNumber(hmac, raw)).map(toResident);
@@ -126,6 +132,7 @@ export const createResidentsService = (deps: CoreDeps) => {
     match,
     search,
     getById,
+    getByResidentId,
     findByDocumentNumber,
     stats,
     applyRegisterDelta,

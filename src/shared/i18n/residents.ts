@@ -21,6 +21,7 @@ export const residentsMessages = defineMessages(
       register_upload_incomplete: 'El archivo no ha llegado completo; vuelva a elegirlo.',
       resident_not_found: 'No existe ese habitante ({{id}}).',
       match_bad_document: 'El documento no es un objeto «document» válido: {{detail}}',
+      usage_match_input: 'Indique --document ARCHIVO|- o --image ARCHIVO.',
       row_missing_field: 'Falta el campo obligatorio {{field}}.',
       row_bad_date: 'Fecha de nacimiento no válida: «{{value}}» (use AAAA-MM-DD o DD/MM/AAAA).',
       row_bad_document_letter: 'La letra del DNI/NIE {{masked}} no corresponde a sus números.',
@@ -67,7 +68,6 @@ export const residentsMessages = defineMessages(
         match: 'Busca el habitante de un documento leído (objeto «document» del OCR)',
         documentOption: 'archivo JSON con el objeto «document», o - para la entrada estándar',
         imageOption: 'lee antes la imagen escaneada',
-        needInput: 'Indique --document ARCHIVO|- o --image ARCHIVO.',
         report:
           'Importados {{imported}}, actualizados {{updated}}, sin cambios {{unchanged}}, rechazados {{rejected}}, dados de baja {{deregistered}}.',
         dryRunNote: 'Simulación: no se ha modificado nada.',
@@ -134,6 +134,7 @@ export const residentsMessages = defineMessages(
       register_upload_incomplete: 'The file did not arrive complete; choose it again.',
       resident_not_found: 'There is no such resident ({{id}}).',
       match_bad_document: 'The input is not a valid "document" object: {{detail}}',
+      usage_match_input: 'Give --document FILE|- or --image FILE.',
       row_missing_field: 'The required field {{field}} is missing.',
       row_bad_date: 'Invalid birth date: "{{value}}" (use YYYY-MM-DD or DD/MM/YYYY).',
       row_bad_document_letter: 'The letter of DNI/NIE {{masked}} does not match its digits.',
@@ -179,7 +180,6 @@ export const residentsMessages = defineMessages(
         match: 'Finds the resident for a read document (the OCR "document" object)',
         documentOption: 'JSON file with the "document" object, or - for standard input',
         imageOption: 'read the scanned image first',
-        needInput: 'Give --document FILE|- or --image FILE.',
         report:
           'Imported {{imported}}, updated {{updated}}, unchanged {{unchanged}}, rejected {{rejected}}, deregistered {{deregistered}}.',
         dryRunNote: 'Dry run: nothing was changed.',

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { Command } from 'commander';
+import type { ImportReport } from '../../shared/contract/residents';
+import { AppError } from '../../shared/errors';
+import { cliLanguage, type GlobalOptions, printJson, t, withCore } from '../context';
+import { cliActor } from './staff';
+
+export const readInputFile = (file: string): Buffer => {
+  try {
+    return readFileSync(file);
+  } catch {
+    throw new AppError('register_file_not_found', { file });
+  }
+};
+
+const counts = ({ imported, updated, unchanged, rejected, deregistered }: ImportReport) => ({
+  imported,
+  updated,
+  unchanged,
+  rejected,
+  deregistered,
+});
+
+const printReport = (report: ImportReport): void => {
+  process.stdout.write(`${t('residents.cli.report', counts(report))}\n`);
+  for (const e of report.errors)
+    process.stdout.write(`${t('residents.cli.errorLine', { line: e.line, message: e.message })}\n`);
+  if (report.errors.length < report.rejected) {
+    process.stdout.write(
+      `${t('residents.ui.moreErrors', { count: report.rejected - report.errors.length })}\n`,
+    );
+  }
+  if (report.dry_run) process.stdout.write(`${t('residents.cli.dryRunNote')}\n`);
+};
+
+/** `ventanilla register import FILE [--dry-run] [--json]` and `register stats [--json]`. */
+export const registerCommand = (): Command => {
+  const register = new Command('register').description(t('residents.cli.description'));
+
+  register
+    .command('import')
+    .description(t('residents.cli.import'))
+    .argument('<file>', t('residents.cli.fileArgument'))
+    .option('--dry-run', t('residents.cli.dryRun'))
+    .option('--json', t('cli.jsonOption'))
+    .action(async (file: string, opts: { dryRun?: boolean; json?: boolean }, cmd: Command) => {
+      const bytes = readInputFile(file);
+      // Progress goes to stderr, and only for a person watching a terminal.
+      const showProgress = !opts.json && process.stderr.isTTY;
+      await withCore(cmd.optsWithGlobals<GlobalOptions>(), (core) => {
+        const report = core.services.residents.importCsv(bytes, {
+          actor: cliActor(),
+          fileName: basename(file),
+          dryRun: opts.dryRun ?? false,
+          language: cliLanguage(),
+          ...(showProgress
+            ? {
+                onProgress: (f: number) =>
+                  process.stderr.write(
+                    `\r${t('residents.cli.progress', { percent: Math.round(f * 100) })}`,
+                  ),
+              }
+            : {}),
+        });
+        if (showProgress) process.stderr.write('\n');
+        if (!opts.json) return printReport(report);
+        printJson({
+          ...counts(report),
+          errors: report.errors.map(({ line, message }) => ({ line, message })),
+        });
+      });
+    });
+
+  register
+    .command('stats')
+    .description(t('residents.cli.stats'))
+    .option('--json', t('cli.jsonOption'))
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      await withCore(cmd.optsWithGlobals<GlobalOptions>(), (core) => {
+        const stats = core.services.residents.stats();
+        if (opts.json) return printJson(stats);
+        const last = stats.last_import
+          ? `${stats.last_import.file} (${stats.last_import.at}, ${stats.last_import.actor})`
+          : t('residents.cli.never');
+        process.stdout.write(
+          `${t('residents.cli.stats_text', {
+            active: stats.active,
+            deregistered: stats.deregistered,
+            without_document: stats.without_document,
+            last,
+          })}\n`,
+        );
+      });
+    });
+
+  return register;
+};
