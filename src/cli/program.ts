@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { version } from '../../package.json';
 import { isAppError } from '../shared/errors';
 import { centralCommand } from './commands/central';
+import { auditCommand } from './commands/audit';
 import { dbCommand } from './commands/db';
 import { formsCommand } from './commands/forms';
 import { matchCommand } from './commands/match';
@@ -30,6 +31,7 @@ export const buildProgram = (): Command => {
   program.addCommand(dbCommand());
   program.addCommand(serveCommand());
   program.addCommand(ocrCommand());
+  program.addCommand(auditCommand());
   program.addCommand(centralCommand());
   program.addCommand(enrollCommand());
   program.addCommand(syncCommand());

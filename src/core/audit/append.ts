@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { AuditAction } from '../../shared/contract/audit-actions';
 import { utcOffsetMinutes } from '../platform/clock';
 import { enqueue } from '../sync/outbox';
@@ -39,14 +39,33 @@ export interface AuditEntry {
 export const entryHash = (prevHash: string, entry: AuditEntry): string =>
   createHash('sha256').update(prevHash).update(canonicalJson(entry)).digest('hex');
 
+// Prepared once per connection: appending is on every operation's path.
+const statements = new WeakMap<Database, { head: Statement; insert: Statement }>();
+const prepared = (db: Database) => {
+  let s = statements.get(db);
+  if (!s) {
+    s = {
+      head: db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'),
+      insert: db.prepare(
+        `INSERT INTO audit_log (seq, at, utc_offset_min, device, actor_id, actor_name, actor_role,
+           action, subject, details, prev_hash, hash)
+         VALUES (@seq, @at, @utc_offset_min, @device, @actor_id, @actor_name, @actor_role,
+           @action, @subject, @details, @prev_hash, @hash)`,
+      ),
+    };
+    statements.set(db, s);
+  }
+  return s;
+};
+
 /**
  * Appends to the hash chain, queues the entry for central and, when one is due, a signed
  * checkpoint. The one write path into `audit_log`. Must run inside the domain transaction.
  */
 export const appendAudit = (db: Database, device: string, at: Date, input: AuditInput): number => {
   if (!db.inTransaction) throw new Error('appendAudit must run inside the domain transaction');
-  const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-    { seq: number; hash: string } | undefined;
+  const stmt = prepared(db);
+  const head = stmt.head.get() as { seq: number; hash: string } | undefined;
   const entry: AuditEntry = {
     seq: (head?.seq ?? 0) + 1,
     at: at.toISOString(),
@@ -61,12 +80,7 @@ export const appendAudit = (db: Database, device: string, at: Date, input: Audit
   };
   const prevHash = head?.hash ?? GENESIS_HASH;
   const hash = entryHash(prevHash, entry);
-  db.prepare(
-    `INSERT INTO audit_log (seq, at, utc_offset_min, device, actor_id, actor_name, actor_role,
-       action, subject, details, prev_hash, hash)
-     VALUES (@seq, @at, @utc_offset_min, @device, @actor_id, @actor_name, @actor_role,
-       @action, @subject, @details, @prev_hash, @hash)`,
-  ).run({ ...entry, prev_hash: prevHash, hash });
+  stmt.insert.run({ ...entry, prev_hash: prevHash, hash });
   enqueue(
     db,
     {

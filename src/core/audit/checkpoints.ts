@@ -1,6 +1,6 @@
 import { verify } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { deviceKey, signWithDeviceKey } from '../device/device-key';
 import { enqueue } from '../sync/outbox';
 import { canonicalJson } from './canonical-json';
@@ -43,9 +43,16 @@ export const listCheckpoints = (db: Database): Checkpoint[] =>
     .prepare('SELECT device, size, head_hash, at, signature FROM audit_checkpoint ORDER BY id')
     .all() as Checkpoint[];
 
-const lastCheckpoint = (db: Database): { size: number; at: string } | undefined =>
-  db.prepare('SELECT size, at FROM audit_checkpoint ORDER BY id DESC LIMIT 1').get() as
-    { size: number; at: string } | undefined;
+// Asked on every append, so prepared once per connection.
+const lastStatements = new WeakMap<Database, Statement>();
+const lastCheckpoint = (db: Database): { size: number; at: string } | undefined => {
+  let stmt = lastStatements.get(db);
+  if (!stmt) {
+    stmt = db.prepare('SELECT size, at FROM audit_checkpoint ORDER BY id DESC LIMIT 1');
+    lastStatements.set(db, stmt);
+  }
+  return stmt.get() as { size: number; at: string } | undefined;
+};
 
 /** Due at the first entry, then every CHECKPOINT_EVERY entries or CHECKPOINT_MINUTES. */
 export const checkpointDue = (db: Database, size: number, at: Date): boolean => {

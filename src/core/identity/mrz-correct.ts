@@ -1,4 +1,4 @@
-import { mrzCheckPasses } from './check-digits';
+import { dniLetter, mrzCheckPasses } from './check-digits';
 import {
   coveredText,
   cut,
@@ -193,6 +193,34 @@ const spansWithoutOwnCheck = (layout: MrzLayout): Span[] =>
       !layout.checks.some((c) => c.key !== 'composite' && c.covers.some((cv) => sameSpan(cv, s))),
   );
 
+/** Where the Spanish DNI/NIE (8 characters + control letter) sits for each Spanish mask. */
+const ID_POSITION: Partial<Record<MrzMask['kind'], { line: number; start: number }>> = {
+  dni: { line: 0, start: 15 },
+  tie: { line: 0, start: 15 },
+  esp_passport: { line: 1, start: 28 },
+};
+
+/**
+ * The legacy engine misreads some capitals on OCR-B (W as H or N). A DNI/NIE control letter
+ * is fully determined by its digits, so a wrong letter may be replaced by the computed one,
+ * but only when every check digit (composite included, which covers the letter) then
+ * passes. The caller flags the number for the clerk all the same.
+ */
+const fixIdLetter = (lines: string[], mask: MrzMask, layout: MrzLayout): string[] | null => {
+  const at = ID_POSITION[mask.kind];
+  if (!at) return null;
+  const id = (lines[at.line] ?? '').slice(at.start, at.start + 9);
+  const m = /^([XYZ]|\d)(\d{7})([A-Z])$/.exec(id);
+  if (!m) return null;
+  const prefix = 'XYZ'.indexOf(m[1] ?? '');
+  const number = Number(`${prefix >= 0 ? prefix : (m[1] ?? '')}${m[2] ?? ''}`);
+  const letter = dniLetter(number);
+  if (letter === m[3]) return null;
+  const candidate = [...lines];
+  setChar(candidate, at.line, at.start + 8, letter);
+  return layout.checks.every((c) => checkPasses(candidate, c)) ? candidate : null;
+};
+
 /** Forces classes, then repairs failing check digits with bounded confusion swaps. */
 export const correctMrz = (rawLines: readonly string[], mask: MrzMask): CorrectedMrz => {
   const layout = layoutOf(mask.format);
@@ -222,6 +250,12 @@ export const correctMrz = (rawLines: readonly string[], mask: MrzMask): Correcte
       swaps += fixed.swaps;
       swapped.push(composite.key);
     }
+  }
+  const letterFix = fixIdLetter(lines, mask, layout);
+  if (letterFix) {
+    lines = letterFix;
+    swaps += 1;
+    swapped.push('id_letter');
   }
   const checks: Record<string, boolean> = {};
   for (const check of layout.checks) checks[check.key] = checkPasses(lines, check);

@@ -200,7 +200,10 @@ export const interpretMrz = (c: CorrectedMrz, today = new Date()): MrzInterpreta
   const swappedFields = new Set<'document_number' | 'personal_number'>();
   for (const key of c.swapped) {
     if (key === 'document_number') swappedFields.add('document_number');
-    else {
+    else if (key === 'id_letter') {
+      swappedFields.add('personal_number');
+      if (c.mask.format === 'TD1') swappedFields.add('document_number');
+    } else {
       // Composite-only swaps changed optional data; on a TD3 that is the personal number.
       swappedFields.add(c.mask.format === 'TD3' ? 'personal_number' : 'document_number');
     }

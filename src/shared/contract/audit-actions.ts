@@ -28,6 +28,19 @@ export const auditActions = [
   'sync.enrolled',
   'sync.item_retried',
   'sync.item_discarded',
+  'verification.created',
+  'verification.superseded',
+  'verification.proof_confirmed',
+  'verification.revoked',
+  'verification.expired',
+  'verification.expired_document_override',
+  'verification.conflict_queued',
+  'verification.conflict_transferred',
+  'verification.conflict_rejected',
+  'verification.lookup_failed',
+  'verification.lookup_locked',
+  'verification.request_received',
+  'verification.policy_changed',
 ] as const;
 
 export const AuditAction = z.enum(auditActions);

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { AuditAction } from './audit-actions';
 import { op } from './define';
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date');
+/** A calendar day that exists: 2026-02-31 is refused, not rolled over into March. */
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date')
+  .refine((v) => {
+    const d = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+  }, 'date');
 
 /** What a manager narrows the log by; every field optional. */
 export const AuditFilters = z.object({

@@ -5,6 +5,7 @@ import { residentsOps } from './residents';
 import { systemOps } from './system';
 import { settingsOps } from './settings';
 import { authOps, staffOps } from './staff';
+import { verificationOps } from './verifications';
 import { syncOps } from './sync';
 
 /** The one list of operations. Each feature adds its `*Ops` object here. */
@@ -16,6 +17,7 @@ export const contract = {
   ...formsOps,
   ...residentsOps,
   ...auditOps,
+  ...verificationOps,
   ...syncOps,
 };
 

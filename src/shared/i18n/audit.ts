@@ -5,7 +5,7 @@ export const auditMessages = defineMessages(
     errors: {
       audit_bad_date: 'La fecha «{{value}}» no es válida; use AAAA-MM-DD.',
       audit_bad_action: 'La acción «{{value}}» no existe. Acciones: {{actions}}.',
-      audit_export_target: 'Indique --pdf ARCHIVO o --csv ARCHIVO (solo uno).',
+      usage_audit_export_target: 'Indique --pdf ARCHIVO o --csv ARCHIVO (solo uno).',
       audit_write_failed: 'No se puede escribir el archivo {{file}}.',
     },
     audit: {
@@ -75,7 +75,7 @@ export const auditMessages = defineMessages(
     errors: {
       audit_bad_date: 'The date "{{value}}" is not valid; use YYYY-MM-DD.',
       audit_bad_action: 'There is no action "{{value}}". Actions: {{actions}}.',
-      audit_export_target: 'Give --pdf FILE or --csv FILE (only one).',
+      usage_audit_export_target: 'Give --pdf FILE or --csv FILE (only one).',
       audit_write_failed: 'Cannot write the file {{file}}.',
     },
     audit: {

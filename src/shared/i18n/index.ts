@@ -9,9 +9,10 @@ import { ocrMessages } from './ocr';
 import { residentsMessages } from './residents';
 import { syncMessages } from './sync';
 import { uiMessages } from './ui';
+import { verificationMessages } from './verifications';
 
 /** One entry per feature file; each adds its own top-level keys (and `errors.*`). */
-const catalogs = [commonMessages, foundationErrors, cliMessages, uiMessages, ocrMessages, auditMessages, formsMessages, syncMessages, desktopMessages, residentsMessages];
+const catalogs = [commonMessages, foundationErrors, cliMessages, uiMessages, ocrMessages, auditMessages, formsMessages, syncMessages, desktopMessages, residentsMessages, verificationMessages];
 
 const deepMerge = (a: Messages, b: Messages): Messages => {
   const out: Record<string, string | Messages> = { ...a };

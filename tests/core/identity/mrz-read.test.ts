@@ -77,13 +77,14 @@ describe('MRZ parsing', () => {
     expect(r?.valid).toBe(false);
   });
 
-  it('rejects a DNI whose letter is wrong even when the composite is recomputed', () => {
-    // 99999999A: wrong letter; the composite over the new optional data would still need to match.
-    const r = read([
-      'IDESPBAA000589599999999A<<<<<<',
-      '8001014F2501017ESP<<<<<<<<<<<7',
-      SPANISH[2] ?? '',
-    ]);
+  it('rejects a DNI whose printed letter is wrong even though every check digit agrees with it', () => {
+    // 99999999A with a composite computed over that wrong letter: no check can repair it.
+    const l1 = 'IDESPBAA000589599999999A<<<<<<';
+    const l2 = '8001014F2501017ESP<<<<<<<<<<<';
+    const composite = cd(`${l1.slice(5)}${l2.slice(0, 7)}${l2.slice(8, 15)}${l2.slice(18, 29)}`);
+    const r = read([l1, `${l2}${composite}`, SPANISH[2] ?? '']);
+    expect(r?.checks.composite).toBe(true);
+    expect(r?.checks.dni_letter).toBe(false);
     expect(r?.valid).toBe(false);
   });
 
@@ -122,6 +123,20 @@ describe('correction guided by the checks', () => {
     expect(r?.valid).toBe(true);
     expect(r?.document.support_number).toBe('BAA000589');
     expect(r?.document.birth_date).toBe('1980-01-01');
+  });
+
+  it('replaces a misread DNI letter only when every check then passes, and flags it', () => {
+    // W read as H: the letter is fixed by the digits and confirmed by the composite.
+    const l2 = '9912289F3005121ESP<<<<<<<<<<<3';
+    const r = read(['IDESPMEE993705747410454H<<<<<<', l2, 'LOPEZ<JIMENEZ<<ANA<BELEN<<<<<<']);
+    expect(r?.valid).toBe(true);
+    expect(r?.document.document_number).toBe('47410454W');
+    expect(r?.swappedFields).toEqual(
+      expect.arrayContaining(['document_number', 'personal_number']),
+    );
+    // A misread digit as well: the computed letter cannot satisfy the composite.
+    const bad = read(['IDESPMEE993705747410451H<<<<<<', l2, 'LOPEZ<JIMENEZ<<ANA<BELEN<<<<<<']);
+    expect(bad?.valid).toBe(false);
   });
 
   it('turns K runs at the end of a name back into fillers', () => {

@@ -1,0 +1,100 @@
+import { join } from 'node:path';
+import type { verificationOps } from '../../shared/contract/verifications';
+import type { CoreDeps } from '../app/deps';
+import { audit, inTransaction } from '../app/deps';
+import { type HandlersFor, requireActor } from '../app/handlers';
+import { createOcrService, type OcrService } from '../ocr';
+import { readSettings } from '../settings/settings-service';
+import type { ConflictDesk } from './conflicts';
+import { renderReceipt } from './receipt-pdf';
+import { readValidityMonths } from './repo';
+import type { VerificationService } from './verification-service';
+
+/** The OCR workers are heavy: started on the first card, kept warm for the next resident. */
+export const lazyOcr = (deps: CoreDeps) => {
+  let service: OcrService | undefined;
+  return {
+    get: (): OcrService =>
+      (service ??= createOcrService({ cacheDir: join(deps.dataDir, 'ocr-cache') })),
+    close: async (): Promise<void> => {
+      await service?.close();
+      service = undefined;
+    },
+  };
+};
+
+export const verificationHandlers = (
+  deps: CoreDeps,
+  service: VerificationService,
+  conflicts: ConflictDesk,
+  ocr: () => OcrService,
+): HandlersFor<typeof verificationOps> => ({
+  verifyReadImage: async (input) => {
+    const startedAt = deps.clock.now().toISOString();
+    const today = deps.clock.now();
+    // The image lives only in this request's memory: it is never written anywhere.
+    const front = input.front ? Buffer.from(input.front, 'base64') : undefined;
+    const back = input.back ? Buffer.from(input.back, 'base64') : undefined;
+    const result =
+      front && back
+        ? await ocr().readCard(front, back, { today })
+        : await ocr().readDocument(front ?? back ?? Buffer.alloc(0), { today });
+    return { result, startedAt };
+  },
+  verifyMatch: (input, ctx) => service.match(requireActor(ctx), input.document),
+  verifyRejectCandidates: (input, ctx) => {
+    service.rejectCandidates(requireActor(ctx), input.document);
+    return {};
+  },
+  verifyPendingRequests: (input) => service.pendingRequests(input.residentId),
+  verifySave: (input, ctx) => service.save(requireActor(ctx), input),
+  verifyConfirmProof: (input, ctx) => service.confirmProof(requireActor(ctx), input.id),
+  verifyRevoke: (input, ctx) =>
+    service.revoke(requireActor(ctx), input.id, input.ground, input.reason),
+  verifyGet: (input) => service.get(input.id),
+  verifyHistory: (input) => service.history(input.residentId),
+  verifyRecent: (input) => service.recent(input.limit),
+  verifyToday: () => service.today(),
+  verifyReceipt: async (input) => {
+    const v = service.get(input.id);
+    const pdf = await renderReceipt(v, readSettings(deps.db).townName, input.language);
+    return { filename: `verificacion-${v.id}.pdf`, pdfBase64: pdf.toString('base64') };
+  },
+  verifyConflicts: (input) => {
+    service.expireDue();
+    return conflicts.list(input.state);
+  },
+  verifyResolveConflict: (input, ctx) =>
+    conflicts.resolve(requireActor(ctx), input.id, input.decision, input.reason),
+  verifyFailedLookups: (input) =>
+    deps.db
+      .prepare(
+        `SELECT id, at, staff_name AS staffName, document_masked AS documentMasked, reason
+           FROM failed_lookups ORDER BY id DESC LIMIT ?`,
+      )
+      .all(input.limit) as {
+      id: number;
+      at: string;
+      staffName: string;
+      documentMasked: string;
+      reason: 'not_in_register' | 'candidates_rejected';
+    }[],
+  verifyPolicy: (input, ctx) => {
+    const actor = requireActor(ctx);
+    const before = readValidityMonths(deps.db);
+    const next = input.validityMonths;
+    if (next !== undefined && next !== before) {
+      inTransaction(deps, () => {
+        deps.db
+          .prepare('UPDATE verification_policy SET validity_months = ? WHERE id = 1')
+          .run(next);
+        audit(deps, {
+          actor,
+          action: 'verification.policy_changed',
+          details: { validityMonths: { from: before, to: next } },
+        });
+      });
+    }
+    return { validityMonths: readValidityMonths(deps.db) };
+  },
+});

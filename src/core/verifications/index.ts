@@ -1,0 +1,35 @@
+import type { CoreDeps } from '../app/deps';
+import type { ResidentsService } from '../residents/residents-service';
+import type { ChangeAppliers } from '../sync/change-appliers';
+import { createConflictDesk } from './conflicts';
+import { lazyOcr, verificationHandlers } from './handlers';
+import { residentsPort } from './residents-adapter';
+import { applyPendingRequest, applyProofConfirmation } from './sync-appliers';
+import { type CheckCredentials, createVerificationService } from './verification-service';
+
+/** The verification desk wired for `createCore`: handlers, services and the sync appliers. */
+export const createVerificationDesk = (
+  deps: CoreDeps,
+  residents: ResidentsService,
+  checkCredentials: CheckCredentials,
+) => {
+  const port = residentsPort(deps, residents);
+  const service = createVerificationService(deps, port, checkCredentials);
+  const conflicts = createConflictDesk(deps, port);
+  const ocr = lazyOcr(deps);
+  const appliers: ChangeAppliers = {
+    'verification.proof_confirmed': (_db, change) => {
+      applyProofConfirmation(service, deps, change.payload);
+    },
+    'verification.request': (_db, change) => applyPendingRequest(deps, change.payload),
+  };
+  return {
+    service,
+    conflicts,
+    appliers,
+    handlers: verificationHandlers(deps, service, conflicts, ocr.get),
+    close: ocr.close,
+  };
+};
+
+export type VerificationDesk = ReturnType<typeof createVerificationDesk>;

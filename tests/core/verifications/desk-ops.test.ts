@@ -1,0 +1,161 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SYSTEM, testCore } from '../../helpers/test-core';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures');
+const CARD = readFileSync(join(FIXTURES, 'generated/dni_back-0-clean.png'));
+const PLAIN = '74252101';
+
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+
+const IMAGE_MAGIC = [
+  Buffer.from([0x89, 0x50, 0x4e, 0x47]),
+  Buffer.from([0xff, 0xd8, 0xff]),
+  Buffer.from('RIFF'),
+];
+
+/** The real register import, a clerk and a manager: the desk through the real dispatcher. */
+const counter = async () => {
+  const t = testCore();
+  t.core.services.residents.importCsv(readFileSync(join(FIXTURES, 'register/padron-utf8.csv')), {
+    actor: SYSTEM,
+    fileName: 'padron-utf8.csv',
+  });
+  const clerk = await t.signInAs('clerk', 'clara');
+  const manager = await t.signInAs('manager', 'marta');
+  return { t, clerk, manager };
+};
+
+describe('verification desk operations', () => {
+  it('reads a card, finds the resident, saves, prints, and keeps no image or plain number', async () => {
+    const { t, clerk } = await counter();
+    const { result, startedAt } = await t.call(
+      'verifyReadImage',
+      { front: CARD.toString('base64') },
+      clerk,
+    );
+    expect(result.document.document_number).toBe('74252101M');
+    const match = await t.call('verifyMatch', { document: result.document }, clerk);
+    expect(match.candidates[0]).toMatchObject({
+      residentId: 'R001',
+      verdict: 'strong',
+      // The name comes from the register (accents and all), not from the MRZ text.
+      fullName: 'Juan Carlos Díaz Ibáñez',
+    });
+    t.clock.advance(35_000);
+    const v = await t.call(
+      'verifySave',
+      {
+        residentId: 'R001',
+        document: result.document,
+        network: 'x',
+        handle: '@JuanCarlos_52',
+        proof: 'seen_on_device',
+        startedAt,
+      },
+      clerk,
+    );
+    expect(v).toMatchObject({
+      state: 'verified',
+      timeToVerifyMs: 35_000,
+      documentMasked: '***5210**',
+    });
+    expect(await t.call('verifyToday', {}, clerk)).toEqual({
+      done: 1,
+      medianMs: 35_000,
+      pendingProofs: 0,
+      conflictsWaiting: 0,
+    });
+
+    const receipt = await t.call('verifyReceipt', { id: v.id, language: 'es' }, clerk);
+    expect(Buffer.from(receipt.pdfBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+
+    for (const file of filesUnder(t.dataDir)) {
+      const bytes = readFileSync(file);
+      expect(
+        IMAGE_MAGIC.some((m) => bytes.subarray(0, m.length).equals(m)),
+        file,
+      ).toBe(false);
+      expect(bytes.includes(PLAIN), file).toBe(false);
+    }
+    const db = t.core.deps.db;
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as {
+      name: string;
+    }[];
+    for (const { name } of tables) {
+      const dump = JSON.stringify(db.prepare(`SELECT * FROM "${name}"`).all());
+      expect(dump.includes(PLAIN), name).toBe(false);
+    }
+  }, 60_000);
+
+  it('keeps the conflict queue and the failed-lookup log to managers', async () => {
+    const { t, clerk, manager } = await counter();
+    await expect(t.call('verifyConflicts', { state: 'open' }, clerk)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    const stranger = {
+      document_type: 'DNI' as const,
+      document_number: '11111111H',
+      surname1: null,
+      surname2: null,
+      surnames: null,
+      given_names: null,
+      birth_date: null,
+      sex: null,
+      nationality: null,
+      expiry_date: null,
+      issuing_state: null,
+      support_number: null,
+      personal_number: null,
+    };
+    expect(await t.call('verifyMatch', { document: stranger }, clerk)).toMatchObject({
+      outcome: 'not_in_register',
+    });
+    expect(await t.call('verifyFailedLookups', { limit: 10 }, manager)).toMatchObject([
+      { staffName: 'clara', documentMasked: '***1111**', reason: 'not_in_register' },
+    ]);
+    expect(await t.call('verifyPolicy', { validityMonths: 12 }, manager)).toEqual({
+      validityMonths: 12,
+    });
+    await expect(t.call('verifyPolicy', {}, clerk)).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('refuses a malformed handle with the network’s own rule', async () => {
+    const { t, clerk } = await counter();
+    const document = {
+      document_type: 'DNI' as const,
+      document_number: '74252101M',
+      surname1: null,
+      surname2: null,
+      surnames: null,
+      given_names: null,
+      birth_date: null,
+      sex: null,
+      nationality: null,
+      expiry_date: '2034-07-13',
+      issuing_state: null,
+      support_number: null,
+      personal_number: null,
+    };
+    await expect(
+      t.call(
+        'verifySave',
+        {
+          residentId: 'R001',
+          document,
+          network: 'mastodon',
+          handle: '@juan',
+          proof: 'seen_on_device',
+          startedAt: t.clock.now().toISOString(),
+        },
+        clerk,
+      ),
+    ).rejects.toMatchObject({ code: 'invalid_handle_mastodon' });
+    expect(await t.call('verifyHistory', { residentId: 'R001' }, clerk)).toEqual([]);
+  });
+});
