@@ -3,6 +3,8 @@ import type { Role } from '../../../shared/contract';
 import { SettingsScreen } from './settings';
 import { StaffScreen } from './staff';
 import { StatusScreen } from './status';
+import { ConflictsScreen } from './verify/conflicts-screen';
+import { VerifyScreen } from './verify/verify-screen';
 
 export interface ScreenDef {
   readonly id: string;
@@ -14,6 +16,8 @@ export interface ScreenDef {
 
 /** The menu, in order. Only built screens are listed: no placeholders. */
 export const screens: readonly ScreenDef[] = [
+  { id: 'verify', label: 'verifications.nav.verify', roles: ['clerk', 'manager'], component: VerifyScreen },
+  { id: 'conflicts', label: 'verifications.nav.conflicts', roles: ['manager', 'admin'], component: ConflictsScreen },
   {
     id: 'status',
     label: 'ui.nav.status',
