@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import type { FormTemplate, FormValues } from '../../shared/contract/forms';
+import { type FormTemplate, type FormValues, printedDateTime } from '../../shared/contract/forms';
 import { type Language, translate } from '../../shared/i18n';
 import type { AttachmentRow, EntryRow } from './entries';
 import { qrPayload } from './entries';
@@ -17,13 +17,6 @@ export interface ReceiptInput {
   readonly language: Language;
   readonly format: ReceiptFormat;
 }
-
-/** `2026-03-02T10:00:00+01:00` → `02/03/2026 10:00:00 (UTC+01:00)`: the counter's own clock. */
-export const printedDateTime = (filedLocal: string): string => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2}:\d{2})([+-]\d{2}:\d{2})$/.exec(filedLocal);
-  if (!m) return filedLocal;
-  return `${m[3]}/${m[2]}/${m[1]} ${m[4]} (UTC${m[5]})`;
-};
 
 const valueText = (template: FormTemplate | undefined, name: string, value: string | string[], lang: Language): string => {
   const def = template?.fields.find((f) => f.name === name);

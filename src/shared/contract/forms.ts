@@ -76,6 +76,13 @@ const fieldSchema = (f: TemplateField): z.ZodType => {
 export const dataSchemaFor = (template: FormTemplate) =>
   z.strictObject(Object.fromEntries(template.fields.map((f) => [f.name, fieldSchema(f)])));
 
+/** `2026-03-02T10:00:00+01:00` → `02/03/2026 10:00:00 (UTC+01:00)`: the counter's own clock. */
+export const printedDateTime = (filedLocal: string): string => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2}:\d{2})([+-]\d{2}:\d{2})$/.exec(filedLocal);
+  if (!m) return filedLocal;
+  return `${m[3]}/${m[2]}/${m[1]} ${m[4]} (UTC${m[5]})`;
+};
+
 export const FormValues = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 export type FormValues = z.infer<typeof FormValues>;
 
