@@ -138,10 +138,8 @@ const decide = (valid: Reading[], witness: string | null): MrzOutcome => {
   for (const f of UNCHECKED) {
     if (new Set(valid.map((r) => r.mrz.document[f])).size > 1) uncertain.add(f);
   }
-  if (hasBlindSpot(winner.mrz)) {
-    const numbers = new Set(valid.map((r) => r.mrz.document.document_number));
-    if (numbers.size !== 1 || valid.length < 2) uncertain.add('document_number');
-  }
+  // No amount of re-reading settles a G/6 or A/0 the checks cannot see: the clerk does.
+  if (hasBlindSpot(winner.mrz)) uncertain.add('document_number');
   for (const f of winner.mrz.swappedFields) uncertain.add(f);
   const confidence = Math.min(1, winner.confidence / 100) * (uncertain.size > 0 ? 0.8 : 1);
   return { mrz: winner.mrz, partialLines: null, uncertain: [...uncertain], confidence };
@@ -185,7 +183,7 @@ export const readMrzBand = async (
     }
     valid.push({ mrz, nameConfidence: nameLineConfidence(out, mrz), confidence: out.confidence });
     const agrees = nameDisagreement(mrz, await readWitness(mrz, 'grey')).length === 0;
-    if ((agrees && !hasBlindSpot(mrz)) || valid.length >= MAX_VALID_READINGS) break;
+    if (agrees || valid.length >= MAX_VALID_READINGS) break;
   }
   const first = valid[0];
   if (!first) {
