@@ -18,10 +18,10 @@ export interface ScreenDef {
 
 /** The menu, in order. Only built screens are listed: no placeholders. */
 export const screens: readonly ScreenDef[] = [
-  { id: 'walk-ins', label: 'forms.nav.walkIns', roles: ['clerk', 'manager', 'admin'], component: WalkInsScreen },
-  { id: 'registry-book', label: 'forms.nav.book', roles: ['clerk', 'manager', 'admin'], component: RegistryBookScreen },
   { id: 'verify', label: 'verifications.nav.verify', roles: ['clerk', 'manager'], component: VerifyScreen },
   { id: 'conflicts', label: 'verifications.nav.conflicts', roles: ['manager', 'admin'], component: ConflictsScreen },
+  { id: 'walk-ins', label: 'forms.nav.walkIns', roles: ['clerk', 'manager', 'admin'], component: WalkInsScreen },
+  { id: 'registry-book', label: 'forms.nav.book', roles: ['clerk', 'manager', 'admin'], component: RegistryBookScreen },
   {
     id: 'status',
     label: 'ui.nav.status',
