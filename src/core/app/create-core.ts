@@ -51,7 +51,9 @@ export const createCore = (options: CoreOptions) => {
   const auditLog = createAuditService(deps);
   const verifications = createVerificationDesk(deps, residents, auth.checkCredentials);
   // Features add their pulled-change appliers here, keyed by change type.
-  const sync = createSyncService(deps, { changeAppliers: { ...formsChangeAppliers(deps) } });
+  const sync = createSyncService(deps, {
+    changeAppliers: { ...formsChangeAppliers(deps), ...verifications.appliers },
+  });
 
   const handlers: Handlers = {
     ...systemHandlers(deps),

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createVerificationDesk } from '../../../src/core/verifications';
 import { SYSTEM, testCore } from '../../helpers/test-core';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
@@ -157,5 +158,67 @@ describe('verification desk operations', () => {
       ),
     ).rejects.toMatchObject({ code: 'invalid_handle_mastodon' });
     expect(await t.call('verifyHistory', { residentId: 'R001' }, clerk)).toEqual([]);
+  });
+
+  it('applies pulled online requests and proof confirmations through the sync appliers', async () => {
+    const { t, clerk } = await counter();
+    const desk = createVerificationDesk(t.core.deps, t.core.services.residents, () =>
+      Promise.reject(new Error('not used')),
+    );
+    const pulled = (type: string, payload: unknown) => ({
+      seq: 1,
+      type,
+      entity_id: 'e',
+      version: 1,
+      payload,
+      created_at: t.clock.now().toISOString(),
+    });
+    desk.appliers['verification.request']?.(
+      t.core.deps.db,
+      pulled('verification.request', {
+        id: 'REQ-9',
+        residentId: 'R002',
+        network: 'x',
+        handle: 'sofia_fuente',
+        requestedAt: '2026-03-01T10:00:00Z',
+      }),
+    );
+    expect(await t.call('verifyPendingRequests', { residentId: 'R002' }, clerk)).toMatchObject([
+      { id: 'REQ-9', handle: '@sofia_fuente' },
+    ]);
+    const document = {
+      document_type: 'DNI' as const,
+      document_number: '75996735C',
+      surname1: null,
+      surname2: null,
+      surnames: null,
+      given_names: null,
+      birth_date: null,
+      sex: null,
+      nationality: null,
+      expiry_date: '2034-03-09',
+      issuing_state: null,
+      support_number: null,
+      personal_number: null,
+    };
+    const v = await t.call(
+      'verifySave',
+      {
+        residentId: 'R002',
+        document,
+        network: 'x',
+        handle: '@sofia_fuente',
+        proof: 'challenge_code',
+        startedAt: t.clock.now().toISOString(),
+        pendingRequestId: 'REQ-9',
+      },
+      clerk,
+    );
+    desk.appliers['verification.proof_confirmed']?.(
+      t.core.deps.db,
+      pulled('verification.proof_confirmed', { verificationId: v.id, code: v.challengeCode }),
+    );
+    expect(await t.call('verifyGet', { id: v.id }, clerk)).toMatchObject({ state: 'verified' });
+    expect(await t.call('verifyPendingRequests', { residentId: 'R002' }, clerk)).toEqual([]);
   });
 });
