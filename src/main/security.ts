@@ -1,4 +1,4 @@
-import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+import type { Session, WebContents } from 'electron';
 import { openExternalSafely } from './external-links';
 import { APP_HOST, APP_SCHEME } from './protocol';
 
@@ -19,22 +19,6 @@ export const isTrustedUrl = (origin: AppOrigin, url: string): boolean => {
   // Nothing else is trusted, file:// included.
   return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
 };
-
-export const secureWebPreferences = (
-  preload: string,
-): BrowserWindowConstructorOptions['webPreferences'] => ({
-  preload,
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  experimentalFeatures: false,
-  webviewTag: false,
-  spellcheck: false,
-});
 
 /**
  * No navigation away from the app and no new windows, ever. A link to an allow-listed

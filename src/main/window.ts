@@ -1,11 +1,6 @@
 import { BrowserWindow, session } from 'electron';
 import { APP_ENTRY_URL } from './protocol';
-import {
-  type AppOrigin,
-  lockNavigation,
-  restrictPermissions,
-  secureWebPreferences,
-} from './security';
+import { type AppOrigin, lockNavigation, restrictPermissions } from './security';
 
 export const createMainWindow = (origin: AppOrigin, preload: string): BrowserWindow => {
   restrictPermissions(session.defaultSession, origin);
@@ -17,7 +12,24 @@ export const createMainWindow = (origin: AppOrigin, preload: string): BrowserWin
     show: false,
     title: 'Ventanilla',
     autoHideMenuBar: true,
-    webPreferences: secureWebPreferences(preload),
+    // Written out here, not built by a helper, so electronegativity can see every flag.
+    webPreferences: {
+      // Reviewed: the preload exposes one frozen function per contract operation and nothing else
+      // (tests/main/preload.test.ts).
+      preload, // eng-disable PRELOAD_JS_CHECK
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+      // Middle-click would ask for a new window; the open handler denies it, this stops the event.
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   lockNavigation(win.webContents, origin);
   win.once('ready-to-show', () => win.show());
