@@ -10,6 +10,7 @@ const steps = [
   ['format', ['prettier', '--check', '.']],
   ['typecheck', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['build', ['electron-vite', 'build']],
+  ['security (electronegativity)', ['node', 'tests/security/electronegativity.js']],
   [
     'unit and integration',
     ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-artifacts/vitest-unit.json'],
