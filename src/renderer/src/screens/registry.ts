@@ -1,9 +1,13 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../../../shared/contract';
+import { RegistryBookScreen } from './registry-book';
 import { ResidentsScreen } from './residents';
 import { SettingsScreen } from './settings';
 import { StaffScreen } from './staff';
 import { StatusScreen } from './status';
+import { WalkInsScreen } from './walk-ins';
+import { ConflictsScreen } from './verify/conflicts-screen';
+import { VerifyScreen } from './verify/verify-screen';
 
 export interface ScreenDef {
   readonly id: string;
@@ -15,6 +19,10 @@ export interface ScreenDef {
 
 /** The menu, in order. Only built screens are listed: no placeholders. */
 export const screens: readonly ScreenDef[] = [
+  { id: 'verify', label: 'verifications.nav.verify', roles: ['clerk', 'manager'], component: VerifyScreen },
+  { id: 'conflicts', label: 'verifications.nav.conflicts', roles: ['manager', 'admin'], component: ConflictsScreen },
+  { id: 'walk-ins', label: 'forms.nav.walkIns', roles: ['clerk', 'manager', 'admin'], component: WalkInsScreen },
+  { id: 'registry-book', label: 'forms.nav.book', roles: ['clerk', 'manager', 'admin'], component: RegistryBookScreen },
   { id: 'residents', label: 'residents.nav', roles: ['clerk', 'manager', 'admin'], component: ResidentsScreen },
   {
     id: 'status',
