@@ -18,11 +18,17 @@ export const residentsHandlers = (
       const actor = requireActor(ctx);
       const upload = uploads.append(input, actor.staffId);
       if (input.last) {
-        upload.report = residents.importCsv(uploads.bytes(upload), {
-          actor,
-          fileName: upload.fileName,
-          dryRun: true,
-        });
+        try {
+          upload.report = residents.importCsv(uploads.bytes(upload), {
+            actor,
+            fileName: upload.fileName,
+            dryRun: true,
+          });
+        } catch (e) {
+          // A file that cannot be read is not kept for a commit that will never come.
+          uploads.cancel(upload.id, actor.staffId);
+          throw e;
+        }
       }
       return jobView(upload);
     },

@@ -91,3 +91,26 @@ describe('residents operations through the dispatcher', () => {
     ).rejects.toMatchObject({ code: 'register_upload_too_long' });
   });
 });
+
+describe('residents import uploads', () => {
+  it('drops an upload whose dry run fails, so it can never be committed', async () => {
+    const t = testCore();
+    const admin = await t.signInAs('admin', 'root');
+    const bytes = Buffer.from('just;some;words\r\n1;2;3\r\n');
+    const send = () =>
+      t.call(
+        'residentsImportUpload',
+        {
+          fileName: 'x.csv',
+          totalBytes: bytes.length,
+          chunk: bytes.toString('base64'),
+          last: true,
+        },
+        admin,
+      );
+    await expect(send()).rejects.toMatchObject({ code: 'register_missing_columns' });
+    // Four failed files in a row would otherwise fill every upload slot.
+    for (let i = 0; i < 4; i++)
+      await expect(send()).rejects.toMatchObject({ code: 'register_missing_columns' });
+  });
+});
