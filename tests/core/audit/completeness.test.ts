@@ -199,7 +199,7 @@ const cases: Readonly<Record<string, Case>> = {
     const { value } = await saved(t, session, 'seen_on_device');
     return {
       session,
-      input: { id: value.id, ground: 'resident_request', reason: 'Lo pide el vecino' },
+      input: { id: value?.id, ground: 'resident_request', reason: 'Lo pide el vecino' },
     };
   },
   verifyResolveConflict: async (t) => {
