@@ -12,7 +12,7 @@ import { hashDocumentNumber } from '../src/core/privacy/document-number';
 const sizes = (process.argv.slice(2).find((a) => /^\d/.test(a)) ?? '100000,1000000')
   .split(',')
   .map(Number);
-const SAMPLES = 3000;
+const SAMPLES = Number(process.env.REGISTER_BENCH_SAMPLES ?? 1000);
 const LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
 const SURNAMES = [
   'García',

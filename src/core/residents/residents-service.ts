@@ -28,6 +28,10 @@ export interface RegisterDelta {
 export type DeltaOutcome = 'inserted' | 'updated' | 'stale';
 
 export const createResidentsService = (deps: CoreDeps) => {
+  // A million residents with their indexes is ~500 MB of encrypted pages; the default 2 MB
+  // page cache makes every lookup re-read and re-decrypt the same index pages.
+  if (Number(deps.db.pragma('cache_size', { simple: true })) > -65_536)
+    deps.db.pragma('cache_size = -65536');
   const repo = residentsRepo(deps.db);
   const hmac = deps.keys.hmacKey;
 
