@@ -90,6 +90,41 @@ const isState = (code: string): boolean => {
   return clean.length > 0 && clean in states;
 };
 
+/** Letters the legacy engine confuses on OCR-B capitals (and digits forced into letters). */
+const STATE_CONFUSIONS: Record<string, string> = {
+  O: 'DQC',
+  D: 'O',
+  Q: 'O',
+  C: 'G',
+  G: 'C',
+  H: 'MNW',
+  N: 'MHW',
+  M: 'NH',
+  W: 'NH',
+  I: 'L',
+  L: 'I',
+  B: 'E',
+  E: 'BF',
+  F: 'E',
+};
+
+/**
+ * A state code has no check digit: when the reading is not an ISO 3166 code but exactly one
+ * single-letter confusion of it is, take that one and flag it; otherwise keep the reading.
+ */
+export const repairState = (code: string): { code: string; guessed: boolean } => {
+  if (isState(code)) return { code, guessed: false };
+  const found = new Set<string>();
+  for (let i = 0; i < code.length; i++) {
+    for (const alt of STATE_CONFUSIONS[code[i] ?? ''] ?? '') {
+      const cand = code.slice(0, i) + alt + code.slice(i + 1);
+      if (isState(cand)) found.add(cand);
+    }
+  }
+  const [only] = found;
+  return found.size === 1 && only ? { code: only, guessed: true } : { code, guessed: false };
+};
+
 /** YYMMDD to ISO; birth dates in the future belong to the previous century. */
 export const mrzDate = (
   yymmdd: string,
@@ -119,6 +154,8 @@ export interface MrzInterpretation {
   swaps: number;
   /** Document fields whose value comes from a swap search, not straight from the reading. */
   swappedFields: Array<'document_number' | 'personal_number'>;
+  /** State codes (no check digit) taken as the only valid code one confusion away. */
+  guessedFields: Array<'issuing_state' | 'nationality'>;
 }
 
 const strip = (v: string): string => v.replace(/<+$/g, '').replace(/</g, ' ').trim();
@@ -138,8 +175,13 @@ export const interpretMrz = (c: CorrectedMrz, today = new Date()): MrzInterpreta
   const checks = { ...c.checks };
   const problems: string[] = [];
   const code = get(f.documentCode);
-  const issuing = get(f.issuingState);
-  const nationality = get(f.nationality);
+  const issuingRead = repairState(get(f.issuingState));
+  const nationalityRead = repairState(get(f.nationality));
+  const issuing = issuingRead.code;
+  const nationality = nationalityRead.code;
+  const guessedFields: Array<'issuing_state' | 'nationality'> = [];
+  if (issuingRead.guessed) guessedFields.push('issuing_state');
+  if (nationalityRead.guessed) guessedFields.push('nationality');
   const docNumber = get(f.documentNumber).replace(/<+$/, '');
   const optional = get(f.optional1).replace(/<+$/, '');
   const nameField = get(f.name);
@@ -217,6 +259,7 @@ export const interpretMrz = (c: CorrectedMrz, today = new Date()): MrzInterpreta
     problems,
     swaps: c.swaps,
     swappedFields: [...swappedFields],
+    guessedFields,
   };
 };
 

@@ -141,6 +141,7 @@ const decide = (valid: Reading[], witness: string | null): MrzOutcome => {
   // No amount of re-reading settles a G/6 or A/0 the checks cannot see: the clerk does.
   if (hasBlindSpot(winner.mrz)) uncertain.add('document_number');
   for (const f of winner.mrz.swappedFields) uncertain.add(f);
+  for (const f of winner.mrz.guessedFields) uncertain.add(f);
   const confidence = Math.min(1, winner.confidence / 100) * (uncertain.size > 0 ? 0.8 : 1);
   return { mrz: winner.mrz, partialLines: null, uncertain: [...uncertain], confidence };
 };
