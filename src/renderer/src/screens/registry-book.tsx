@@ -68,7 +68,7 @@ export const RegistryBookScreen = () => {
       </form>
       <ErrorBanner message={error} />
       <p role="status">{t('forms.ui.count', { count: entries.length })}</p>
-      <table className="table">
+      <table className="table registry-book">
         <thead>
           <tr>
             <th scope="col">{t('forms.ui.number')}</th>
