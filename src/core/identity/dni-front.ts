@@ -17,7 +17,16 @@ const DIGIT_FIX: Record<string, string> = {
   B: '8',
   G: '6',
 };
-const LETTER_FIX: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S', '8': 'B', '2': 'Z' };
+const LETTER_FIX: Record<string, string> = {
+  '0': 'O',
+  '1': 'I',
+  '5': 'S',
+  '8': 'B',
+  '2': 'Z',
+  ')': 'J',
+  ']': 'J',
+  '|': 'I',
+};
 const asDigits = (s: string): string => [...s].map((c) => DIGIT_FIX[c] ?? c).join('');
 
 const dateOf = (line: string): string | null => {
@@ -36,7 +45,8 @@ const nameOf = (line: string): string | null => {
   const clean = line
     .replace(/[^\p{L}\s'-]/gu, ' ')
     .replace(/\s+/g, ' ')
-    .trim()
+    // A hyphen or apostrophe joins two parts of a name; at either end it is a speck.
+    .replace(/^[\s'-]+|[\s'-]+$/g, '')
     .toUpperCase();
   return /^[\p{Lu}][\p{Lu}\s'-]*$/u.test(clean) && clean.length >= 2 ? clean : null;
 };
@@ -164,7 +174,7 @@ export const parseDniFront = (input: string | readonly FrontLine[]): FrontReadin
     .sort();
   const birth = dates.length >= 2 ? (dates[0] ?? null) : null;
   const expiry = dates.length >= 2 ? (dates.at(-1) ?? null) : null;
-  const rawSupport = /\b([A-Z0-9]{3}\d{6})\b/.exec(upper)?.[1] ?? null;
+  const rawSupport = /(?<![A-Z0-9])([A-Z0-9)\]|]{3}\d{6})(?!\d)/.exec(upper)?.[1] ?? null;
   // The support number starts with three letters; 0/1/5/8 there are misread O/I/S/B.
   const support = rawSupport
     ? [...rawSupport.slice(0, 3)].map((c) => LETTER_FIX[c] ?? c).join('') + rawSupport.slice(3)

@@ -40,6 +40,14 @@ describe('DNI front parsing', () => {
     expect(r.uncertain).toContain('given_names');
   });
 
+  it('repairs glyphs the text model misreads in the support number', () => {
+    const r = parseDniFront(
+      'DNI 05380183T\nDE LOS RÍOS\nORTEGA Y GASSET\nJESÚS\nM ESP\n09 06 1956 X)Q157171\n28 09 2028',
+    );
+    expect(r.document.support_number).toBe('XJQ157171');
+    expect(r.document.surname2).toBe('ORTEGA Y GASSET');
+  });
+
   it('does not recognise a receipt even when it carries a valid tax number', () => {
     const r = parseDniFront(
       'SUPERMERCADOS LA PLAZA\nCIF 12345678Z\nPAN 1,20\nTOTAL 17,50\n28/11/2026',

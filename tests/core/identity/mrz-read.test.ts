@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mrzCheckDigit } from '../../../src/core/identity/check-digits';
-import { readMrzText } from '../../../src/core/identity/mrz-read';
+import { readMrzText, repairState } from '../../../src/core/identity/mrz-read';
 
 const cd = (s: string): string => String(mrzCheckDigit(s));
 
@@ -180,5 +180,13 @@ describe('correction guided by the checks', () => {
       SPANISH[2] ?? '',
     ]);
     expect(r?.valid).toBe(true);
+  });
+});
+
+describe('state codes (no check digit)', () => {
+  it('keeps a valid ISO 3166 code and repairs a unique one-letter confusion, flagged', () => {
+    expect(repairState('ESP')).toEqual({ code: 'ESP', guessed: false });
+    expect(repairState('O<<')).toEqual({ code: 'D<<', guessed: true });
+    expect(repairState('XXQ')).toEqual({ code: 'XXQ', guessed: false });
   });
 });
