@@ -144,11 +144,12 @@ const storeWrapped = async (path: string, keys: InstallationKeys, backend: strin
 export const loadDesktopKeys = async (options: KeyStoreOptions): Promise<InstallationKeys> => {
   const { dataDir, platform } = options;
   ensureWritableDir(dataDir);
-  if (!(await safeStorage.isAsyncEncryptionAvailable())) throw new AppError('keystore_unavailable');
+  // Asking first also initialises the async encryptor, which settles the Linux backend.
+  const available = await safeStorage.isAsyncEncryptionAvailable();
   const backend = currentBackend(platform);
-  if (backend === 'unknown') throw new AppError('keystore_unavailable');
   if (backend === 'basic_text' && !options.allowBasicText)
     throw new AppError('keystore_basic_text', { setting: ALLOW_BASIC_TEXT_ENV });
+  if (!available || backend === 'unknown') throw new AppError('keystore_unavailable');
 
   const wrappedPath = wrappedKeyFilePath(dataDir);
   const plainPath = keyFilePath(dataDir);

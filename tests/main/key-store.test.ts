@@ -96,6 +96,10 @@ describe('desktop key store (OS keystore via safeStorage, mocked)', () => {
     const dir = tempDir();
     keystore.backend = 'basic_text';
     await expect(loadDesktopKeys(options(dir))).rejects.toEqual(code('keystore_basic_text'));
+    // The refusal names the real cause even when the keystore also reports itself unavailable.
+    keystore.available = false;
+    await expect(loadDesktopKeys(options(dir))).rejects.toEqual(code('keystore_basic_text'));
+    keystore.available = true;
     expect(existsSync(wrappedFile(dir))).toBe(false);
     const keys = await loadDesktopKeys(options(dir, { allowBasicText: true }));
     expect(JSON.parse(readFileSync(wrappedFile(dir), 'utf8')).backend).toBe('basic_text');
