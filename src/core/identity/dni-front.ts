@@ -51,6 +51,34 @@ const nameOf = (line: string): string | null => {
   return /^[\p{Lu}][\p{Lu}\s'-]*$/u.test(clean) && clean.length >= 2 ? clean : null;
 };
 
+/** Letters the text model reads as digits in the DNI control letter's place. */
+const LETTER_FOR_DIGIT: Record<string, string> = {
+  '7': 'ZT',
+  '2': 'Z',
+  '0': 'OQD',
+  '1': 'IT',
+  '5': 'S',
+  '8': 'B',
+  '4': 'A',
+  '6': 'G',
+};
+
+/**
+ * The DNI number, letter checked. When the letter came out as a digit, the one letter that
+ * fits the mod-23 check among its look-alikes is taken, and reported as repaired.
+ */
+const findDni = (upper: string): { dni: string | null; repaired: boolean } => {
+  for (const m of upper.matchAll(/([0-9OIDLZSBG]{8})\s?-?\s?([A-Z0-9])(?![A-Z0-9])/g)) {
+    const digits = asDigits(m[1] ?? '');
+    const last = m[2] ?? '';
+    if (isValidDni(digits + last)) return { dni: digits + last, repaired: false };
+    const fits = [...(LETTER_FOR_DIGIT[last] ?? '')].filter((l) => isValidDni(digits + l));
+    const [only] = fits;
+    if (fits.length === 1 && only) return { dni: digits + only, repaired: true };
+  }
+  return { dni: null, repaired: false };
+};
+
 export interface FrontReading {
   document: OcrDocument;
   /** Fields the front reading could not pin down. */
@@ -139,14 +167,7 @@ const valueLines = (input: string | readonly FrontLine[]): string[] => {
 export const parseDniFront = (input: string | readonly FrontLine[]): FrontReading => {
   const lines = valueLines(input);
   const upper = plain(lines.join('\n'));
-  let dni: string | null = null;
-  for (const m of upper.matchAll(/([0-9OIDLZSBG]{8})\s?-?\s?([A-Z])\b/g)) {
-    const candidate = asDigits(m[1] ?? '') + (m[2] ?? '');
-    if (isValidDni(candidate)) {
-      dni = candidate;
-      break;
-    }
-  }
+  const { dni, repaired: dniRepaired } = findDni(upper);
   const sexIdx = lines.findIndex((l) =>
     /^[MFX][A-Z]?\s+[A-Z]{3}$/.test(
       plain(l)
@@ -197,6 +218,7 @@ export const parseDniFront = (input: string | readonly FrontLine[]): FrontReadin
   };
   // Names have no check digit: a front reading is always for the clerk to confirm.
   const uncertain: OcrDocumentField[] = ['surname1', 'surname2', 'surnames', 'given_names'];
+  if (dniRepaired) uncertain.push('document_number', 'personal_number');
   for (const key of [
     'birth_date',
     'sex',

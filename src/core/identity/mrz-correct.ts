@@ -49,7 +49,7 @@ const SWAPS: Record<string, string> = {
   Z: '2',
   '2': 'Z',
 };
-export const SAME_CHECK_VALUE = new Set(['G', '6', 'A', '0', 'K', 'U']);
+export const SAME_CHECK_VALUE = new Set(['G', '6', 'A', '0', 'K', 'U', 'S', '8']);
 const MAX_SWAPS_PER_FIELD = 2;
 
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';

@@ -48,6 +48,14 @@ describe('DNI front parsing', () => {
     expect(r.document.surname2).toBe('ORTEGA Y GASSET');
   });
 
+  it('repairs a control letter read as a digit only when one look-alike fits, and flags it', () => {
+    const r = parseDniFront(
+      'DNI 410594077\nDEL OLMO\nRUIZ\nANA BELÉN\nF ESP\n15 12 1992 PYN077977\n26 05 2028',
+    );
+    expect(r.document.document_number).toBe('41059407Z');
+    expect(r.uncertain).toContain('document_number');
+  });
+
   it('does not recognise a receipt even when it carries a valid tax number', () => {
     const r = parseDniFront(
       'SUPERMERCADOS LA PLAZA\nCIF 12345678Z\nPAN 1,20\nTOTAL 17,50\n28/11/2026',
