@@ -192,6 +192,28 @@ describe('register import: transactions, dry run, deregistration', () => {
     expect(snapshot(t)).toEqual(before);
   });
 
+  it('a failed first import keeps the empty register and all its indexes', () => {
+    const t = testCore();
+    const indexes = () =>
+      t.core.deps.db
+        .prepare(
+          `SELECT name FROM sqlite_master WHERE tbl_name = 'residents' AND type = 'index' ORDER BY name`,
+        )
+        .pluck()
+        .all();
+    const before = indexes();
+    expect(before).toHaveLength(5);
+    const lines = fixtureBytes('padron-utf8.csv').toString('utf8').trim().split('\r\n');
+    expect(() => importFixture(t, csv([...lines, 'R999,DNI,,"Unclosed,1980-01-01']))).toThrow(
+      expect.objectContaining({ code: 'register_unreadable_csv' }),
+    );
+    expect(indexes()).toEqual(before);
+    expect(t.core.services.residents.stats().active).toBe(0);
+    importFixture(t);
+    expect(indexes()).toEqual(before);
+    expect(t.core.deps.db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
+  });
+
   it('marks residents missing from a new full export as deregistered, with the date, and re-registers them', () => {
     const t = testCore();
     importFixture(t);
