@@ -20,10 +20,15 @@ const electronVersion = JSON.parse(
   readFileSync(join(ROOT, 'node_modules/electron/package.json'), 'utf8'),
 ).version;
 
-// A copy of just the app, so the scan sees package.json (the Electron version) and no node_modules.
-const stage = mkdtempSync(join(tmpdir(), 'ventanilla-eng-'));
+// `node tests/security/electronegativity.js DIR` scans DIR instead (the gate's own test uses it).
+const target = process.argv[2] ? resolve(process.argv[2]) : undefined;
+// Otherwise a copy of just the app, so the scan sees package.json (the Electron version) and
+// no node_modules.
+const stage = target ?? mkdtempSync(join(tmpdir(), 'ventanilla-eng-'));
 try {
-  for (const path of SCANNED) cpSync(join(ROOT, path), join(stage, path), { recursive: true });
+  if (!target) {
+    for (const path of SCANNED) cpSync(join(ROOT, path), join(stage, path), { recursive: true });
+  }
   const result = await run({
     input: stage,
     output: null,
@@ -47,11 +52,12 @@ try {
   const blocking = findings.filter((f) => f.severityValue >= FAIL_AT);
   const unparsed = result.errors.filter((e) => !e.tolerable);
 
-  mkdirSync(dirname(REPORT), { recursive: true });
-  writeFileSync(
-    REPORT,
-    JSON.stringify({ electronVersion, findings, errors: result.errors }, null, 2),
-  );
+  // The report is the app's; a scan of another folder only prints.
+  if (!target) {
+    const report = { electronVersion, findings, errors: result.errors };
+    mkdirSync(dirname(REPORT), { recursive: true });
+    writeFileSync(REPORT, JSON.stringify(report, null, 2));
+  }
   console.log(
     `electronegativity: ${result.atomicChecks + result.globalChecks} checks on Electron ${electronVersion}, ${findings.length} findings, ${blocking.length} at MEDIUM or above`,
   );
@@ -61,5 +67,5 @@ try {
   for (const e of unparsed) console.log(`  could not parse ${e.file}: ${e.message}`);
   process.exitCode = blocking.length === 0 && unparsed.length === 0 ? 0 : 1;
 } finally {
-  rmSync(stage, { recursive: true, force: true });
+  if (!target) rmSync(stage, { recursive: true, force: true });
 }
