@@ -195,3 +195,22 @@ export const applyOfficialNumber = (
     });
     return 'applied';
   });
+
+/**
+ * Central confirms it stores the entry and the bytes of each attachment (listed by SHA-256).
+ * Only a confirmation that matches this counter's hashes starts the local retention clock.
+ */
+export const confirmStoredAtCentral = (
+  deps: CoreDeps,
+  entryId: string,
+  attachmentHashes: readonly string[],
+): 'applied' | 'unchanged' | 'mismatch' =>
+  inTransaction(deps, () => {
+    const row = getEntryRow(deps.db, entryId);
+    if (row.synced_at) return 'unchanged';
+    const local = attachmentRows(deps.db, entryId).map((a) => a.sha256).sort();
+    const remote = [...attachmentHashes].sort();
+    if (local.length !== remote.length || local.some((h, i) => h !== remote[i])) return 'mismatch';
+    deps.db.prepare('UPDATE registry_entries SET synced_at = ? WHERE id = ?').run(deps.clock.now().toISOString(), entryId);
+    return 'applied';
+  });

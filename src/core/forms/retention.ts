@@ -9,30 +9,22 @@ const DAY_MS = 24 * 60 * 60_000;
 const ORPHAN_GRACE_MS = 60 * 60_000;
 
 export interface RetentionResult {
-  readonly markedSynced: number;
   readonly removed: number;
   readonly orphansRemoved: number;
 }
 
 /**
- * Run periodically (and from tests with a FakeClock). An entry counts as synced the first time
- * neither it nor its attachments are waiting in the outbox; its attachment files are removed
- * once the configured retention has passed since then. Rows stay: the hashes remain provable.
+ * Run periodically (and from tests with a FakeClock). Attachment files are removed only once
+ * central has confirmed it stores the entry with these very attachments (`synced_at`, set by
+ * the `registry.entry_stored` change) and the configured retention has passed since then.
+ * An acknowledged outbox item is not enough: it carries the hashes, not the bytes.
+ * Rows stay, so the hashes on the receipt remain provable.
  */
 export const applyAttachmentRetention = (deps: CoreDeps): RetentionResult => {
   const { db } = deps;
   const now = deps.clock.now();
   const retentionDays = readFormsConfig(db).attachmentRetentionDays;
   const due = inTransaction(deps, () => {
-    const marked = db
-      .prepare(
-        `UPDATE registry_entries SET synced_at = @now
-         WHERE synced_at IS NULL
-           AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'registry.entry' AND o.entity_id = registry_entries.id)
-           AND NOT EXISTS (SELECT 1 FROM outbox o JOIN registry_attachments a ON o.entity_id = a.id
-                           WHERE o.kind = 'registry.attachment' AND a.entry_id = registry_entries.id)`,
-      )
-      .run({ now: now.toISOString() }).changes;
     const cutoff = new Date(now.getTime() - retentionDays * DAY_MS).toISOString();
     const rows = db
       .prepare(
@@ -49,11 +41,11 @@ export const applyAttachmentRetention = (deps: CoreDeps): RetentionResult => {
         details: { count: rows.length, entries: [...new Set(rows.map((r) => r.provisional_number))], retention_days: retentionDays },
       });
     }
-    return { marked, ids: rows.map((r) => r.id) };
+    return rows.map((r) => r.id);
   });
   // Files go after the commit: a failed delete leaves a file the next sweep removes.
-  for (const id of due.ids) removeSealed(deps.dataDir, id);
-  return { markedSynced: due.marked, removed: due.ids.length, orphansRemoved: sweepOrphans(deps) };
+  for (const id of due) removeSealed(deps.dataDir, id);
+  return { removed: due.length, orphansRemoved: sweepOrphans(deps) };
 };
 
 /** Files with no live row: left by a crash between sealing and committing, or by a failed delete. */

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formsChangeAppliers } from '../../../src/core/forms';
 import { attachmentsDir } from '../../../src/core/forms/attachment-store';
 import { MAX_ATTACHMENT_BYTES } from '../../../src/shared/contract/forms';
 import { SYSTEM, testCore } from '../../helpers/test-core';
@@ -60,7 +61,7 @@ describe('attachments', () => {
     expect(existsSync(attachmentsDir(t.dataDir)) ? readdirSync(attachmentsDir(t.dataDir)) : []).toEqual([]);
   });
 
-  it('are removed the configured number of days after central has them, and the rows keep their hashes', async () => {
+  it('are removed the configured number of days after central confirms it stores them, and the rows keep their hashes', async () => {
     const t = testCore();
     const admin = await t.signInAs('admin');
     await t.call('formsConfigUpdate', { attachmentRetentionDays: 30 }, admin);
@@ -70,14 +71,34 @@ describe('attachments', () => {
     const id = (db.prepare('SELECT id FROM registry_attachments').get() as { id: string }).id;
     const file = join(attachmentsDir(t.dataDir), `${id}.enc`);
 
+    const stored = (hashes: string[]) =>
+      db.transaction(() =>
+        formsChangeAppliers(t.core.deps)['registry.entry_stored']?.(db, {
+          seq: 1,
+          type: 'registry.entry_stored',
+          entity_id: filed.entry_id,
+          version: 1,
+          payload: { entry_id: filed.entry_id, attachments: hashes },
+          created_at: '2026-03-02T10:00:00Z',
+        }),
+      )();
+
     // Still queued: never removed, however long it waits.
     t.clock.advance(90 * DAY);
-    expect(forms.applyRetention()).toEqual({ markedSynced: 0, removed: 0, orphansRemoved: 0 });
+    expect(forms.applyRetention()).toEqual({ removed: 0, orphansRemoved: 0 });
+    // Central acknowledged the outbox items: that carries hashes, not bytes, so nothing goes yet.
+    db.prepare(`DELETE FROM outbox WHERE kind IN ('registry.entry', 'registry.attachment')`).run();
+    t.clock.advance(90 * DAY);
+    expect(forms.applyRetention()).toMatchObject({ removed: 0 });
+    // A confirmation with other hashes does not count either.
+    stored(['0'.repeat(64)]);
+    t.clock.advance(90 * DAY);
+    expect(forms.applyRetention()).toMatchObject({ removed: 0 });
     expect(existsSync(file)).toBe(true);
 
-    // Central acknowledged the entry and its attachment (the sync engine clears the outbox).
-    db.prepare(`DELETE FROM outbox WHERE kind IN ('registry.entry', 'registry.attachment')`).run();
-    expect(forms.applyRetention()).toMatchObject({ markedSynced: 1, removed: 0 });
+    // Central confirms it stores this very attachment: the retention clock starts now.
+    const sha = (db.prepare('SELECT sha256 FROM registry_attachments').get() as { sha256: string }).sha256;
+    stored([sha]);
     t.clock.advance(29 * DAY);
     expect(forms.applyRetention()).toMatchObject({ removed: 0 });
     expect(existsSync(file)).toBe(true);
