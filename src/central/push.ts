@@ -1,32 +1,44 @@
 import type { OpResult, PushRequest } from '../shared/contract/sync';
-import { type CentralDevice, type CentralTx, type OpAppliers, OpRejected, type NewChange } from './appliers/types';
+import {
+  type CentralDevice,
+  type CentralTx,
+  type NewChange,
+  type OpApplier,
+  type OpAppliers,
+  OpRejected,
+} from './appliers/types';
 import type { CentralStore, SqlTx } from './db/store';
 import { sha256Hex } from './secrets';
 
 // Held to commit by every transaction that writes `changes`: sequence order = commit order.
 const CHANGES_LOCK = 7305002;
 
-/** Wraps a transaction with the applier helpers; the advisory lock is taken on first emit. */
-export const centralTx = (tx: SqlTx, now: Date): CentralTx => {
-  let locked = false;
-  return {
-    now,
-    query: (text, params) => tx.query(text, params),
-    emitChange: async (change: NewChange) => {
-      if (!locked) {
-        await tx.query('SELECT pg_advisory_xact_lock($1)', [CHANGES_LOCK]);
-        locked = true;
-      }
-      const [row] = await tx.query<{ seq: number }>(
-        `INSERT INTO changes (type, entity_id, version, payload, device_id, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq`,
-        [change.type, change.entity_id, change.version, JSON.stringify(change.payload), change.device_id ?? null, now.toISOString()],
-      );
-      if (!row) throw new Error('INSERT ... RETURNING gave no row');
-      return Number(row.seq);
-    },
-  };
-};
+/**
+ * Wraps a transaction with the applier helpers. The advisory lock is taken by the INSERT
+ * itself, every time: it is re-entrant, and a savepoint rollback may have released it.
+ */
+export const centralTx = (tx: SqlTx, now: Date): CentralTx => ({
+  now,
+  query: (text, params) => tx.query(text, params),
+  emitChange: async (change: NewChange) => {
+    const [row] = await tx.query<{ seq: number }>(
+      `WITH l AS (SELECT pg_advisory_xact_lock($7))
+       INSERT INTO changes (type, entity_id, version, payload, device_id, created_at)
+       SELECT $1, $2, $3, $4, $5, $6 FROM l RETURNING seq`,
+      [
+        change.type,
+        change.entity_id,
+        change.version,
+        JSON.stringify(change.payload),
+        change.device_id ?? null,
+        now.toISOString(),
+        CHANGES_LOCK,
+      ],
+    );
+    if (!row) throw new Error('INSERT ... RETURNING gave no row');
+    return Number(row.seq);
+  },
+});
 
 const rejectionCode = (e: unknown): string => (e instanceof OpRejected ? e.code : 'apply_failed');
 
@@ -56,7 +68,7 @@ export const applyPush = async (
       ).map((r) => [r.op_id, r]),
     );
     const results = new Map<string, OpResult>();
-    const applied: typeof ops = [];
+    const toApply: { op: (typeof ops)[number]; applier: OpApplier }[] = [];
     for (const op of ops) {
       const prior = known.get(op.op_id);
       const reject = (error: string) => results.set(op.op_id, { op_id: op.op_id, status: 'rejected', error });
@@ -64,31 +76,45 @@ export const applyPush = async (
         const same = prior.payload_sha256 === op.payload_sha256 && prior.device_id === device.id;
         if (same) results.set(op.op_id, { op_id: op.op_id, status: 'duplicate' });
         else reject('idempotency_mismatch');
-        continue;
+      } else if (results.has(op.op_id)) reject('idempotency_mismatch');
+      else if (sha256Hex(op.payload) !== op.payload_sha256) reject('payload_hash_mismatch');
+      else {
+        const applier = appliers[op.kind];
+        if (!applier) reject('unknown_kind');
+        else {
+          results.set(op.op_id, { op_id: op.op_id, status: 'applied' });
+          toApply.push({ op, applier });
+        }
       }
-      if (results.has(op.op_id)) {
-        reject('idempotency_mismatch');
-        continue;
-      }
-      if (sha256Hex(op.payload) !== op.payload_sha256) {
-        reject('payload_hash_mismatch');
-        continue;
-      }
-      const applier = appliers[op.kind];
-      if (!applier) {
-        reject('unknown_kind');
+    }
+    const run = (item: (typeof toApply)[number]) =>
+      item.applier(tx, device, { ...item.op, payload: JSON.parse(item.op.payload) as unknown });
+    // Optimistic: the whole batch under one savepoint. Only if something fails is it redone
+    // op by op, each under its own savepoint, so a rejected op never takes others with it.
+    await tx.query('SAVEPOINT batch');
+    let batchOk = true;
+    try {
+      for (const item of toApply) await run(item);
+      await tx.query('RELEASE SAVEPOINT batch');
+    } catch {
+      batchOk = false;
+      await tx.query('ROLLBACK TO SAVEPOINT batch');
+    }
+    const applied: typeof ops = [];
+    for (const item of toApply) {
+      if (batchOk) {
+        applied.push(item.op);
         continue;
       }
       await tx.query('SAVEPOINT op');
       try {
-        await applier(tx, device, { ...op, payload: JSON.parse(op.payload) as unknown });
+        await run(item);
         await tx.query('RELEASE SAVEPOINT op');
-        results.set(op.op_id, { op_id: op.op_id, status: 'applied' });
-        applied.push(op);
+        applied.push(item.op);
       } catch (e) {
         await tx.query('ROLLBACK TO SAVEPOINT op');
-        if (!(e instanceof OpRejected)) onApplyError(e, op.kind);
-        reject(rejectionCode(e));
+        if (!(e instanceof OpRejected)) onApplyError(e, item.op.kind);
+        results.set(item.op.op_id, { op_id: item.op.op_id, status: 'rejected', error: rejectionCode(e) });
       }
     }
     if (applied.length > 0) {

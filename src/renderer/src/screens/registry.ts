@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../../../shared/contract';
+import { AuditScreen } from './audit';
 import { RegistryBookScreen } from './registry-book';
 import { ResidentsScreen } from './residents';
 import { SettingsScreen } from './settings';
@@ -30,6 +31,7 @@ export const screens: readonly ScreenDef[] = [
     roles: ['clerk', 'manager', 'admin'],
     component: StatusScreen,
   },
+  { id: 'audit', label: 'audit.ui.nav', roles: ['manager', 'admin'], component: AuditScreen },
   { id: 'staff', label: 'ui.nav.staff', roles: ['admin'], component: StaffScreen },
   { id: 'settings', label: 'ui.nav.settings', roles: ['admin'], component: SettingsScreen },
 ];
