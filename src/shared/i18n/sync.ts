@@ -23,6 +23,7 @@ export const syncMessages = defineMessages(
       sync_item_not_found: 'No hay ningún elemento rechazado con el número {{seq}}.',
     },
     sync: {
+      nav: 'Cola de envío',
       lastErrors: {
         network: 'sin red',
         timeout: 'tiempo de espera agotado',
@@ -134,6 +135,7 @@ export const syncMessages = defineMessages(
       sync_item_not_found: 'There is no rejected item number {{seq}}.',
     },
     sync: {
+      nav: 'Outgoing queue',
       lastErrors: {
         network: 'no network',
         timeout: 'timed out',

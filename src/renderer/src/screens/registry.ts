@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { Role } from '../../../shared/contract';
 import { AuditScreen } from './audit';
 import { RegistryBookScreen } from './registry-book';
+import { QueueScreen } from './queue';
 import { ResidentsScreen } from './residents';
 import { SettingsScreen } from './settings';
 import { StaffScreen } from './staff';
@@ -31,6 +32,7 @@ export const screens: readonly ScreenDef[] = [
     roles: ['clerk', 'manager', 'admin'],
     component: StatusScreen,
   },
+  { id: 'queue', label: 'sync.nav', roles: ['clerk', 'manager', 'admin'], component: QueueScreen },
   { id: 'audit', label: 'audit.ui.nav', roles: ['manager', 'admin'], component: AuditScreen },
   { id: 'staff', label: 'ui.nav.staff', roles: ['admin'], component: StaffScreen },
   { id: 'settings', label: 'ui.nav.settings', roles: ['admin'], component: SettingsScreen },

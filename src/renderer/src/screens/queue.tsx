@@ -1,0 +1,149 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { QueueItem, SyncReport } from '../../../shared/contract/sync';
+import { useAction, useApp } from '../app-context';
+import { useSyncStatus } from '../components/sync-status';
+import { ErrorBanner, Field, formValues, Notice } from '../components/form';
+
+type Tab = 'pending' | 'rejected';
+
+/** Loop error codes in words; codes without a text (e.g. from a newer central) show as is. */
+const useErrorLabel = () => {
+  const { t } = useTranslation();
+  return (code: string | null) => (code ? t(`sync.lastErrors.${code}`, { defaultValue: code }) : '');
+};
+
+/** What is waiting to reach central, what central refused, and "Sync now". */
+export const QueueScreen = () => {
+  const { t } = useTranslation();
+  const { api, session } = useApp();
+  const { busy, error, run } = useAction();
+  const [status, refreshStatus] = useSyncStatus();
+  const [tab, setTab] = useState<Tab>('pending');
+  const [items, setItems] = useState<QueueItem[]>([]);
+  const [total, setTotal] = useState(0);
+  const [report, setReport] = useState<SyncReport | null>(null);
+  const [discarding, setDiscarding] = useState<QueueItem | null>(null);
+  const errorLabel = useErrorLabel();
+  const canFix = session?.staff.role === 'manager' || session?.staff.role === 'admin';
+
+  const reload = useCallback(async () => {
+    const list = await run(() => api.syncQueueList({ status: tab, limit: 100 }));
+    if (list) {
+      setItems(list.items);
+      setTotal(list.total);
+    }
+  }, [api, run, tab]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const syncNow = async () => {
+    setReport(null);
+    const done = await run(() => api.syncNow({}));
+    if (done) setReport(done);
+    await Promise.all([reload(), refreshStatus()]);
+  };
+
+  const retry = async (item: QueueItem) => {
+    if (await run(() => api.syncRetry({ seq: item.seq }))) await Promise.all([reload(), refreshStatus()]);
+  };
+
+  const discard = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    if (!discarding) return;
+    const { reason = '' } = formValues(e.currentTarget);
+    if (await run(() => api.syncDiscard({ seq: discarding.seq, reason }))) {
+      setDiscarding(null);
+      await Promise.all([reload(), refreshStatus()]);
+    }
+  };
+
+  const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : t('sync.queue.never'));
+
+  return (
+    <section aria-labelledby="queue-title">
+      <h1 id="queue-title">{t('sync.queue.title')}</h1>
+      <ErrorBanner message={error} />
+      {report && <Notice>{t('sync.queue.result', report)}</Notice>}
+      {status && (
+        <div className="card">
+          {status.centralUrl && <p>{t('sync.queue.central', { url: status.centralUrl })}</p>}
+          <p>{t('sync.queue.lastSuccess', { at: time(status.lastSuccessAt) })}</p>
+          {status.lastError && <p>{t('sync.queue.lastError', { error: errorLabel(status.lastError) })}</p>}
+          {status.nextAttemptAt && <p>{t('sync.queue.nextAttempt', { at: time(status.nextAttemptAt) })}</p>}
+          {status.progress && (
+            <progress max={status.progress.total} value={status.progress.done} aria-label={t('sync.header.syncing', status.progress)} />
+          )}
+          <button type="button" className="primary" disabled={busy || status.syncing || !status.enrolled} onClick={() => void syncNow()}>
+            {busy || status.syncing ? t('sync.queue.syncing') : t('sync.queue.syncNow')}
+          </button>
+        </div>
+      )}
+      <div className="row" role="tablist">
+        {(['pending', 'rejected'] as const).map((name) => (
+          <button key={name} type="button" role="tab" aria-selected={tab === name} onClick={() => setTab(name)}>
+            {t(`sync.queue.${name}Tab`, { count: name === 'pending' ? (status?.pending ?? 0) : (status?.rejected ?? 0) })}
+          </button>
+        ))}
+      </div>
+      {items.length === 0 ? (
+        <p>{t('sync.queue.empty')}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('sync.queue.kind')}</th>
+              <th scope="col">{t('sync.queue.entity')}</th>
+              <th scope="col">{t('sync.queue.createdAt')}</th>
+              <th scope="col">{t('sync.queue.attempts')}</th>
+              {tab === 'rejected' && <th scope="col">{t('sync.queue.error')}</th>}
+              {tab === 'rejected' && canFix && <th scope="col">{t('sync.queue.actions')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.seq}>
+                <td>
+                  <code>{item.kind}</code>
+                </td>
+                <td>{item.entityId}</td>
+                <td>{time(item.createdAt)}</td>
+                <td>{item.attempts}</td>
+                {tab === 'rejected' && <td>{errorLabel(item.lastError)}</td>}
+                {tab === 'rejected' && canFix && (
+                  <td className="row">
+                    <button type="button" disabled={busy} onClick={() => void retry(item)}>
+                      {t('sync.queue.retry')}
+                    </button>
+                    <button type="button" disabled={busy} onClick={() => setDiscarding(item)}>
+                      {t('sync.queue.discard')}
+                    </button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {total > items.length && <p>{t('sync.queue.showingFirst', { shown: items.length, total })}</p>}
+      {discarding && (
+        <form className="card" onSubmit={discard} aria-label={t('sync.queue.discard')}>
+          <p>
+            <code>{discarding.kind}</code> {discarding.entityId}
+          </p>
+          <Field label={t('sync.queue.discardReason')} name="reason" minLength={3} maxLength={500} required autoFocus />
+          <div className="row">
+            <button type="submit" className="primary" disabled={busy}>
+              {t('sync.queue.confirmDiscard')}
+            </button>
+            <button type="button" onClick={() => setDiscarding(null)}>
+              {t('sync.queue.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+};
