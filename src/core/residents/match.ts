@@ -105,11 +105,33 @@ const shownDocumentClass = (q: MatchQuery): string | null => {
   return q.document_number ? documentKind(normalizeDocumentNumber(q.document_number)) : null;
 };
 
+type NameCache = Map<string, [NameRelation, NameRelation]>;
+
+/** Surname and given-name relations; common names recur among candidates, so once per name. */
+const relations = (
+  shown: ShownName,
+  row: ResidentRow,
+  cache: NameCache,
+): [NameRelation, NameRelation] => {
+  const key = `${row.surname1}|${row.surname2 ?? ''}|${row.given_names}`;
+  let r = cache.get(key);
+  if (!r) {
+    const reg = { surname1: row.surname1, surname2: row.surname2, givenNames: row.given_names };
+    const s = compareSurnames(shown, reg);
+    const given = compareGivenNames(shown, reg);
+    // A TD1 line cut inside the surnames leaves no given names at all.
+    r = [s, s === 'truncated' && given === 'unknown' ? 'truncated' : given];
+    cache.set(key, r);
+  }
+  return r;
+};
+
 const scoreOne = (
   q: MatchQuery,
   shown: ShownName,
   hashes: Map<string, NumberHit>,
   row: ResidentRow,
+  cache: NameCache,
 ): Scored | null => {
   const reasons: MatchReason[] = [];
   const hit = row.document_hash ? hashes.get(row.document_hash) : undefined;
@@ -123,11 +145,7 @@ const scoreOne = (
         : 'document_number_mismatch',
     );
   }
-  const reg = { surname1: row.surname1, surname2: row.surname2, givenNames: row.given_names };
-  const s = compareSurnames(shown, reg);
-  const given = compareGivenNames(shown, reg);
-  // A TD1 line cut inside the surnames leaves no given names at all.
-  const g = s === 'truncated' && given === 'unknown' ? 'truncated' : given;
+  const [s, g] = relations(shown, row, cache);
   const sReason = SURNAME_REASONS[s];
   if (sReason) reasons.push(sReason);
   const gReason = GIVEN_REASONS[g];
@@ -192,8 +210,9 @@ export const matchResidents = (
   };
   const hashes = hashesOf(hmacKey, q);
   const scored: Scored[] = [];
+  const cache: NameCache = new Map();
   for (const row of gather(repo, q, hashes).values()) {
-    const s = scoreOne(q, shown, hashes, row);
+    const s = scoreOne(q, shown, hashes, row, cache);
     if (s) scored.push(s);
   }
   const strong = scored.filter((s) => s.verdict === 'strong');

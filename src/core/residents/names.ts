@@ -70,15 +70,18 @@ export const mrzAlphabet = memo((text: string): string => {
 });
 
 /** Words of a name after transliteration, particles dropped (unless the name is only particles). */
-export const nameTokens = (text: string | null | undefined): string[] => {
-  if (!text) return [];
+const tokensOf = memo((text: string): string => {
   const words = mrzAlphabet(text).split(' ').filter(Boolean);
   const kept = words.filter((w) => !PARTICLES.has(w));
-  return kept.length > 0 ? kept : words;
+  return (kept.length > 0 ? kept : words).join(' ');
+});
+
+export const nameTokens = (text: string | null | undefined): string[] => {
+  const key = text ? tokensOf(text) : '';
+  return key ? key.split(' ') : [];
 };
 
-const nameKeyOf = memo((text: string) => nameTokens(text).join(' '));
-export const nameKey = (text: string | null | undefined): string => (text ? nameKeyOf(text) : '');
+export const nameKey = (text: string | null | undefined): string => (text ? tokensOf(text) : '');
 
 /** True when upper-casing alone (no accent or letter folding) makes the two spellings equal. */
 export const sameSpelling = (a: string, b: string): boolean =>
@@ -115,6 +118,8 @@ export const phoneticKey = (text: string | null | undefined): string =>
 export const similarity = (a: string, b: string): number => {
   if (a === b) return 1;
   if (!a || !b) return 0;
+  // Cheap bound: a length gap alone can rule out the threshold callers use.
+  if (Math.abs(a.length - b.length) > 0.25 * Math.max(a.length, b.length)) return 0;
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];

@@ -48,7 +48,7 @@ export const residentsRepo = (db: Database) => {
     byHash: db.prepare('SELECT * FROM residents WHERE document_hash = ? LIMIT 20'),
     byBirth: db.prepare('SELECT * FROM residents WHERE birth_date = ? LIMIT 500'),
     byPhonetic: db.prepare(
-      'SELECT * FROM residents WHERE phonetic_surname1 = ? AND phonetic_given = ? LIMIT 50',
+      'SELECT * FROM residents WHERE phonetic_surname1 = ? AND phonetic_given = ? LIMIT 20',
     ),
     bySurnamesPrefix: db.prepare(
       `SELECT * FROM residents WHERE surnames_key >= ? AND surnames_key < ?
