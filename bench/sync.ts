@@ -32,7 +32,9 @@ const url = process.env.VENTANILLA_BENCH_DATABASE_URL ?? process.env.VENTANILLA_
 
 const openStore = async (): Promise<{ store: CentralStore; cleanup: () => Promise<void> }> => {
   if (!url) {
-    console.log('note: no PostgreSQL URL (VENTANILLA_BENCH_DATABASE_URL); measuring on embedded PGlite instead');
+    console.log(
+      'note: no PostgreSQL URL (VENTANILLA_BENCH_DATABASE_URL); measuring on embedded PGlite instead',
+    );
     const store = await openPgliteStore(undefined);
     return { store, cleanup: () => store.close() };
   }
@@ -41,7 +43,10 @@ const openStore = async (): Promise<{ store: CentralStore; cleanup: () => Promis
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
   const sep = url.includes('?') ? '&' : '?';
-  const store = await openPgStore(`${url}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`, DEVICES);
+  const store = await openPgStore(
+    `${url}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+    DEVICES,
+  );
   return {
     store,
     cleanup: async () => {
@@ -54,11 +59,19 @@ const openStore = async (): Promise<{ store: CentralStore; cleanup: () => Promis
 
 const { store, cleanup } = await openStore();
 await migrateCentral(store);
-await store.query('CREATE TABLE bench_items (op_id TEXT PRIMARY KEY, device_id TEXT NOT NULL, payload JSONB NOT NULL)');
-await store.query('CREATE TABLE bench_raw (op_id TEXT PRIMARY KEY, device_id TEXT NOT NULL, payload JSONB NOT NULL)');
+await store.query(
+  'CREATE TABLE bench_items (op_id TEXT PRIMARY KEY, device_id TEXT NOT NULL, payload JSONB NOT NULL)',
+);
+await store.query(
+  'CREATE TABLE bench_raw (op_id TEXT PRIMARY KEY, device_id TEXT NOT NULL, payload JSONB NOT NULL)',
+);
 const appliers: OpAppliers = {
   'bench.item': async (tx, device, op) => {
-    await tx.query('INSERT INTO bench_items (op_id, device_id, payload) VALUES ($1, $2, $3)', [op.op_id, device.id, JSON.stringify(op.payload)]);
+    await tx.query('INSERT INTO bench_items (op_id, device_id, payload) VALUES ($1, $2, $3)', [
+      op.op_id,
+      device.id,
+      JSON.stringify(op.payload),
+    ]);
   },
   'audit.entry': async () => undefined,
   'audit.checkpoint': async () => undefined,
@@ -66,7 +79,12 @@ const appliers: OpAppliers = {
 const central = buildCentral({ store, appliers, logLevel: false });
 const centralUrl = await central.listen({ port: 0, host: '127.0.0.1' });
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
-const payloadFor = (i: number) => ({ n: i, kind: 'verification', masked: 'X****123Z', at: new Date().toISOString() });
+const payloadFor = (i: number) => ({
+  n: i,
+  kind: 'verification',
+  masked: 'X****123Z',
+  at: new Date().toISOString(),
+});
 
 // 1. Drain: a real counter with 10,000 rows in its encrypted outbox.
 {
@@ -76,13 +94,21 @@ const payloadFor = (i: number) => ({ n: i, kind: 'verification', masked: 'X****1
   const { code } = await createEnrolmentCode(store, 'Bench', new Date());
   await sync.enrol({ staffId: null, username: 'bench', role: 'system' }, centralUrl, code);
   inTransaction(core.deps, () => {
-    for (let i = 0; i < DRAIN_ITEMS; i++) enqueue(core.deps.db, { kind: 'bench.item', entityId: `d${i}`, payload: payloadFor(i) }, new Date());
+    for (let i = 0; i < DRAIN_ITEMS; i++)
+      enqueue(
+        core.deps.db,
+        { kind: 'bench.item', entityId: `d${i}`, payload: payloadFor(i) },
+        new Date(),
+      );
   });
   const t0 = performance.now();
   const run = await sync.syncOnce();
   const ms = performance.now() - t0;
-  if (run.error || run.report.pending !== 0) throw new Error(`drain failed: ${JSON.stringify(run)}`);
-  console.log(`drain ${DRAIN_ITEMS} queued items: ${seconds(ms)} s (target < 10 s), ${Math.round(DRAIN_ITEMS / (ms / 1000))} items/s`);
+  if (run.error || run.report.pending !== 0)
+    throw new Error(`drain failed: ${JSON.stringify(run)}`);
+  console.log(
+    `drain ${DRAIN_ITEMS} queued items: ${seconds(ms)} s (target < 10 s), ${Math.round(DRAIN_ITEMS / (ms / 1000))} items/s`,
+  );
   core.close();
   rmSync(dataDir, { recursive: true, force: true });
 }
@@ -91,14 +117,24 @@ const payloadFor = (i: number) => ({ n: i, kind: 'verification', masked: 'X****1
 const newKey = (): DeviceKey => {
   const { privateKey } = generateKeyPairSync('ed25519');
   const publicKey = createPublicKey(privateKey);
-  return { privateKey, publicKey, publicKeyBase64: publicKey.export({ format: 'der', type: 'spki' }).toString('base64') };
+  return {
+    privateKey,
+    publicKey,
+    publicKeyBase64: publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+  };
 };
 const devices = await Promise.all(
   Array.from({ length: DEVICES }, async (_, d) => {
     const key = newKey();
     const deviceId = randomUUID();
     const { code } = await createEnrolmentCode(store, `Sim ${d}`, new Date());
-    await centralRequest(centralUrl, 'POST', '/v1/enroll', { code, device_id: deviceId, public_key: key.publicKeyBase64 }, { now: new Date() });
+    await centralRequest(
+      centralUrl,
+      'POST',
+      '/v1/enroll',
+      { code, device_id: deviceId, public_key: key.publicKeyBase64 },
+      { now: new Date() },
+    );
     // Batches are prepared up front: the clock measures central, not the simulator.
     const batches = Array.from({ length: BATCHES_PER_DEVICE }, (_, b) =>
       Array.from({ length: BATCH }, (_, i) => {
@@ -122,15 +158,24 @@ const t1 = performance.now();
 await Promise.all(
   devices.map(async ({ deviceId, key, batches }) => {
     for (const ops of batches) {
-      const res = await centralRequest(centralUrl, 'POST', '/v1/sync/push', { protocol: 1, device_id: deviceId, ops }, { signer: { deviceId, key }, now: new Date() });
-      if (res.status !== 200) throw new Error(`push failed: ${res.status} ${JSON.stringify(res.body)}`);
+      const res = await centralRequest(
+        centralUrl,
+        'POST',
+        '/v1/sync/push',
+        { protocol: 1, device_id: deviceId, ops },
+        { signer: { deviceId, key }, now: new Date() },
+      );
+      if (res.status !== 200)
+        throw new Error(`push failed: ${res.status} ${JSON.stringify(res.body)}`);
     }
   }),
 );
 const ingestMs = performance.now() - t1;
 const ingestRate = total / (ingestMs / 1000);
 const [applied] = await store.query<{ n: number }>('SELECT count(*)::int AS n FROM bench_items');
-console.log(`ingest, ${DEVICES} concurrent devices, ${total} items: ${seconds(ingestMs)} s, ${Math.round(ingestRate)} items/s (target >= 2000); rows at central (incl. the drain) ${applied?.n}`);
+console.log(
+  `ingest, ${DEVICES} concurrent devices, ${total} items: ${seconds(ingestMs)} s, ${Math.round(ingestRate)} items/s (target >= 2000); rows at central (incl. the drain) ${applied?.n}`,
+);
 
 // 3. Baseline: the same rows as raw multi-row INSERTs, same concurrency, same database.
 const t2 = performance.now();
@@ -146,8 +191,12 @@ await Promise.all(
 );
 const rawMs = performance.now() - t2;
 const rawRate = total / (rawMs / 1000);
-console.log(`raw multi-row INSERT baseline (${store.engine}): ${seconds(rawMs)} s, ${Math.round(rawRate)} rows/s`);
-console.log(`ingest / raw INSERT ratio: ${(ingestRate / rawRate).toFixed(3)} (engine ${store.engine})`);
+console.log(
+  `raw multi-row INSERT baseline (${store.engine}): ${seconds(rawMs)} s, ${Math.round(rawRate)} rows/s`,
+);
+console.log(
+  `ingest / raw INSERT ratio: ${(ingestRate / rawRate).toFixed(3)} (engine ${store.engine})`,
+);
 
 await central.close();
 await cleanup();

@@ -23,7 +23,11 @@ export const createEnrolmentCode = async (
 };
 
 /** Takes effect on the device's next request: every request looks the device up. */
-export const revokeDevice = async (store: CentralStore, deviceId: string, now: Date): Promise<boolean> =>
+export const revokeDevice = async (
+  store: CentralStore,
+  deviceId: string,
+  now: Date,
+): Promise<boolean> =>
   store.transaction(async (tx) => {
     const rows = await tx.query(
       'UPDATE devices SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id',
@@ -34,7 +38,11 @@ export const revokeDevice = async (store: CentralStore, deviceId: string, now: D
   });
 
 /** A bearer token for officials' directory look-ups and the device board. Shown once. */
-export const createStaffToken = async (store: CentralStore, name: string, now: Date): Promise<string> => {
+export const createStaffToken = async (
+  store: CentralStore,
+  name: string,
+  now: Date,
+): Promise<string> => {
   const token = newStaffToken();
   await store.transaction(async (tx) => {
     await tx.query('INSERT INTO staff_tokens (token_hash, name, created_at) VALUES ($1, $2, $3)', [

@@ -18,10 +18,8 @@ export const centralAudit = async (
   deviceId: string | null,
   detail: Record<string, unknown>,
 ): Promise<void> => {
-  await q.query('INSERT INTO central_audit (at, action, device_id, detail) VALUES ($1, $2, $3, $4)', [
-    at.toISOString(),
-    action,
-    deviceId,
-    JSON.stringify(detail),
-  ]);
+  await q.query(
+    'INSERT INTO central_audit (at, action, device_id, detail) VALUES ($1, $2, $3, $4)',
+    [at.toISOString(), action, deviceId, JSON.stringify(detail)],
+  );
 };

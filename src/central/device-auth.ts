@@ -25,7 +25,11 @@ const header = (req: SignedRequest, name: string): string | undefined => {
 
 const signatureValid = (publicKey: string, message: string, signature: string): boolean => {
   try {
-    const key = createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' });
+    const key = createPublicKey({
+      key: Buffer.from(publicKey, 'base64'),
+      format: 'der',
+      type: 'spki',
+    });
     return verify(null, Buffer.from(message), key, Buffer.from(signature, 'base64'));
   } catch {
     return false;
@@ -62,10 +66,12 @@ export const authenticateDevice = async (
   if (!Number.isFinite(at) || Math.abs(at - now.getTime()) > REPLAY_WINDOW_MS) {
     return refuse(401, 'clock_skew');
   }
-  const [device] = await store.query<{ id: string; name: string; public_key: string; revoked_at: Date | null }>(
-    'SELECT id, name, public_key, revoked_at FROM devices WHERE id = $1',
-    [deviceId],
-  );
+  const [device] = await store.query<{
+    id: string;
+    name: string;
+    public_key: string;
+    revoked_at: Date | null;
+  }>('SELECT id, name, public_key, revoked_at FROM devices WHERE id = $1', [deviceId]);
   if (!device) return refuse(401, 'unknown_device');
   const message = signingMessage(req.method, req.url, timestamp, nonce, sha256Hex(req.body));
   if (!signatureValid(device.public_key, message, signature)) return refuse(401, 'bad_signature');

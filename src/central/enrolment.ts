@@ -11,7 +11,10 @@ export type EnrolResult =
 
 const isEd25519Spki = (base64: string): boolean => {
   try {
-    return createPublicKey({ key: Buffer.from(base64, 'base64'), format: 'der', type: 'spki' }).asymmetricKeyType === 'ed25519';
+    return (
+      createPublicKey({ key: Buffer.from(base64, 'base64'), format: 'der', type: 'spki' })
+        .asymmetricKeyType === 'ed25519'
+    );
   } catch {
     return false;
   }
@@ -26,7 +29,12 @@ export const enrolDevice = async (
 ): Promise<EnrolResult> => {
   if (!isEd25519Spki(input.public_key)) return { ok: false, status: 400, error: 'bad_public_key' };
   const result = await store.transaction(async (tx): Promise<EnrolResult> => {
-    const [code] = await tx.query<{ code_hash: string; device_name: string; expires_at: Date; used_at: Date | null }>(
+    const [code] = await tx.query<{
+      code_hash: string;
+      device_name: string;
+      expires_at: Date;
+      used_at: Date | null;
+    }>(
       'SELECT code_hash, device_name, expires_at, used_at FROM enrolment_codes WHERE code_hash = $1 FOR UPDATE',
       [sha256Hex(normaliseCode(input.code))],
     );
@@ -50,7 +58,10 @@ export const enrolDevice = async (
   });
   // Refusals are audited outside the (rolled-forward, effect-free) transaction above.
   if (!result.ok) {
-    await centralAudit(store, now, 'enrolment.refused', input.device_id, { reason: result.error, ip });
+    await centralAudit(store, now, 'enrolment.refused', input.device_id, {
+      reason: result.error,
+      ip,
+    });
   }
   return result;
 };

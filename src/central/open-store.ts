@@ -14,7 +14,9 @@ export const openCentralStore = async (options: {
 }): Promise<CentralStore> => {
   const store = options.databaseUrl
     ? await openPgStore(options.databaseUrl)
-    : await openPgliteStore(options.dataDir === undefined ? undefined : join(options.dataDir, 'central-db'));
+    : await openPgliteStore(
+        options.dataDir === undefined ? undefined : join(options.dataDir, 'central-db'),
+      );
   try {
     await migrateCentral(store);
     return store;

@@ -71,7 +71,8 @@ export const applyPush = async (
     const toApply: { op: (typeof ops)[number]; applier: OpApplier }[] = [];
     for (const op of ops) {
       const prior = known.get(op.op_id);
-      const reject = (error: string) => results.set(op.op_id, { op_id: op.op_id, status: 'rejected', error });
+      const reject = (error: string) =>
+        results.set(op.op_id, { op_id: op.op_id, status: 'rejected', error });
       if (prior) {
         const same = prior.payload_sha256 === op.payload_sha256 && prior.device_id === device.id;
         if (same) results.set(op.op_id, { op_id: op.op_id, status: 'duplicate' });
@@ -114,7 +115,11 @@ export const applyPush = async (
       } catch (e) {
         await tx.query('ROLLBACK TO SAVEPOINT op');
         if (!(e instanceof OpRejected)) onApplyError(e, item.op.kind);
-        results.set(item.op.op_id, { op_id: item.op.op_id, status: 'rejected', error: rejectionCode(e) });
+        results.set(item.op.op_id, {
+          op_id: item.op.op_id,
+          status: 'rejected',
+          error: rejectionCode(e),
+        });
       }
     }
     if (applied.length > 0) {
@@ -140,5 +145,7 @@ export const applyPush = async (
       [device.id, now.toISOString(), request.queue_depth ?? null, lastRejected?.error ?? null],
     );
     // Answer in the order the counter sent them.
-    return request.ops.map((o) => results.get(o.op_id) ?? { op_id: o.op_id, status: 'rejected', error: 'internal' });
+    return request.ops.map(
+      (o) => results.get(o.op_id) ?? { op_id: o.op_id, status: 'rejected', error: 'internal' },
+    );
   });

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-export const sha256Hex = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+export const sha256Hex = (data: string | Buffer): string =>
+  createHash('sha256').update(data).digest('hex');
 
 /** Human-typable one-time code: 16 chars of Crockford base32 (80 bits), grouped by 4. */
 export const newEnrolmentCode = (): string => {

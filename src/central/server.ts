@@ -32,7 +32,10 @@ const PullQuery = z.object({
   cursor: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
-const HandleParams = z.object({ network: z.string().min(1).max(40), handle: z.string().min(1).max(200) });
+const HandleParams = z.object({
+  network: z.string().min(1).max(40),
+  handle: z.string().min(1).max(200),
+});
 const DeviceBoard = z.object({
   devices: z.array(
     z.object({
@@ -52,7 +55,8 @@ const HandleAnswer = z.object({
   masked_name: z.string().optional(),
 });
 
-const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
+const iso = (d: Date | string | null): string | null =>
+  d === null ? null : new Date(d).toISOString();
 
 /** The central service. Routes validate input and output with zod; bodies are hashed as received. */
 export const buildCentral = (options: CentralOptions): FastifyInstance => {
@@ -63,8 +67,10 @@ export const buildCentral = (options: CentralOptions): FastifyInstance => {
     bodyLimit: MAX_BODY,
   });
   // Keep the exact bytes: the signature covers their hash.
-  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: MAX_BODY }, (_req, body, done) =>
-    done(null, body),
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: MAX_BODY },
+    (_req, body, done) => done(null, body),
   );
 
   const fail = (reply: FastifyReply, status: number, error: string) =>
@@ -79,7 +85,10 @@ export const buildCentral = (options: CentralOptions): FastifyInstance => {
     }
   };
 
-  const device = async (req: FastifyRequest, reply: FastifyReply): Promise<CentralDevice | undefined> => {
+  const device = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<CentralDevice | undefined> => {
     const result = await authenticateDevice(
       store,
       { method: req.method, url: req.url, headers: req.headers, body: rawBody(req), ip: req.ip },
@@ -90,7 +99,10 @@ export const buildCentral = (options: CentralOptions): FastifyInstance => {
     return undefined;
   };
 
-  const staffToken = async (req: FastifyRequest, reply: FastifyReply): Promise<string | undefined> => {
+  const staffToken = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<string | undefined> => {
     const token = /^Bearer (\S{20,100})$/.exec(req.headers.authorization ?? '')?.[1];
     const [row] = token
       ? await store.query<{ name: string }>(
@@ -99,12 +111,19 @@ export const buildCentral = (options: CentralOptions): FastifyInstance => {
         )
       : [];
     if (row) return row.name;
-    await centralAudit(store, now(), 'token.refused', null, { path: req.url.split('?')[0], ip: req.ip });
+    await centralAudit(store, now(), 'token.refused', null, {
+      path: req.url.split('?')[0],
+      ip: req.ip,
+    });
     await fail(reply, 401, 'bad_token');
     return undefined;
   };
 
-  app.get('/v1/health', async () => ({ ok: true, protocol: SYNC_PROTOCOL, server_time: now().toISOString() }));
+  app.get('/v1/health', async () => ({
+    ok: true,
+    protocol: SYNC_PROTOCOL,
+    server_time: now().toISOString(),
+  }));
 
   app.post('/v1/enroll', async (req, reply) => {
     const input = parseJson(EnrolRequest, rawBody(req));
@@ -131,7 +150,9 @@ export const buildCentral = (options: CentralOptions): FastifyInstance => {
     if (!dev) return reply;
     const query = PullQuery.safeParse(req.query);
     if (!query.success) return fail(reply, 400, 'invalid_request');
-    return PullResponse.parse(await pullChanges(store, dev.id, query.data.cursor, query.data.limit));
+    return PullResponse.parse(
+      await pullChanges(store, dev.id, query.data.cursor, query.data.limit),
+    );
   });
 
   app.get('/v1/devices', async (req, reply) => {
@@ -144,7 +165,9 @@ export const buildCentral = (options: CentralOptions): FastifyInstance => {
       last_seen_at: Date | null;
       queue_depth: number | null;
       last_error: string | null;
-    }>('SELECT id, name, enrolled_at, revoked_at, last_seen_at, queue_depth, last_error FROM devices ORDER BY name');
+    }>(
+      'SELECT id, name, enrolled_at, revoked_at, last_seen_at, queue_depth, last_error FROM devices ORDER BY name',
+    );
     return DeviceBoard.parse({
       devices: rows.map((r) => ({
         ...r,
@@ -166,9 +189,16 @@ export const buildCentral = (options: CentralOptions): FastifyInstance => {
       [network.toLowerCase(), handle.toLowerCase()],
     );
     // Who asked about whom is itself personal data worth an audit trail.
-    await centralAudit(store, now(), 'directory.lookup', null, { official, network, handle, found: Boolean(row) });
+    await centralAudit(store, now(), 'directory.lookup', null, {
+      official,
+      network,
+      handle,
+      found: Boolean(row),
+    });
     return HandleAnswer.parse(
-      row ? { verified: true, since: iso(row.verified_since), masked_name: row.masked_name } : { verified: false },
+      row
+        ? { verified: true, since: iso(row.verified_since), masked_name: row.masked_name }
+        : { verified: false },
     );
   });
 

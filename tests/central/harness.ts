@@ -30,7 +30,9 @@ const openPgTestStore = async (url: string): Promise<CentralStore> => {
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
   const sep = url.includes('?') ? '&' : '?';
-  const store = await openPgStore(`${url}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`);
+  const store = await openPgStore(
+    `${url}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+  );
   return {
     ...store,
     close: async () => {
@@ -67,7 +69,9 @@ export const startCentral = async (
 ): Promise<RunningCentral> => {
   const store = await variant.open();
   await migrateCentral(store);
-  await store.query('CREATE TABLE test_notes (op_id TEXT NOT NULL, device_id TEXT NOT NULL, body TEXT NOT NULL)');
+  await store.query(
+    'CREATE TABLE test_notes (op_id TEXT NOT NULL, device_id TEXT NOT NULL, body TEXT NOT NULL)',
+  );
   const app = buildCentral({ store, appliers, logLevel: false, ...extra });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
@@ -98,7 +102,11 @@ export const testAppliers: OpAppliers = {
 export const newDeviceKey = (): DeviceKey => {
   const { privateKey } = generateKeyPairSync('ed25519');
   const publicKey = createPublicKey(privateKey);
-  return { privateKey, publicKey, publicKeyBase64: publicKey.export({ format: 'der', type: 'spki' }).toString('base64') };
+  return {
+    privateKey,
+    publicKey,
+    publicKeyBase64: publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+  };
 };
 
 export interface TestDevice {
@@ -106,7 +114,10 @@ export interface TestDevice {
   readonly key: DeviceKey;
 }
 
-export const enrolTestDevice = async (central: RunningCentral, name = 'Mostrador 1'): Promise<TestDevice> => {
+export const enrolTestDevice = async (
+  central: RunningCentral,
+  name = 'Mostrador 1',
+): Promise<TestDevice> => {
   const { code } = await createEnrolmentCode(central.store, name, new Date());
   const device = { id: randomUUID(), key: newDeviceKey() };
   const res = await fetch(`${central.url}/v1/enroll`, {
@@ -134,7 +145,10 @@ export const signedHeaders = (
     [SIGNATURE_HEADERS.device]: device.id,
     [SIGNATURE_HEADERS.timestamp]: timestamp,
     [SIGNATURE_HEADERS.nonce]: nonce,
-    [SIGNATURE_HEADERS.signature]: signWithDeviceKey(device.key, signingMessage(method, path, timestamp, nonce, hash)),
+    [SIGNATURE_HEADERS.signature]: signWithDeviceKey(
+      device.key,
+      signingMessage(method, path, timestamp, nonce, hash),
+    ),
   };
 };
 
@@ -161,5 +175,8 @@ export const push = async (central: RunningCentral, device: TestDevice, ops: Wir
     headers: signedHeaders(device, 'POST', '/v1/sync/push', body),
     body,
   });
-  return { status: res.status, body: (await res.json()) as { results: { op_id: string; status: string; error?: string }[] } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { results: { op_id: string; status: string; error?: string }[] },
+  };
 };

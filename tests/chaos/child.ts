@@ -33,7 +33,8 @@ const sync = createSyncService(deps, {
   hooks: {
     beforePush: () => (mode === 'before_push' ? die() : undefined),
     afterPushResponse: () => (mode === 'before_ack' ? die() : undefined),
-    duringPullPage: (i, size) => (mode === 'mid_pull' && i === Math.floor(size / 2) ? die() : undefined),
+    duringPullPage: (i, size) =>
+      mode === 'mid_pull' && i === Math.floor(size / 2) ? die() : undefined,
   },
 });
 

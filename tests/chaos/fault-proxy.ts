@@ -1,4 +1,10 @@
-import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** What the proxy does to one request between a counter and central. */
@@ -58,9 +64,18 @@ export const startFaultProxy = async (
   const forward = (req: IncomingMessage, body: Buffer, cut = false): Promise<Forwarded> =>
     new Promise((resolve, reject) => {
       const out = request(
-        { host: base.hostname, port: base.port, method: req.method, path: req.url, headers: { ...req.headers, host: base.host } },
+        {
+          host: base.hostname,
+          port: base.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: base.host },
+        },
         (res) => {
-          readBody(res).then((b) => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: b }), reject);
+          readBody(res).then(
+            (b) => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: b }),
+            reject,
+          );
         },
       );
       out.on('error', reject);
@@ -99,7 +114,11 @@ export const startFaultProxy = async (
         return reply(res, first);
       }
       case 'delay':
-        late.push(new Promise((r) => setTimeout(r, delayMs)).then(() => forward(req, body)).catch(() => undefined));
+        late.push(
+          new Promise((r) => setTimeout(r, delayMs))
+            .then(() => forward(req, body))
+            .catch(() => undefined),
+        );
         // The counter times out and moves on; the connection stays silent.
         return;
       case 'truncate_request':

@@ -19,7 +19,9 @@ import { inTransaction } from '../../src/core/app/deps';
 import { enqueue } from '../../src/core/sync/outbox';
 import { createSyncService } from '../../src/core/sync/sync-service';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '50' }, seed: { type: 'string', default: '1' } } });
+const { values } = parseArgs({
+  options: { rounds: { type: 'string', default: '50' }, seed: { type: 'string', default: '1' } },
+});
 const rounds = Number(values.rounds);
 let seed = Number(values.seed) >>> 0 || 1;
 /** xorshift32: the same seed gives the same kill plan. */
@@ -62,7 +64,13 @@ const appliers: OpAppliers = {
   'chaos.item': async (tx, device, op) => {
     // Deliberately no unique key: a second application would show up as a duplicate row.
     await tx.query('INSERT INTO chaos_effects (op_id) VALUES ($1)', [op.op_id]);
-    await tx.emitChange({ type: 'chaos.echo', entity_id: op.op_id, version: 1, payload: {}, device_id: device.id });
+    await tx.emitChange({
+      type: 'chaos.echo',
+      entity_id: op.op_id,
+      version: 1,
+      payload: {},
+      device_id: device.id,
+    });
   },
   'audit.entry': accept,
   'audit.checkpoint': accept,
@@ -72,7 +80,8 @@ const central = buildCentral({
   appliers,
   logLevel: false,
   afterPushCommit: async () => {
-    if (mode === 'after_commit' && child?.exitCode === null && random() < 0.5) child.kill('SIGKILL');
+    if (mode === 'after_commit' && child?.exitCode === null && random() < 0.5)
+      child.kill('SIGKILL');
   },
 });
 const url = await central.listen({ port: 0, host: '127.0.0.1' });
@@ -82,14 +91,20 @@ const created = new Set<string>();
 {
   const core = createCore({ dataDir, log: () => undefined });
   const { code } = await createEnrolmentCode(store, 'Mostrador caos', new Date());
-  await createSyncService(core.deps, { changeAppliers: {} }).enrol({ staffId: null, username: 'chaos', role: 'system' }, url, code);
+  await createSyncService(core.deps, { changeAppliers: {} }).enrol(
+    { staffId: null, username: 'chaos', role: 'system' },
+    url,
+    code,
+  );
   core.close();
 }
 
 const runChild = (m: Mode): Promise<number | null> =>
   new Promise((done) => {
     mode = m;
-    const proc = spawn(nodeBin, [join(buildDir, 'child.mjs'), dataDir, m], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const proc = spawn(nodeBin, [join(buildDir, 'child.mjs'), dataDir, m], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     child = proc;
     if (m === 'timer') setTimeout(() => proc.kill('SIGKILL'), Math.floor(random() * 1500));
     proc.on('exit', (code) => done(code));
@@ -101,7 +116,13 @@ for (let round = 1; round <= rounds; round++) {
   const n = 1 + Math.floor(random() * 25);
   inTransaction(core.deps, () => {
     for (let i = 0; i < n; i++) {
-      created.add(enqueue(core.deps.db, { kind: 'chaos.item', entityId: `r${round}-${i}`, payload: { round, i } }, core.deps.clock.now()));
+      created.add(
+        enqueue(
+          core.deps.db,
+          { kind: 'chaos.item', entityId: `r${round}-${i}`, payload: { round, i } },
+          core.deps.clock.now(),
+        ),
+      );
     }
   });
   core.close();
@@ -113,20 +134,32 @@ for (let round = 1; round <= rounds; round++) {
 const finalCode = await runChild('none');
 
 const problems: string[] = [];
-const effects = await store.query<{ op_id: string; n: number }>('SELECT op_id, count(*)::int AS n FROM chaos_effects GROUP BY op_id');
+const effects = await store.query<{ op_id: string; n: number }>(
+  'SELECT op_id, count(*)::int AS n FROM chaos_effects GROUP BY op_id',
+);
 const seen = new Map(effects.map((e) => [e.op_id, e.n]));
 const lost = [...created].filter((id) => !seen.has(id)).length;
 const duplicated = effects.reduce((sum, e) => sum + (e.n - 1), 0);
 if (effects.some((e) => !created.has(e.op_id))) problems.push('phantom_ops');
 if (finalCode !== 0) problems.push(`final_drain_exit_${String(finalCode)}`);
 const core = createCore({ dataDir, log: () => undefined });
-const integrity = (core.deps.db.pragma('integrity_check') as { integrity_check: string }[])[0]?.integrity_check;
+const integrity = (core.deps.db.pragma('integrity_check') as { integrity_check: string }[])[0]
+  ?.integrity_check;
 if (integrity !== 'ok') problems.push('sqlite_integrity');
-if ((core.deps.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number) !== 0) problems.push('outbox_not_empty');
-const echoed = new Set(core.deps.db.prepare(`SELECT entity_id FROM sync_versions WHERE type = 'chaos.echo'`).pluck().all() as string[]);
-if (echoed.size !== seen.size || [...seen.keys()].some((id) => !echoed.has(id))) problems.push('pull_incomplete');
+if ((core.deps.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number) !== 0)
+  problems.push('outbox_not_empty');
+const echoed = new Set(
+  core.deps.db
+    .prepare(`SELECT entity_id FROM sync_versions WHERE type = 'chaos.echo'`)
+    .pluck()
+    .all() as string[],
+);
+if (echoed.size !== seen.size || [...seen.keys()].some((id) => !echoed.has(id)))
+  problems.push('pull_incomplete');
 const cursor = core.deps.db.prepare('SELECT pull_cursor FROM sync_state').pluck().get() as number;
-const [maxSeq] = await store.query<{ seq: number }>('SELECT coalesce(max(seq), 0)::int AS seq FROM changes');
+const [maxSeq] = await store.query<{ seq: number }>(
+  'SELECT coalesce(max(seq), 0)::int AS seq FROM changes',
+);
 if (cursor !== maxSeq?.seq) problems.push('cursor_behind');
 core.close();
 await central.close();
@@ -137,5 +170,7 @@ process.stderr.write(
   `chaos: ${created.size} ops, kills ${JSON.stringify(kills)}, ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
 );
 const ok = lost === 0 && duplicated === 0 && problems.length === 0;
-process.stdout.write(`rounds=${rounds} lost=${lost} duplicated=${duplicated} integrity=${problems.length === 0 ? 'ok' : problems.join(',')}\n`);
+process.stdout.write(
+  `rounds=${rounds} lost=${lost} duplicated=${duplicated} integrity=${problems.length === 0 ? 'ok' : problems.join(',')}\n`,
+);
 process.exitCode = ok ? 0 : 1;

@@ -42,16 +42,18 @@ export const migrateCentral = async (store: CentralStore): Promise<number> => {
     applied.forEach((row, i) => {
       const expected = centralMigrations[i];
       if (!expected || expected.version !== row.version || expected.name !== row.name) {
-        throw new Error(`Central database has migration ${row.version}-${row.name} this build does not know`);
+        throw new Error(
+          `Central database has migration ${row.version}-${row.name} this build does not know`,
+        );
       }
     });
     for (const m of centralMigrations.slice(applied.length)) {
       // Statement by statement: the extended protocol (PGlite, pg with params) takes one at a time.
       for (const statement of statements(m.sql)) await tx.query(statement);
-      await tx.query('INSERT INTO central_migrations (version, name, applied_at) VALUES ($1, $2, now())', [
-        m.version,
-        m.name,
-      ]);
+      await tx.query(
+        'INSERT INTO central_migrations (version, name, applied_at) VALUES ($1, $2, now())',
+        [m.version, m.name],
+      );
     }
     return centralMigrations.at(-1)?.version ?? 0;
   });

@@ -3,7 +3,10 @@
  * in the data directory) and PostgreSQL through `pg`. Same SQL, same migrations.
  */
 export interface SqlTx {
-  query<R extends object = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
+  query<R extends object = Record<string, unknown>>(
+    text: string,
+    params?: readonly unknown[],
+  ): Promise<R[]>;
 }
 
 export interface CentralStore extends SqlTx {

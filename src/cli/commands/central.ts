@@ -13,7 +13,8 @@ interface StoreOptions {
 
 const parsePort = (value: string): number => {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError(t('cli.serve.badPort'));
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InvalidArgumentError(t('cli.serve.badPort'));
   return port;
 };
 
@@ -64,7 +65,10 @@ export const centralCommand = (): Command => {
       await withStore(cmd, async (store) => {
         const result = await createEnrolmentCode(store, name.trim(), new Date());
         if (opts.json) printJson(result);
-        else process.stdout.write(`${t('cli.central.code', { name, code: result.code, expires: result.expires_at })}\n`);
+        else
+          process.stdout.write(
+            `${t('cli.central.code', { name, code: result.code, expires: result.expires_at })}\n`,
+          );
       });
     });
 
@@ -75,7 +79,8 @@ export const centralCommand = (): Command => {
     .option('--database-url <url>', t('cli.central.databaseUrl'))
     .action(async (id: string, _opts: unknown, cmd: Command) => {
       await withStore(cmd, async (store) => {
-        if (await revokeDevice(store, id, new Date())) process.stdout.write(`${t('cli.central.revoked', { id })}\n`);
+        if (await revokeDevice(store, id, new Date()))
+          process.stdout.write(`${t('cli.central.revoked', { id })}\n`);
         else {
           process.stderr.write(`${t('cli.central.notFound')}\n`);
           process.exitCode = 1;
@@ -97,7 +102,9 @@ export const centralCommand = (): Command => {
           queue_depth: number | null;
           last_error: string | null;
           revoked_at: Date | null;
-        }>('SELECT id, name, last_seen_at, queue_depth, last_error, revoked_at FROM devices ORDER BY name');
+        }>(
+          'SELECT id, name, last_seen_at, queue_depth, last_error, revoked_at FROM devices ORDER BY name',
+        );
         if (opts.json) return printJson({ devices: rows });
         for (const r of rows) {
           const state = r.revoked_at ? t('cli.central.revokedState') : (r.last_error ?? '');
@@ -121,7 +128,9 @@ export const centralCommand = (): Command => {
     .option('--database-url <url>', t('cli.central.databaseUrl'))
     .action(async (name: string, _opts: unknown, cmd: Command) => {
       await withStore(cmd, async (store) => {
-        process.stdout.write(`${t('cli.central.tokenCreated', { token: await createStaffToken(store, name, new Date()) })}\n`);
+        process.stdout.write(
+          `${t('cli.central.tokenCreated', { token: await createStaffToken(store, name, new Date()) })}\n`,
+        );
       });
     });
 

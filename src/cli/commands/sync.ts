@@ -21,11 +21,14 @@ export const syncCommand = (): Command => {
         if (opts.json) printJson(run.error ? { ...run.report, error: run.error } : run.report);
         else if (!run.reached) {
           const error = errorLabel(run.error ?? 'network');
-          process.stderr.write(`${t('cli.sync.unreachable', { error, pending: run.report.pending })}\n`);
+          process.stderr.write(
+            `${t('cli.sync.unreachable', { error, pending: run.report.pending })}\n`,
+          );
         } else process.stdout.write(`${t('cli.sync.report', run.report)}\n`);
         if (!run.reached) process.exitCode = SYNC_UNREACHABLE_EXIT;
         else if (run.error) {
-          if (!opts.json) process.stderr.write(`${t('cli.errorPrefix')}: ${errorLabel(run.error)}\n`);
+          if (!opts.json)
+            process.stderr.write(`${t('cli.errorPrefix')}: ${errorLabel(run.error)}\n`);
           process.exitCode = 1;
         }
       });
@@ -65,6 +68,8 @@ export const enrollCommand = (): Command =>
     .action(async (opts: { central: string; code: string }, cmd: Command) => {
       await withCore(cmd.optsWithGlobals<GlobalOptions>(), async (core) => {
         const { name } = await core.services.sync.enrol(cliActor(), opts.central, opts.code);
-        process.stdout.write(`${t('cli.enroll.done', { name, url: new URL(opts.central).origin })}\n`);
+        process.stdout.write(
+          `${t('cli.enroll.done', { name, url: new URL(opts.central).origin })}\n`,
+        );
       });
     });

@@ -10,7 +10,10 @@ export const backoffDelay = (
   random: () => number,
   retryAfterMs: number | undefined,
 ): number => {
-  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.min(30, Math.max(0, failures - 1)));
+  const ceiling = Math.min(
+    BACKOFF_CAP_MS,
+    BACKOFF_BASE_MS * 2 ** Math.min(30, Math.max(0, failures - 1)),
+  );
   const jittered = Math.floor(random() * ceiling);
   // Honour Retry-After beyond our own cap, but not absurd values (an hour at most).
   return Math.max(jittered, Math.min(retryAfterMs ?? 0, 3_600_000));

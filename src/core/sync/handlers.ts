@@ -17,7 +17,9 @@ interface QueueRow {
 
 const rejectedRow = (deps: CoreDeps, seq: number) => {
   const row = deps.db
-    .prepare(`SELECT seq, op_id, kind, entity_id, last_error FROM outbox WHERE seq = ? AND status = 'rejected'`)
+    .prepare(
+      `SELECT seq, op_id, kind, entity_id, last_error FROM outbox WHERE seq = ? AND status = 'rejected'`,
+    )
     .get(seq) as Pick<QueueRow, 'seq' | 'op_id' | 'kind' | 'entity_id' | 'last_error'> | undefined;
   if (!row) throw new AppError('sync_item_not_found', { seq }, 404);
   return row;
@@ -27,7 +29,8 @@ export const syncHandlers = (deps: CoreDeps, sync: SyncService): HandlersFor<typ
   syncStatus: () => sync.status(),
   syncNow: async () => {
     const run = await sync.syncOnce();
-    if (!run.reached) throw new AppError('sync_unreachable_now', { error: run.error ?? 'network' }, 503);
+    if (!run.reached)
+      throw new AppError('sync_unreachable_now', { error: run.error ?? 'network' }, 503);
     if (run.error) throw new AppError(`sync_${run.error}`, {}, 502);
     return run.report;
   },
@@ -38,7 +41,10 @@ export const syncHandlers = (deps: CoreDeps, sync: SyncService): HandlersFor<typ
          WHERE status = ? ORDER BY seq LIMIT ?`,
       )
       .all(status, limit) as QueueRow[];
-    const total = deps.db.prepare('SELECT count(*) FROM outbox WHERE status = ?').pluck().get(status) as number;
+    const total = deps.db
+      .prepare('SELECT count(*) FROM outbox WHERE status = ?')
+      .pluck()
+      .get(status) as number;
     return {
       total,
       items: items.map((r) => ({
@@ -57,7 +63,9 @@ export const syncHandlers = (deps: CoreDeps, sync: SyncService): HandlersFor<typ
     const actor = requireActor(ctx);
     inTransaction(deps, () => {
       const row = rejectedRow(deps, seq);
-      deps.db.prepare(`UPDATE outbox SET status = 'pending', last_error = NULL WHERE seq = ?`).run(seq);
+      deps.db
+        .prepare(`UPDATE outbox SET status = 'pending', last_error = NULL WHERE seq = ?`)
+        .run(seq);
       audit(deps, {
         actor,
         action: 'sync.item_retried',

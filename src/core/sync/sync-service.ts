@@ -28,7 +28,9 @@ export interface SyncRun {
 }
 
 const networkCode = (e: unknown): string =>
-  e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError') ? 'timeout' : 'network';
+  e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')
+    ? 'timeout'
+    : 'network';
 
 export const createSyncService = (deps: CoreDeps, options: SyncServiceOptions) => {
   const { db, clock } = deps;
@@ -44,27 +46,33 @@ export const createSyncService = (deps: CoreDeps, options: SyncServiceOptions) =
     return signer;
   };
 
-  const sender = (baseUrl: string): Send => async (method, path, body) => {
-    const send = () => {
-      const offset = readSyncState(db).clock_offset_ms;
-      return centralRequest(baseUrl, method, path, body, {
-        signer: getSigner(),
-        now: new Date(clock.now().getTime() + offset),
-        timeoutMs: options.timeoutMs ?? 30_000,
-      });
-    };
-    const res = await send();
-    // A wrong device clock is corrected from central's time, then the request is signed again.
-    const refusal = res.body as { error?: unknown; server_time?: unknown } | undefined;
-    if (res.status === 401 && refusal?.error === 'clock_skew' && typeof refusal.server_time === 'string') {
-      const serverMs = Date.parse(refusal.server_time);
-      if (Number.isFinite(serverMs)) {
-        updateSyncState(db, { clock_offset_ms: serverMs - clock.now().getTime() });
-        return send();
+  const sender =
+    (baseUrl: string): Send =>
+    async (method, path, body) => {
+      const send = () => {
+        const offset = readSyncState(db).clock_offset_ms;
+        return centralRequest(baseUrl, method, path, body, {
+          signer: getSigner(),
+          now: new Date(clock.now().getTime() + offset),
+          timeoutMs: options.timeoutMs ?? 30_000,
+        });
+      };
+      const res = await send();
+      // A wrong device clock is corrected from central's time, then the request is signed again.
+      const refusal = res.body as { error?: unknown; server_time?: unknown } | undefined;
+      if (
+        res.status === 401 &&
+        refusal?.error === 'clock_skew' &&
+        typeof refusal.server_time === 'string'
+      ) {
+        const serverMs = Date.parse(refusal.server_time);
+        if (Number.isFinite(serverMs)) {
+          updateSyncState(db, { clock_offset_ms: serverMs - clock.now().getTime() });
+          return send();
+        }
       }
-    }
-    return res;
-  };
+      return res;
+    };
 
   const runOnce = async (): Promise<SyncRun> => {
     const state = readSyncState(db);
@@ -74,9 +82,16 @@ export const createSyncService = (deps: CoreDeps, options: SyncServiceOptions) =
     progress = { done: 0, total: queueCounts(db).pending };
     try {
       const send = sender(state.central_url);
-      const tally = await pushPending(db, send, deps.deviceId, options.batchSize ?? 500, options.hooks ?? {}, (done) => {
-        progress = { done, total: Math.max(done, progress?.total ?? 0) };
-      });
+      const tally = await pushPending(
+        db,
+        send,
+        deps.deviceId,
+        options.batchSize ?? 500,
+        options.hooks ?? {},
+        (done) => {
+          progress = { done, total: Math.max(done, progress?.total ?? 0) };
+        },
+      );
       Object.assign(report, tally);
       report.pulled = await pullChanges(
         db,
@@ -94,7 +109,11 @@ export const createSyncService = (deps: CoreDeps, options: SyncServiceOptions) =
         last_error: null,
         next_attempt_at: null,
       });
-      return { reached: true, report: { ...report, pending: queueCounts(db).pending }, error: null };
+      return {
+        reached: true,
+        report: { ...report, pending: queueCounts(db).pending },
+        error: null,
+      };
     } catch (e) {
       if (e instanceof AppError) throw e;
       const stop = e instanceof SyncStop ? e : new SyncStop(networkCode(e), false);
@@ -106,7 +125,11 @@ export const createSyncService = (deps: CoreDeps, options: SyncServiceOptions) =
         last_error: stop.code,
         next_attempt_at: new Date(clock.now().getTime() + delay).toISOString(),
       });
-      return { reached: stop.reachedCentral, report: { ...report, pending: queueCounts(db).pending }, error: stop.code };
+      return {
+        reached: stop.reachedCentral,
+        report: { ...report, pending: queueCounts(db).pending },
+        error: stop.code,
+      };
     } finally {
       progress = null;
     }
@@ -123,7 +146,9 @@ export const createSyncService = (deps: CoreDeps, options: SyncServiceOptions) =
   const schedule = (): void => {
     if (stopped) return;
     const next = readSyncState(db).next_attempt_at;
-    const wait = next ? Math.max(0, Date.parse(next) - clock.now().getTime()) : (options.pollMs ?? 15_000);
+    const wait = next
+      ? Math.max(0, Date.parse(next) - clock.now().getTime())
+      : (options.pollMs ?? 15_000);
     timer = setTimeout(() => {
       void syncOnce()
         .catch(() => undefined)
@@ -150,33 +175,58 @@ export const createSyncService = (deps: CoreDeps, options: SyncServiceOptions) =
   };
 
   /** Registers this counter's public key with central using a one-time code. */
-  const enrol = async (actor: Actor, centralUrl: string, code: string): Promise<{ name: string }> => {
+  const enrol = async (
+    actor: Actor,
+    centralUrl: string,
+    code: string,
+  ): Promise<{ name: string }> => {
     let url: URL;
     try {
       url = new URL(centralUrl);
     } catch {
       throw new AppError('sync_bad_url', { url: centralUrl }, 400);
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new AppError('sync_bad_url', { url: centralUrl }, 400);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new AppError('sync_bad_url', { url: centralUrl }, 400);
     const key = getSigner().key;
     let res;
     try {
-      res = await centralRequest(url.origin, 'POST', '/v1/enroll', {
-        code,
-        device_id: deps.deviceId,
-        public_key: key.publicKeyBase64,
-      }, { now: clock.now(), timeoutMs: options.timeoutMs ?? 30_000 });
+      res = await centralRequest(
+        url.origin,
+        'POST',
+        '/v1/enroll',
+        {
+          code,
+          device_id: deps.deviceId,
+          public_key: key.publicKeyBase64,
+        },
+        { now: clock.now(), timeoutMs: options.timeoutMs ?? 30_000 },
+      );
     } catch {
       throw new AppError('sync_unreachable', { url: url.origin }, 503);
     }
     if (res.status !== 200) {
       const error = (res.body as { error?: unknown } | undefined)?.error;
-      throw new AppError(typeof error === 'string' ? `sync_${error}` : 'sync_enrol_failed', {}, res.status === 409 ? 409 : 403);
+      throw new AppError(
+        typeof error === 'string' ? `sync_${error}` : 'sync_enrol_failed',
+        {},
+        res.status === 409 ? 409 : 403,
+      );
     }
     const enrolled = EnrolResponse.parse(res.body);
     inTransaction(deps, () => {
-      updateSyncState(db, { central_url: url.origin, enrolled_at: clock.now().toISOString(), failures: 0, last_error: null, next_attempt_at: null });
-      audit(deps, { actor, action: 'sync.enrolled', details: { central: url.origin, name: enrolled.name } });
+      updateSyncState(db, {
+        central_url: url.origin,
+        enrolled_at: clock.now().toISOString(),
+        failures: 0,
+        last_error: null,
+        next_attempt_at: null,
+      });
+      audit(deps, {
+        actor,
+        action: 'sync.enrolled',
+        details: { central: url.origin, name: enrolled.name },
+      });
     });
     return { name: enrolled.name };
   };

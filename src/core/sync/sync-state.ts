@@ -23,7 +23,9 @@ type Patch = Partial<Omit<SyncStateRow, 'enrolled_at' | 'central_url'>> & {
 export const updateSyncState = (db: Database, patch: Patch): void => {
   const keys = Object.keys(patch) as (keyof Patch)[];
   if (keys.length === 0) return;
-  db.prepare(`UPDATE sync_state SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = 1`).run(patch);
+  db.prepare(
+    `UPDATE sync_state SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = 1`,
+  ).run(patch);
 };
 
 export const queueCounts = (db: Database): { pending: number; rejected: number } => {

@@ -23,15 +23,23 @@ export class SyncStop extends Error {
   }
 }
 
-export type Send = (method: 'GET' | 'POST', path: string, body: unknown) => Promise<CentralResponse>;
+export type Send = (
+  method: 'GET' | 'POST',
+  path: string,
+  body: unknown,
+) => Promise<CentralResponse>;
 
 /** Turns a non-200 answer into the matching stop; 5xx and 429 are transient, 4xx are refusals. */
 export const stopFor = (res: CentralResponse): SyncStop => {
   const error =
-    typeof res.body === 'object' && res.body !== null && 'error' in res.body && typeof res.body.error === 'string'
+    typeof res.body === 'object' &&
+    res.body !== null &&
+    'error' in res.body &&
+    typeof res.body.error === 'string'
       ? res.body.error
       : `http_${res.status}`;
-  if (res.status >= 500 || res.status === 429) return new SyncStop(`http_${res.status}`, false, res.retryAfterMs);
+  if (res.status >= 500 || res.status === 429)
+    return new SyncStop(`http_${res.status}`, false, res.retryAfterMs);
   return new SyncStop(error, true);
 };
 
@@ -123,7 +131,9 @@ export const pullChanges = async (
   now: () => Date,
   hooks: SyncFaultHooks,
 ): Promise<number> => {
-  const held = db.prepare('SELECT version FROM sync_versions WHERE type = ? AND entity_id = ?').pluck();
+  const held = db
+    .prepare('SELECT version FROM sync_versions WHERE type = ? AND entity_id = ?')
+    .pluck();
   const setVersion = db.prepare(
     `INSERT INTO sync_versions (type, entity_id, version) VALUES (?, ?, ?)
      ON CONFLICT (type, entity_id) DO UPDATE SET version = excluded.version`,
@@ -148,7 +158,14 @@ export const pullChanges = async (
         const applier = appliers[change.type];
         if (applier) applier(db, change);
         else {
-          park.run(change.seq, change.type, change.entity_id, change.version, JSON.stringify(change.payload), now().toISOString());
+          park.run(
+            change.seq,
+            change.type,
+            change.entity_id,
+            change.version,
+            JSON.stringify(change.payload),
+            now().toISOString(),
+          );
         }
         setVersion.run(change.type, change.entity_id, change.version);
       });

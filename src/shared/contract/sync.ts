@@ -131,7 +131,12 @@ export const syncOps = {
     access: 'session',
     mutates: false,
   }),
-  syncRetry: op({ input: SeqInput, output: z.object({}), access: ['manager', 'admin'], mutates: true }),
+  syncRetry: op({
+    input: SeqInput,
+    output: z.object({}),
+    access: ['manager', 'admin'],
+    mutates: true,
+  }),
   syncDiscard: op({
     input: SeqInput.extend({ reason: z.string().trim().min(3).max(500) }),
     output: z.object({}),

@@ -4,10 +4,12 @@ import { defineMessages } from './define';
 export const syncMessages = defineMessages(
   {
     errors: {
-      sync_not_enrolled: 'Este mostrador no está dado de alta en el servicio central. Use «ventanilla enroll».',
+      sync_not_enrolled:
+        'Este mostrador no está dado de alta en el servicio central. Use «ventanilla enroll».',
       sync_bad_url: 'La dirección del servicio central no es válida: {{url}}',
       sync_unreachable: 'No se puede contactar con el servicio central en {{url}}.',
-      sync_unreachable_now: 'No hay conexión con el servicio central ({{error}}). La cola se conserva y se reintentará.',
+      sync_unreachable_now:
+        'No hay conexión con el servicio central ({{error}}). La cola se conserva y se reintentará.',
       sync_enrol_failed: 'El servicio central ha rechazado el alta del mostrador.',
       sync_enrolment_code_invalid: 'El código de alta no es válido o ya se ha usado.',
       sync_enrolment_code_expired: 'El código de alta ha caducado (24 h). Pida uno nuevo.',
@@ -68,7 +70,8 @@ export const syncMessages = defineMessages(
         never: 'nunca',
         lastError: 'Último error: {{error}}',
         nextAttempt: 'Próximo intento: {{at}}',
-        result: 'Enviados {{pushed}}, aplicados {{applied}}, duplicados {{duplicate}}, rechazados {{rejected}}, recibidos {{pulled}}.',
+        result:
+          'Enviados {{pushed}}, aplicados {{applied}}, duplicados {{duplicate}}, rechazados {{rejected}}, recibidos {{pulled}}.',
         central: 'Servicio central: {{url}}',
       },
     },
@@ -78,7 +81,8 @@ export const syncMessages = defineMessages(
         status: 'Muestra el estado de la sincronización',
         report:
           'Enviados {{pushed}} (aplicados {{applied}}, duplicados {{duplicate}}, rechazados {{rejected}}), recibidos {{pulled}}, pendientes {{pending}}.',
-        unreachable: 'No se puede contactar con el servicio central ({{error}}); la cola se conserva ({{pending}} pendientes).',
+        unreachable:
+          'No se puede contactar con el servicio central ({{error}}); la cola se conserva ({{pending}} pendientes).',
         statusReport:
           'Central: {{central}}\nEstado: {{online}}\nPendientes: {{pending}}  Rechazados: {{rejected}}\nÚltima sincronización: {{lastSuccess}}\nÚltimo error: {{lastError}}\nPróximo intento: {{nextAttempt}}',
         none: '—',
@@ -96,7 +100,8 @@ export const syncMessages = defineMessages(
         serve: 'Inicia el servicio central',
         port: 'puerto (por defecto 8443)',
         host: 'dirección de escucha (por defecto 127.0.0.1)',
-        databaseUrl: 'PostgreSQL (postgres://…); sin ella, base de datos integrada en la carpeta de datos',
+        databaseUrl:
+          'PostgreSQL (postgres://…); sin ella, base de datos integrada en la carpeta de datos',
         listening: 'Servicio central en {{url}} ({{engine}})',
         enrollDevice: 'Crea un código de alta de un solo uso (24 h) para un mostrador',
         deviceName: 'nombre del mostrador',
@@ -116,10 +121,12 @@ export const syncMessages = defineMessages(
   },
   {
     errors: {
-      sync_not_enrolled: 'This counter is not enrolled with the central service. Use "ventanilla enroll".',
+      sync_not_enrolled:
+        'This counter is not enrolled with the central service. Use "ventanilla enroll".',
       sync_bad_url: 'The central service address is not valid: {{url}}',
       sync_unreachable: 'Cannot reach the central service at {{url}}.',
-      sync_unreachable_now: 'No connection to the central service ({{error}}). The queue is kept and will be retried.',
+      sync_unreachable_now:
+        'No connection to the central service ({{error}}). The queue is kept and will be retried.',
       sync_enrol_failed: 'The central service refused to enrol this counter.',
       sync_enrolment_code_invalid: 'The enrolment code is not valid or was already used.',
       sync_enrolment_code_expired: 'The enrolment code has expired (24 h). Ask for a new one.',
@@ -180,7 +187,8 @@ export const syncMessages = defineMessages(
         never: 'never',
         lastError: 'Last error: {{error}}',
         nextAttempt: 'Next attempt: {{at}}',
-        result: 'Sent {{pushed}}, applied {{applied}}, duplicates {{duplicate}}, rejected {{rejected}}, received {{pulled}}.',
+        result:
+          'Sent {{pushed}}, applied {{applied}}, duplicates {{duplicate}}, rejected {{rejected}}, received {{pulled}}.',
         central: 'Central service: {{url}}',
       },
     },
@@ -190,7 +198,8 @@ export const syncMessages = defineMessages(
         status: 'Shows the sync status',
         report:
           'Sent {{pushed}} (applied {{applied}}, duplicates {{duplicate}}, rejected {{rejected}}), received {{pulled}}, pending {{pending}}.',
-        unreachable: 'Cannot reach the central service ({{error}}); the queue is kept ({{pending}} pending).',
+        unreachable:
+          'Cannot reach the central service ({{error}}); the queue is kept ({{pending}} pending).',
         statusReport:
           'Central: {{central}}\nState: {{online}}\nPending: {{pending}}  Rejected: {{rejected}}\nLast sync: {{lastSuccess}}\nLast error: {{lastError}}\nNext attempt: {{nextAttempt}}',
         none: '—',
@@ -208,7 +217,8 @@ export const syncMessages = defineMessages(
         serve: 'Starts the central service',
         port: 'port (default 8443)',
         host: 'listen address (default 127.0.0.1)',
-        databaseUrl: 'PostgreSQL (postgres://…); without it, an embedded database in the data directory',
+        databaseUrl:
+          'PostgreSQL (postgres://…); without it, an embedded database in the data directory',
         listening: 'Central service at {{url}} ({{engine}})',
         enrollDevice: 'Creates a one-time enrolment code (24 h) for a counter',
         deviceName: 'counter name',

@@ -9,8 +9,12 @@ import { tempDir } from '../../helpers/temp-dir';
 const run = async (dataDir: string, args: string[]) => {
   let out = '';
   let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
+  const o = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
+  const e = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
   process.exitCode = undefined;
   try {
     const code = await runCli(['node', 'ventanilla', '--data-dir', dataDir, ...args]);
@@ -28,7 +32,10 @@ describe('ventanilla central / enroll / sync', () => {
     const counterDir = tempDir();
     const code = await run(centralDir, ['central', 'enroll-device', 'Mostrador 1', '--json']);
     expect(code.code).toBe(0);
-    const { code: oneTime, expires_at } = JSON.parse(code.out) as { code: string; expires_at: string };
+    const { code: oneTime, expires_at } = JSON.parse(code.out) as {
+      code: string;
+      expires_at: string;
+    };
     expect(Date.parse(expires_at) - Date.now()).toBeGreaterThan(23 * 3_600_000);
 
     const store = await openCentralStore({ dataDir: centralDir });
@@ -53,6 +60,10 @@ describe('ventanilla central / enroll / sync', () => {
     const offline = await run(counterDir, ['sync', '--json']);
     expect(offline.code).toBe(3);
     const status = await run(counterDir, ['sync', 'status', '--json']);
-    expect(SyncStatus.parse(JSON.parse(status.out))).toMatchObject({ enrolled: true, online: false, lastError: 'network' });
+    expect(SyncStatus.parse(JSON.parse(status.out))).toMatchObject({
+      enrolled: true,
+      online: false,
+      lastError: 'network',
+    });
   }, 180_000);
 });

@@ -31,14 +31,20 @@ describe('sync through a faulty network', () => {
       return pushes <= 2 ? fault : 'pass';
     });
     try {
-      const sync = await enrolledSync(t, central.get(), { url: proxy.url, batchSize: 10, timeoutMs: 700 });
+      const sync = await enrolledSync(t, central.get(), {
+        url: proxy.url,
+        batchSize: 10,
+        timeoutMs: 700,
+      });
       queueNotes(t, 35);
       const created = allOpIds(t.core.deps.db);
       const first = await sync.syncOnce();
       if (fault === 'http_429') {
         const state = readSyncState(t.core.deps.db);
         expect(first.error).toBe('http_429');
-        expect(Date.parse(state.next_attempt_at ?? '') - t.clock.now().getTime()).toBeGreaterThanOrEqual(2000);
+        expect(
+          Date.parse(state.next_attempt_at ?? '') - t.clock.now().getTime(),
+        ).toBeGreaterThanOrEqual(2000);
       }
       for (let i = 0; i < 6 && sync.status().pending > 0; i++) await sync.syncOnce();
       await proxy.settled();

@@ -13,13 +13,23 @@ import { type Fault, startFaultProxy } from '../../chaos/fault-proxy';
 import { SYSTEM } from '../../helpers/test-core';
 import { centralEffects, sharedCentral } from './counter-harness';
 
-type Step = { readonly type: 'create'; readonly n: number } | { readonly type: 'sync'; readonly fault: Fault } | { readonly type: 'restart' };
+type Step =
+  | { readonly type: 'create'; readonly n: number }
+  | { readonly type: 'sync'; readonly fault: Fault }
+  | { readonly type: 'restart' };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ type: fc.constant('create' as const), n: fc.integer({ min: 1, max: 12 }) }),
   fc.record({
     type: fc.constant('sync' as const),
-    fault: fc.constantFrom<Fault>('pass', 'drop_request', 'drop_response', 'duplicate', 'truncate_response', 'http_500'),
+    fault: fc.constantFrom<Fault>(
+      'pass',
+      'drop_request',
+      'drop_response',
+      'duplicate',
+      'truncate_response',
+      'http_500',
+    ),
   }),
   fc.record({ type: fc.constant('restart' as const) }),
 );
@@ -31,14 +41,26 @@ describe('sync property: random creates, syncs, faults and restarts', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 3, maxLength: 8 }), async (steps) => {
         let fault: Fault = 'pass';
-        const proxy = await startFaultProxy(central.get().url, (_n, method) => (method === 'POST' ? fault : 'pass'));
+        const proxy = await startFaultProxy(central.get().url, (_n, method) =>
+          method === 'POST' ? fault : 'pass',
+        );
         const dataDir = mkdtempSync(join(tmpdir(), 'ventanilla-prop-'));
         let core: Core = createCore({ dataDir, log: () => undefined });
-        const service = () => createSyncService(core.deps, { changeAppliers: {}, batchSize: 5, timeoutMs: 700, random: () => 0 });
+        const service = () =>
+          createSyncService(core.deps, {
+            changeAppliers: {},
+            batchSize: 5,
+            timeoutMs: 700,
+            random: () => 0,
+          });
         let sync = service();
         const created = new Set<string>();
         const remember = () => {
-          for (const id of core.deps.db.prepare('SELECT op_id FROM outbox').pluck().all() as string[]) created.add(id);
+          for (const id of core.deps.db
+            .prepare('SELECT op_id FROM outbox')
+            .pluck()
+            .all() as string[])
+            created.add(id);
         };
         try {
           const { code } = await createEnrolmentCode(central.get().store, 'prop', new Date());
@@ -48,7 +70,12 @@ describe('sync property: random creates, syncs, faults and restarts', () => {
           for (const s of steps) {
             if (s.type === 'create') {
               inTransaction(core.deps, () => {
-                for (let i = 0; i < s.n; i++) enqueue(core.deps.db, { kind: 'test.note', entityId: `p${i}`, payload: { i } }, new Date());
+                for (let i = 0; i < s.n; i++)
+                  enqueue(
+                    core.deps.db,
+                    { kind: 'test.note', entityId: `p${i}`, payload: { i } },
+                    new Date(),
+                  );
               });
               remember();
             } else if (s.type === 'sync') {

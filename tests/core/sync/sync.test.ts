@@ -6,7 +6,13 @@ import { backoffDelay, BACKOFF_CAP_MS } from '../../../src/core/sync/backoff';
 import { enqueue } from '../../../src/core/sync/outbox';
 import { readSyncState } from '../../../src/core/sync/sync-state';
 import { testCore } from '../../helpers/test-core';
-import { centralEffects, enrolledSync, pendingIds, queueNotes, sharedCentral } from './counter-harness';
+import {
+  centralEffects,
+  enrolledSync,
+  pendingIds,
+  queueNotes,
+  sharedCentral,
+} from './counter-harness';
 
 describe('counter sync', () => {
   const central = sharedCentral();
@@ -17,11 +23,17 @@ describe('counter sync', () => {
     expect(() =>
       inTransaction(t.core.deps, () => {
         t.core.deps.db.prepare(`INSERT INTO settings (key, value) VALUES ('probe', '1')`).run();
-        enqueue(t.core.deps.db, { kind: 'test.note', entityId: 'probe', payload: {} }, t.clock.now());
+        enqueue(
+          t.core.deps.db,
+          { kind: 'test.note', entityId: 'probe', payload: {} },
+          t.clock.now(),
+        );
         throw new Error('domain failure');
       }),
     ).toThrow('domain failure');
-    expect(t.core.deps.db.prepare(`SELECT count(*) FROM settings WHERE key = 'probe'`).pluck().get()).toBe(0);
+    expect(
+      t.core.deps.db.prepare(`SELECT count(*) FROM settings WHERE key = 'probe'`).pluck().get(),
+    ).toBe(0);
     expect(t.core.deps.db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(before);
   });
 
@@ -69,12 +81,18 @@ describe('counter sync', () => {
     expect(pendingIds(t)).toContain(poison);
     await sync.syncOnce();
     const again = await t.call('syncQueueList', { status: 'rejected' }, manager);
-    await t.call('syncDiscard', { seq: again.items[0]?.seq ?? 0, reason: 'known bad test item' }, manager);
+    await t.call(
+      'syncDiscard',
+      { seq: again.items[0]?.seq ?? 0, reason: 'known bad test item' },
+      manager,
+    );
     expect((await t.call('syncQueueList', { status: 'rejected' }, manager)).total).toBe(0);
     const actions = t.core.deps.db.prepare('SELECT action FROM audit_log').pluck().all();
     expect(actions).toEqual(expect.arrayContaining(['sync.item_retried', 'sync.item_discarded']));
     const clerk = await t.signInAs('clerk');
-    await expect(t.call('syncDiscard', { seq: 1, reason: 'nope' }, clerk)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(t.call('syncDiscard', { seq: 1, reason: 'nope' }, clerk)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 
   it.each([24, -24])('a device clock skewed by %i h changes nothing', async (hours) => {
@@ -105,7 +123,12 @@ describe('counter sync', () => {
     const run = await sync.syncOnce();
     expect(seen.filter((s) => s.startsWith('a@'))).toEqual(['a@1', 'a@2']);
     expect(run.report.pulled).toBeGreaterThanOrEqual(4);
-    expect(t.core.deps.db.prepare(`SELECT entity_id FROM sync_parked_changes WHERE type = 'test.future'`).pluck().all()).toEqual(['z']);
+    expect(
+      t.core.deps.db
+        .prepare(`SELECT entity_id FROM sync_parked_changes WHERE type = 'test.future'`)
+        .pluck()
+        .all(),
+    ).toEqual(['z']);
     const cursor = readSyncState(t.core.deps.db).pull_cursor;
     expect(cursor).toBeGreaterThan(0);
     expect((await sync.syncOnce()).report.pulled).toBe(0);

@@ -34,12 +34,18 @@ export const SyncStatusBadge = () => {
     <div className={`sync-status sync-${state}`} role="status" aria-live="polite">
       <span>{t(`sync.header.${state}`)}</span>
       {status.progress ? (
-        <progress max={status.progress.total} value={status.progress.done} aria-label={t('sync.header.syncing', status.progress)}>
+        <progress
+          max={status.progress.total}
+          value={status.progress.done}
+          aria-label={t('sync.header.syncing', status.progress)}
+        >
           {t('sync.header.syncing', status.progress)}
         </progress>
       ) : null}
       {status.pending > 0 && <span> · {t('sync.header.pending', { count: status.pending })}</span>}
-      {status.rejected > 0 && <strong> · {t('sync.header.rejected', { count: status.rejected })}</strong>}
+      {status.rejected > 0 && (
+        <strong> · {t('sync.header.rejected', { count: status.rejected })}</strong>
+      )}
     </div>
   );
 };

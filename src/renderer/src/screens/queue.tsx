@@ -10,7 +10,8 @@ type Tab = 'pending' | 'rejected';
 /** Loop error codes in words; codes without a text (e.g. from a newer central) show as is. */
 const useErrorLabel = () => {
   const { t } = useTranslation();
-  return (code: string | null) => (code ? t(`sync.lastErrors.${code}`, { defaultValue: code }) : '');
+  return (code: string | null) =>
+    code ? t(`sync.lastErrors.${code}`, { defaultValue: code }) : '';
 };
 
 /** What is waiting to reach central, what central refused, and "Sync now". */
@@ -47,7 +48,8 @@ export const QueueScreen = () => {
   };
 
   const retry = async (item: QueueItem) => {
-    if (await run(() => api.syncRetry({ seq: item.seq }))) await Promise.all([reload(), refreshStatus()]);
+    if (await run(() => api.syncRetry({ seq: item.seq })))
+      await Promise.all([reload(), refreshStatus()]);
   };
 
   const discard = async (e: FormEvent<HTMLFormElement>) => {
@@ -60,7 +62,8 @@ export const QueueScreen = () => {
     }
   };
 
-  const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : t('sync.queue.never'));
+  const time = (iso: string | null) =>
+    iso ? new Date(iso).toLocaleString() : t('sync.queue.never');
 
   return (
     <section aria-labelledby="queue-title">
@@ -71,20 +74,41 @@ export const QueueScreen = () => {
         <div className="card">
           {status.centralUrl && <p>{t('sync.queue.central', { url: status.centralUrl })}</p>}
           <p>{t('sync.queue.lastSuccess', { at: time(status.lastSuccessAt) })}</p>
-          {status.lastError && <p>{t('sync.queue.lastError', { error: errorLabel(status.lastError) })}</p>}
-          {status.nextAttemptAt && <p>{t('sync.queue.nextAttempt', { at: time(status.nextAttemptAt) })}</p>}
-          {status.progress && (
-            <progress max={status.progress.total} value={status.progress.done} aria-label={t('sync.header.syncing', status.progress)} />
+          {status.lastError && (
+            <p>{t('sync.queue.lastError', { error: errorLabel(status.lastError) })}</p>
           )}
-          <button type="button" className="primary" disabled={busy || status.syncing || !status.enrolled} onClick={() => void syncNow()}>
+          {status.nextAttemptAt && (
+            <p>{t('sync.queue.nextAttempt', { at: time(status.nextAttemptAt) })}</p>
+          )}
+          {status.progress && (
+            <progress
+              max={status.progress.total}
+              value={status.progress.done}
+              aria-label={t('sync.header.syncing', status.progress)}
+            />
+          )}
+          <button
+            type="button"
+            className="primary"
+            disabled={busy || status.syncing || !status.enrolled}
+            onClick={() => void syncNow()}
+          >
             {busy || status.syncing ? t('sync.queue.syncing') : t('sync.queue.syncNow')}
           </button>
         </div>
       )}
       <div className="row" role="tablist">
         {(['pending', 'rejected'] as const).map((name) => (
-          <button key={name} type="button" role="tab" aria-selected={tab === name} onClick={() => setTab(name)}>
-            {t(`sync.queue.${name}Tab`, { count: name === 'pending' ? (status?.pending ?? 0) : (status?.rejected ?? 0) })}
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={tab === name}
+            onClick={() => setTab(name)}
+          >
+            {t(`sync.queue.${name}Tab`, {
+              count: name === 'pending' ? (status?.pending ?? 0) : (status?.rejected ?? 0),
+            })}
           </button>
         ))}
       </div>
@@ -127,13 +151,22 @@ export const QueueScreen = () => {
           </tbody>
         </table>
       )}
-      {total > items.length && <p>{t('sync.queue.showingFirst', { shown: items.length, total })}</p>}
+      {total > items.length && (
+        <p>{t('sync.queue.showingFirst', { shown: items.length, total })}</p>
+      )}
       {discarding && (
         <form className="card" onSubmit={discard} aria-label={t('sync.queue.discard')}>
           <p>
             <code>{discarding.kind}</code> {discarding.entityId}
           </p>
-          <Field label={t('sync.queue.discardReason')} name="reason" minLength={3} maxLength={500} required autoFocus />
+          <Field
+            label={t('sync.queue.discardReason')}
+            name="reason"
+            minLength={3}
+            maxLength={500}
+            required
+            autoFocus
+          />
           <div className="row">
             <button type="submit" className="primary" disabled={busy}>
               {t('sync.queue.confirmDiscard')}
