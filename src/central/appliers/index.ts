@@ -1,3 +1,4 @@
+import { registryAppliers } from './registry';
 import type { OpAppliers } from './types';
 
 /**
@@ -5,7 +6,7 @@ import type { OpAppliers } from './types';
  * spreading their own appliers (e.g. `...auditAppliers`); see `./types.ts` for the signature.
  * A kind missing here is rejected with `unknown_kind`, which never blocks later ops.
  */
-export const opAppliers: OpAppliers = {};
+export const opAppliers: OpAppliers = { ...registryAppliers };
 
 export { OpRejected } from './types';
 export type { CentralDevice, CentralTx, NewChange, OpApplier, OpAppliers, PushedOp } from './types';
