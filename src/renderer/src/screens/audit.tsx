@@ -108,7 +108,7 @@ export const AuditScreen = () => {
       <ErrorBanner message={error} />
       {notice && <Notice>{notice}</Notice>}
 
-      <form className="card" onSubmit={apply} aria-label={t('audit.ui.filters')}>
+      <form className="card audit-wide" onSubmit={apply} aria-label={t('audit.ui.filters')}>
         <div className="audit-filters">
           <Field label={t('audit.ui.from')} name="from" type="date" />
           <Field label={t('audit.ui.to')} name="to" type="date" />
@@ -209,7 +209,11 @@ export const AuditScreen = () => {
       )}
 
       {open && (
-        <div className="card audit-entry" role="dialog" aria-labelledby="audit-entry-title">
+        <div
+          className="card audit-wide audit-entry"
+          role="dialog"
+          aria-labelledby="audit-entry-title"
+        >
           <h2 id="audit-entry-title">{t('audit.ui.details', { seq: open.seq })}</h2>
           <dl className="facts">
             <dt>{t('audit.columns.at')}</dt>
