@@ -1,5 +1,4 @@
 import { hash } from 'node:crypto';
-import { AppError } from '../../shared/errors';
 import {
   documentKind,
   hashDocumentNumber,
@@ -187,7 +186,3 @@ export const toRecord = (raw: RawRow, ctx: RowContext): ResidentRecord | RowReje
 };
 
 export const isRejection = (r: ResidentRecord | RowRejection): r is RowRejection => 'code' in r;
-
-/** A whole-file problem found before any row: reported as an error, nothing changes. */
-export const fileError = (code: string, params?: Record<string, string | number>): AppError =>
-  new AppError(code, params, 422);
