@@ -55,7 +55,7 @@ export const createDispatch = (
       if (def.access !== 'session' && !def.access.includes(staff.role)) {
         throw new AppError('forbidden', {}, 403);
       }
-      sessions.touch(session);
+      if (!def.passive) sessions.touch(session);
     }
     let newSession: string | null | undefined;
     const ctx: CallContext = {

@@ -15,6 +15,8 @@ export interface OperationDef<I extends z.ZodType = z.ZodType, O extends z.ZodTy
   readonly access: Access;
   /** State-changing operations must write an audit entry in the same transaction. */
   readonly mutates: boolean;
+  /** Polling calls (status badges) that must not keep an idle session from locking. */
+  readonly passive?: boolean;
   /** Bridge request-body limit; default 1 MiB. Operations that carry images raise it. */
   readonly maxInputBytes?: number;
 }

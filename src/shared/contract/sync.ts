@@ -120,7 +120,13 @@ export type QueueItem = z.infer<typeof QueueItem>;
 const SeqInput = z.object({ seq: z.number().int().positive() });
 
 export const syncOps = {
-  syncStatus: op({ input: z.object({}), output: SyncStatus, access: 'session', mutates: false }),
+  syncStatus: op({
+    input: z.object({}),
+    output: SyncStatus,
+    access: 'session',
+    mutates: false,
+    passive: true,
+  }),
   syncNow: op({ input: z.object({}), output: SyncReport, access: 'session', mutates: false }),
   syncQueueList: op({
     input: z.object({

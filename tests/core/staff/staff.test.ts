@@ -141,3 +141,18 @@ describe('staff sign-in', () => {
     ).rejects.toMatchObject({ code: 'setup_already_done' });
   });
 });
+
+describe('idle lock and polling', () => {
+  it('does not let a passive status poll keep an idle session awake', async () => {
+    const t = testCore();
+    const session = await t.signInAs('clerk', 'ana');
+    for (let i = 0; i < 5; i++) {
+      t.clock.advance(59_000);
+      await t.call('syncStatus', {}, session);
+    }
+    t.clock.advance(10_000);
+    await expect(t.call('systemStatus', {}, session)).rejects.toMatchObject({
+      code: 'session_locked',
+    });
+  });
+});

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../shared/contract/staff';
 import { useApp } from '../app-context';
 import { LanguageSwitch } from '../components/language-switch';
+import { SyncStatusBadge } from '../components/sync-status';
 import { screens } from './registry';
 
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel'] as const;
@@ -50,6 +51,7 @@ export const Shell = ({ session, townName }: { session: SessionInfo; townName: s
           <span>{session.staff.displayName}</span>
           <span className="badge">{t(`ui.roles.${session.staff.role}`)}</span>
         </div>
+        <SyncStatusBadge />
         <LanguageSwitch />
         <button type="button" onClick={lock}>
           {t('ui.shell.lock')}
