@@ -35,11 +35,13 @@ const start = async (): Promise<void> => {
   }
   serveRenderer(protocol, origin.rendererDir);
   registerIpc(ipcMain, core.dispatch, origin);
-  createMainWindow(origin, preload);
+  createMainWindow(origin, preload, { devTools: !app.isPackaged });
 };
 
 // Scheme privileges are fixed when Chromium starts, so this cannot wait for `ready`.
 registerAppScheme(protocol);
+// Every renderer sandboxed, whatever a future window forgets to ask for.
+app.enableSandbox();
 
 if (!app.requestSingleInstanceLock()) app.quit();
 else {

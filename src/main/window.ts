@@ -2,7 +2,12 @@ import { BrowserWindow, session } from 'electron';
 import { APP_ENTRY_URL } from './protocol';
 import { type AppOrigin, lockNavigation, restrictPermissions } from './security';
 
-export const createMainWindow = (origin: AppOrigin, preload: string): BrowserWindow => {
+/** `devTools` only for development: in an installed app they would open the preload's world. */
+export const createMainWindow = (
+  origin: AppOrigin,
+  preload: string,
+  options: { devTools?: boolean } = {},
+): BrowserWindow => {
   restrictPermissions(session.defaultSession, origin);
   const win = new BrowserWindow({
     width: 1280,
@@ -27,6 +32,7 @@ export const createMainWindow = (origin: AppOrigin, preload: string): BrowserWin
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      devTools: options.devTools ?? false,
       // Middle-click would ask for a new window; the open handler denies it, this stops the event.
       disableBlinkFeatures: 'Auxclick',
     },

@@ -114,7 +114,10 @@ describe('electron shell', () => {
       webviewTag: false,
       allowRunningInsecureContent: false,
       preload: '/opt/ventanilla/out/preload/index.cjs',
+      devTools: false,
     });
+    createMainWindow(origin, '/p.cjs', { devTools: true });
+    expect(electron.created[1]?.options.webPreferences).toMatchObject({ devTools: true });
   });
 
   it('denies navigation elsewhere and every new window', () => {
