@@ -1,9 +1,12 @@
 import type { OcrDocumentField } from '../../shared/contract/ocr';
+import { mrzCharValue } from '../identity/check-digits';
 import { SAME_CHECK_VALUE } from '../identity/mrz-correct';
 import {
+  documentNumberSpan,
   mrzLinesOf,
   nameSpan,
   readMrzText,
+  withDocumentNumberField,
   withNameField,
   type MrzInterpretation,
 } from '../identity/mrz-read';
@@ -115,6 +118,40 @@ const adoptWitnessSpelling = (
   return fixed === field ? m : withNameField(m, fixed);
 };
 
+/**
+ * Letters and digits with the same check value (S/8, G/6...) cannot be told apart by the
+ * checks, and the legacy model leans to digits. The LSTM model reads letters better: where
+ * its reading of the number differs from ours only by such pairs, take its characters.
+ */
+const adoptBlindSpotReading = (m: MrzInterpretation, lstmLine: string): MrzInterpretation => {
+  const span = documentNumberSpan(m.format);
+  const ours = (m.lines[span.line] ?? '').slice(span.start, span.start + 9);
+  let best: string | null = null;
+  let bestDiff = Number.POSITIVE_INFINITY;
+  // The LSTM model sometimes doubles a glyph: also try 10-character windows minus one.
+  const candidates: string[] = [];
+  for (let i = 0; i + 9 <= lstmLine.length; i++) {
+    candidates.push(lstmLine.slice(i, i + 9));
+    const ten = lstmLine.slice(i, i + 10);
+    if (ten.length === 10)
+      for (let k = 0; k < 10; k++) candidates.push(ten.slice(0, k) + ten.slice(k + 1));
+  }
+  for (const cand of candidates) {
+    let diff = 0;
+    let blindOnly = true;
+    for (let j = 0; j < 9; j++) {
+      const a = cand[j] ?? '';
+      const b = ours[j] ?? '';
+      if (a === b) continue;
+      diff++;
+      if ((mrzCharValue(a) - mrzCharValue(b)) % 10 !== 0 || a === '<' || b === '<')
+        blindOnly = false;
+    }
+    if (blindOnly && diff < bestDiff) [best, bestDiff] = [cand, diff];
+  }
+  return best && bestDiff > 0 && bestDiff <= 2 ? withDocumentNumberField(m, best) : m;
+};
+
 const decide = (valid: Reading[], witness: string | null): MrzOutcome => {
   const best = [...valid].sort((a, b) => b.nameConfidence - a.nameConfidence)[0];
   if (!best) return { mrz: null, partialLines: null, uncertain: [], confidence: 0 };
@@ -195,6 +232,20 @@ export const readMrzBand = async (
   if (outcome.mrz && nameDisagreement(outcome.mrz, witness).length > 0) {
     const second = await readWitness(first.mrz, 'otsu');
     outcome.mrz = adoptWitnessSpelling(outcome.mrz, [witness, second]);
+  }
+  if (outcome.mrz && hasBlindSpot(outcome.mrz)) {
+    const lines = outcome.mrz.format === 'TD1' ? 3 : 2;
+    const index = documentNumberSpan(outcome.mrz.format).line;
+    for (const variant of ['grey', 'otsu'] as const) {
+      const png = await mrzVariant(page, variant, { index, count: lines });
+      const out = await pool.recognize('mrz_lstm', png, opts.timeoutMs);
+      const before: MrzInterpretation = outcome.mrz;
+      outcome.mrz = adoptBlindSpotReading(
+        before,
+        out.text.toUpperCase().replace(/[^A-Z0-9<]/g, ''),
+      );
+      if (outcome.mrz !== before) break;
+    }
   }
   return outcome;
 };
