@@ -7,6 +7,7 @@ import { createOcrService, type OcrService } from '../ocr';
 import { readSettings } from '../settings/settings-service';
 import type { ConflictDesk } from './conflicts';
 import { renderReceipt } from './receipt-pdf';
+import type { scannerInbox } from './scanner-inbox';
 import { readValidityMonths } from './repo';
 import type { VerificationService } from './verification-service';
 
@@ -28,6 +29,7 @@ export const verificationHandlers = (
   service: VerificationService,
   conflicts: ConflictDesk,
   ocr: () => OcrService,
+  inbox: ReturnType<typeof scannerInbox>,
 ): HandlersFor<typeof verificationOps> => ({
   verifyReadImage: async (input) => {
     const startedAt = deps.clock.now().toISOString();
@@ -41,6 +43,7 @@ export const verificationHandlers = (
         : await ocr().readDocument(front ?? back ?? Buffer.alloc(0), { today });
     return { result, startedAt };
   },
+  verifyScannerNext: () => ({ card: inbox.take() }),
   verifyMatch: (input, ctx) => service.match(requireActor(ctx), input.document),
   verifyRejectCandidates: (input, ctx) => {
     service.rejectCandidates(requireActor(ctx), input.document);

@@ -4,6 +4,7 @@ import type { ChangeAppliers } from '../sync/change-appliers';
 import { createConflictDesk } from './conflicts';
 import { lazyOcr, verificationHandlers } from './handlers';
 import { residentsPort } from './residents-adapter';
+import { scannerInbox } from './scanner-inbox';
 import { applyPendingRequest, applyProofConfirmation } from './sync-appliers';
 import { type CheckCredentials, createVerificationService } from './verification-service';
 
@@ -17,6 +18,7 @@ export const createVerificationDesk = (
   const service = createVerificationService(deps, port, checkCredentials);
   const conflicts = createConflictDesk(deps, port);
   const ocr = lazyOcr(deps);
+  const inbox = scannerInbox(deps, ocr.get);
   const appliers: ChangeAppliers = {
     'verification.proof_confirmed': (_db, change) => {
       applyProofConfirmation(service, deps, change.payload);
@@ -27,8 +29,12 @@ export const createVerificationDesk = (
     service,
     conflicts,
     appliers,
-    handlers: verificationHandlers(deps, service, conflicts, ocr.get),
-    close: ocr.close,
+    inbox,
+    handlers: verificationHandlers(deps, service, conflicts, ocr.get, inbox),
+    close: async (): Promise<void> => {
+      await inbox.close();
+      await ocr.close();
+    },
   };
 };
 

@@ -163,6 +163,20 @@ export const verificationOps = {
     mutates: false,
     maxInputBytes: 25 * 1024 * 1024,
   }),
+  /** The newest card from the watched scanner folder, already read; null when none came in. */
+  verifyScannerNext: op({
+    input: z.object({}),
+    output: z.object({
+      card: z
+        .discriminatedUnion('ok', [
+          z.object({ ok: z.literal(true), result: OcrResult, startedAt: isoTime }),
+          z.object({ ok: z.literal(false), code: z.string() }),
+        ])
+        .nullable(),
+    }),
+    access: desk,
+    mutates: false,
+  }),
   verifyMatch: op({
     input: z.object({ document: OcrDocument }),
     output: MatchResult,

@@ -243,7 +243,8 @@ export const verificationMessages = defineMessages(
           startAgain: 'Start again',
         },
         capture: {
-          prompt: 'Scan the document, open it or drop it here. Front and back are both optional.',
+          prompt:
+            'Scan the document (it appears here on its own), open it or drop it here. Front and back are both optional.',
           open: 'Open image',
           camera: 'Use the camera',
           file: 'Document image (one or both sides)',

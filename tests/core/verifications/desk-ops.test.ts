@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createVerificationDesk } from '../../../src/core/verifications';
@@ -221,4 +221,22 @@ describe('verification desk operations', () => {
     expect(await t.call('verifyGet', { id: v.id }, clerk)).toMatchObject({ state: 'verified' });
     expect(await t.call('verifyPendingRequests', { residentId: 'R002' }, clerk)).toEqual([]);
   });
+
+  it('reads a card dropped by the scanner into its folder, then deletes the image', async () => {
+    const { t, clerk } = await counter();
+    expect(await t.call('verifyScannerNext', {}, clerk)).toEqual({ card: null });
+    const file = join(t.dataDir, 'scanner', 'scan-0001.png');
+    writeFileSync(file, CARD);
+    let card: Awaited<ReturnType<typeof t.call<'verifyScannerNext'>>>['card'] = null;
+    for (let i = 0; i < 120 && !card; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      card = (await t.call('verifyScannerNext', {}, clerk)).card;
+    }
+    expect(card).toMatchObject({
+      ok: true,
+      result: { document: { document_number: '74252101M' } },
+    });
+    expect(existsSync(file)).toBe(false);
+    expect(await t.call('verifyScannerNext', {}, clerk)).toEqual({ card: null });
+  }, 90_000);
 });

@@ -8,7 +8,7 @@ import type {
   Verification,
 } from '../../../../shared/contract/verifications';
 import { ClientError } from '../../api/client';
-import { useAction, useApp } from '../../app-context';
+import { useAction, useApp, useErrorText } from '../../app-context';
 import { ErrorBanner } from '../../components/form';
 import { CaptureStep } from './capture-step';
 import { DoneStep } from './done-step';
@@ -69,6 +69,26 @@ export const VerifyScreen = () => {
       .catch(() => setRecent([]));
   }, [api]);
   useEffect(refresh, [refresh]);
+
+  // The scanner folder is watched by the core; a card scanned there appears here on its own.
+  const errorText = useErrorText();
+  const capturing = step.kind === 'capture';
+  useEffect(() => {
+    if (!capturing) return;
+    const id = window.setInterval(() => {
+      api
+        .verifyScannerNext({})
+        .then(({ card }) => {
+          if (!card) return;
+          if (!card.ok) return setError(errorText(new ClientError({ code: card.code })));
+          setError(null);
+          setStartedAt(card.startedAt);
+          setStep({ kind: 'review', result: card.result });
+        })
+        .catch(() => undefined);
+    }, 1500);
+    return () => window.clearInterval(id);
+  }, [api, capturing, errorText, setError]);
 
   const restart = () => {
     setError(null);
