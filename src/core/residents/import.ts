@@ -91,7 +91,8 @@ export const importRegister = (
           return reject(line, 'row_duplicate_id', { id: record.resident_id });
         }
         seen.add(record.resident_id);
-        const state = repo.importState(record.resident_id);
+        // An empty register has nothing to compare with: skip the per-row lookup.
+        const state = rebuild.length > 0 ? undefined : repo.importState(record.resident_id);
         if (!state) {
           imported += 1;
           if (!dryRun) repo.insert(record, 1, at);
