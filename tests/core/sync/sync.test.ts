@@ -143,6 +143,22 @@ describe('counter sync', () => {
     await a;
   });
 
+  it('the background loop drains by itself and stops when told', async () => {
+    const t = testCore();
+    const sync = await enrolledSync(t, central.get(), { pollMs: 50 });
+    const ids = queueNotes(t, 4);
+    sync.start();
+    try {
+      for (let i = 0; i < 200 && sync.status().pending > 0; i++)
+        await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      sync.stop();
+    }
+    expect(sync.status().pending).toBe(0);
+    const effects = await centralEffects(central.get(), t.core.deps.deviceId);
+    for (const id of ids) expect(effects.get(id)).toBe(1);
+  });
+
   it('stops at once when central revokes the device', async () => {
     const t = testCore();
     const sync = await enrolledSync(t, central.get());
