@@ -10,7 +10,9 @@ import { addStaff, ROOT, type RunningApp, signIn, startApp } from './harness';
 const expectAccessible = async (page: Page, step: string) => {
   const result = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${step}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(
+    bad.map((v) => `${step}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 };
 
 describe('walk-in forms in browser mode (offline: no central configured)', () => {
@@ -39,8 +41,12 @@ describe('walk-in forms in browser mode (offline: no central configured)', () =>
 
     // Submitting empty fields: each one says what is wrong, and focus goes to the first.
     await page.getByRole('button', { name: 'Registrar' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'Este campo es obligatorio.' }).count()).resolves.toBe(2);
-    await expect(page.getByLabel('Tipo de incidencia *').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Este campo es obligatorio.' }).count(),
+    ).resolves.toBe(2);
+    await expect(
+      page.getByLabel('Tipo de incidencia *').getAttribute('aria-invalid'),
+    ).resolves.toBe('true');
     await expectAccessible(page, 'errors');
     await shot('1-errors');
 
@@ -58,7 +64,9 @@ describe('walk-in forms in browser mode (offline: no central configured)', () =>
     await shot('2-filled');
     await page.getByRole('button', { name: 'Registrar' }).click();
     await page.getByRole('heading', { name: 'Registrado' }).waitFor();
-    await expect(page.getByText(/Número de registro provisional 18111-M01-\d{4}-000001/).count()).resolves.toBe(1);
+    await expect(
+      page.getByText(/Número de registro provisional 18111-M01-\d{4}-000001/).count(),
+    ).resolves.toBe(1);
     await expectAccessible(page, 'filed');
     await shot('3-filed');
 
@@ -82,6 +90,8 @@ describe('walk-in forms in browser mode (offline: no central configured)', () =>
     await expectAccessible(page, 'book');
     await shot('4-book');
     await row.getByRole('button', { name: /Reimprimir/ }).click();
-    await expect(page.locator('iframe[title^="justificante-"]').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('iframe[title^="justificante-"]').count()).resolves.toBeGreaterThan(
+      0,
+    );
   });
 });

@@ -48,7 +48,17 @@ export const registryAppliers: OpAppliers = {
     await tx.query(
       `INSERT INTO registry_entries (entry_id, device_id, provisional_number, year, seq, official_number, entry_hash, content, received_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [content.id, device.id, content.provisional_number, year, counter.last_seq, number, hash, JSON.stringify(op.payload), tx.now],
+      [
+        content.id,
+        device.id,
+        content.provisional_number,
+        year,
+        counter.last_seq,
+        number,
+        hash,
+        JSON.stringify(op.payload),
+        tx.now,
+      ],
     );
     const assignedAt = tx.now.toISOString();
     await tx.emitChange({

@@ -50,13 +50,18 @@ const readDataFile = (path: string, templateId: string): z.output<typeof FileEnt
       } catch {
         throw new AppError('file_not_found', { file: a.file });
       }
-      return { filename: a.file.split(/[\\/]/).at(-1) ?? a.file, mediaType, dataBase64: bytes.toString('base64') };
+      return {
+        filename: a.file.split(/[\\/]/).at(-1) ?? a.file,
+        mediaType,
+        dataBase64: bytes.toString('base64'),
+      };
     }),
   });
 };
 
 const parseFormat = (value: string): 'a4' | 'roll80' => {
-  if (value !== 'a4' && value !== 'roll80') throw new InvalidArgumentError(t('forms.cli.formatOption'));
+  if (value !== 'a4' && value !== 'roll80')
+    throw new InvalidArgumentError(t('forms.cli.formatOption'));
   return value;
 };
 
@@ -73,7 +78,8 @@ export const formsCommand = (): Command => {
         const templates = core.services.forms.templates();
         if (opts.json) return printJson(templates);
         const lang = cliLanguage();
-        for (const tpl of templates) process.stdout.write(`${tpl.id}\tv${tpl.version}\t${tpl.title[lang]}\n`);
+        for (const tpl of templates)
+          process.stdout.write(`${tpl.id}\tv${tpl.version}\t${tpl.title[lang]}\n`);
       });
     });
 
@@ -84,31 +90,48 @@ export const formsCommand = (): Command => {
     .requiredOption('--data <file>', t('forms.cli.dataOption'))
     .requiredOption('--staff <name>', t('forms.cli.staffOption'))
     .option('--json', t('cli.jsonOption'))
-    .action(async (opts: { template: string; data: string; staff: string; json?: boolean }, cmd: Command) => {
-      const password = process.env.VENTANILLA_PASSWORD;
-      if (!password) throw new AppError('usage_password_required');
-      const input = readDataFile(opts.data, opts.template);
-      await withCore(cmd.optsWithGlobals<GlobalOptions>(), async (core) => {
-        // Filed as that staff member, after the same password and lockout checks as sign-in.
-        const row = await core.services.auth.checkCredentials(opts.staff.trim().toLowerCase(), password);
-        const filed = core.services.forms.file(actorOf(row), input);
-        if (opts.json) return printJson(filed);
-        process.stdout.write(`${t('forms.cli.filed', { number: filed.provisional_number, at: filed.filed_at, id: filed.entry_id })}\n`);
-      });
-    });
+    .action(
+      async (
+        opts: { template: string; data: string; staff: string; json?: boolean },
+        cmd: Command,
+      ) => {
+        const password = process.env.VENTANILLA_PASSWORD;
+        if (!password) throw new AppError('usage_password_required');
+        const input = readDataFile(opts.data, opts.template);
+        await withCore(cmd.optsWithGlobals<GlobalOptions>(), async (core) => {
+          // Filed as that staff member, after the same password and lockout checks as sign-in.
+          const row = await core.services.auth.checkCredentials(
+            opts.staff.trim().toLowerCase(),
+            password,
+          );
+          const filed = core.services.forms.file(actorOf(row), input);
+          if (opts.json) return printJson(filed);
+          process.stdout.write(
+            `${t('forms.cli.filed', { number: filed.provisional_number, at: filed.filed_at, id: filed.entry_id })}\n`,
+          );
+        });
+      },
+    );
 
   forms
     .command('receipt <entryId>')
     .description(t('forms.cli.receipt'))
     .requiredOption('--pdf <file>', t('forms.cli.pdfOption'))
     .option('--format <format>', t('forms.cli.formatOption'), parseFormat, 'a4' as const)
-    .action(async (entryId: string, opts: { pdf: string; format: 'a4' | 'roll80' }, cmd: Command) => {
-      await withCore(cmd.optsWithGlobals<GlobalOptions>(), async (core) => {
-        const { pdf } = await core.services.forms.receipt(cliActor(), entryId, opts.format, cliLanguage());
-        writeFileSync(opts.pdf, pdf);
-        process.stdout.write(`${t('forms.cli.written', { file: opts.pdf })}\n`);
-      });
-    });
+    .action(
+      async (entryId: string, opts: { pdf: string; format: 'a4' | 'roll80' }, cmd: Command) => {
+        await withCore(cmd.optsWithGlobals<GlobalOptions>(), async (core) => {
+          const { pdf } = await core.services.forms.receipt(
+            cliActor(),
+            entryId,
+            opts.format,
+            cliLanguage(),
+          );
+          writeFileSync(opts.pdf, pdf);
+          process.stdout.write(`${t('forms.cli.written', { file: opts.pdf })}\n`);
+        });
+      },
+    );
 
   return forms;
 };

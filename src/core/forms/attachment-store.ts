@@ -21,7 +21,9 @@ const fileOf = (dataDir: string, id: string): string => {
 };
 
 export const attachmentKey = (dbKey: Buffer): Buffer =>
-  Buffer.from(hkdfSync('sha256', dbKey, Buffer.from('ventanilla'), Buffer.from('attachments v1'), 32));
+  Buffer.from(
+    hkdfSync('sha256', dbKey, Buffer.from('ventanilla'), Buffer.from('attachments v1'), 32),
+  );
 
 export const sealAttachment = (key: Buffer, id: string, plain: Buffer): Buffer => {
   const iv = randomBytes(IV_BYTES);
@@ -41,7 +43,10 @@ export const openAttachment = (key: Buffer, id: string, sealed: Buffer): Buffer 
   decipher.setAAD(Buffer.from(id));
   decipher.setAuthTag(tag);
   try {
-    return Buffer.concat([decipher.update(sealed.subarray(1 + IV_BYTES, sealed.length - TAG_BYTES)), decipher.final()]);
+    return Buffer.concat([
+      decipher.update(sealed.subarray(1 + IV_BYTES, sealed.length - TAG_BYTES)),
+      decipher.final(),
+    ]);
   } catch {
     throw new AppError('forms_attachment_corrupt', { id }, 500);
   }

@@ -24,15 +24,22 @@ export const defaultFormsConfig: FormsConfig = {
 };
 
 export const readFormsConfig = (db: Database): FormsConfig => {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(KEY) as { value: string } | undefined;
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(KEY) as
+    { value: string } | undefined;
   const stored = row ? FormsConfig.partial().safeParse(JSON.parse(row.value)) : undefined;
   return { ...defaultFormsConfig, ...(stored?.success ? stored.data : {}) };
 };
 
 const isPng = (base64: string): boolean =>
-  Buffer.from(base64.slice(0, 12), 'base64').subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  Buffer.from(base64.slice(0, 12), 'base64')
+    .subarray(0, 8)
+    .equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
 
-export const updateFormsConfig = (deps: CoreDeps, actor: Actor, patch: Partial<FormsConfig>): FormsConfig =>
+export const updateFormsConfig = (
+  deps: CoreDeps,
+  actor: Actor,
+  patch: Partial<FormsConfig>,
+): FormsConfig =>
   inTransaction(deps, () => {
     const before = readFormsConfig(deps.db);
     const next = FormsConfig.parse({ ...before, ...patch });
@@ -43,7 +50,9 @@ export const updateFormsConfig = (deps: CoreDeps, actor: Actor, patch: Partial<F
       throw new AppError('forms_logo_not_png', {}, 400);
     }
     deps.db
-      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .prepare(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      )
       .run(KEY, JSON.stringify(next));
     audit(deps, {
       actor,

@@ -51,7 +51,10 @@ export interface AttachmentRow {
 }
 
 /** What the entry hash covers: everything art. 16.3 asks for, as filed (not the official number). */
-export const hashedContent = (row: Omit<EntryRow, 'entry_hash' | 'official_number' | 'official_assigned_at' | 'synced_at'>, attachmentHashes: readonly string[]) => ({
+export const hashedContent = (
+  row: Omit<EntryRow, 'entry_hash' | 'official_number' | 'official_assigned_at' | 'synced_at'>,
+  attachmentHashes: readonly string[],
+) => ({
   v: 1,
   id: row.id,
   provisional_number: row.provisional_number,
@@ -60,7 +63,14 @@ export const hashedContent = (row: Omit<EntryRow, 'entry_hash' | 'official_numbe
   addressee: row.addressee,
   filed_at: row.filed_at,
   filed_local: row.filed_local,
-  party: [row.party_kind, row.party_resident_id, row.party_name, row.party_doc_masked, row.party_doc_hash, row.party_contact],
+  party: [
+    row.party_kind,
+    row.party_resident_id,
+    row.party_name,
+    row.party_doc_masked,
+    row.party_doc_hash,
+    row.party_contact,
+  ],
   representative: [row.rep_name, row.rep_doc_masked, row.rep_doc_hash, row.rep_contact],
   data: JSON.parse(row.data) as unknown,
   consent_text: row.consent_text,
@@ -73,10 +83,13 @@ export const computeEntryHash = (content: object): string =>
   createHash('sha256').update(canonicalJson(content)).digest('hex');
 
 /** What the receipt's QR holds: enough for central to find the entry and check the hash. */
-export const qrPayload = (row: Pick<EntryRow, 'id' | 'entry_hash'>): string => `VENTANILLA-REG:1:${row.id}:${row.entry_hash}`;
+export const qrPayload = (row: Pick<EntryRow, 'id' | 'entry_hash'>): string =>
+  `VENTANILLA-REG:1:${row.id}:${row.entry_hash}`;
 
 const hasPendingOutbox = (db: Database, entryId: string): boolean =>
-  db.prepare(`SELECT 1 FROM outbox WHERE kind = 'registry.entry' AND entity_id = ? LIMIT 1`).get(entryId) !== undefined;
+  db
+    .prepare(`SELECT 1 FROM outbox WHERE kind = 'registry.entry' AND entity_id = ? LIMIT 1`)
+    .get(entryId) !== undefined;
 
 export const entryStatus = (db: Database, row: EntryRow): RegistryEntry['status'] => {
   if (row.official_number) return 'official';
@@ -106,13 +119,16 @@ export const toEntry = (db: Database, row: EntryRow): RegistryEntry => ({
 });
 
 export const getEntryRow = (db: Database, id: string): EntryRow => {
-  const row = db.prepare('SELECT * FROM registry_entries WHERE id = ?').get(id) as EntryRow | undefined;
+  const row = db.prepare('SELECT * FROM registry_entries WHERE id = ?').get(id) as
+    EntryRow | undefined;
   if (!row) throw new AppError('forms_entry_not_found', { id }, 404);
   return row;
 };
 
 export const attachmentRows = (db: Database, entryId: string): AttachmentRow[] =>
-  db.prepare('SELECT * FROM registry_attachments WHERE entry_id = ? ORDER BY position').all(entryId) as AttachmentRow[];
+  db
+    .prepare('SELECT * FROM registry_attachments WHERE entry_id = ? ORDER BY position')
+    .all(entryId) as AttachmentRow[];
 
 export const entryDetail = (db: Database, id: string): RegistryEntryDetail => {
   const row = getEntryRow(db, id);
@@ -186,7 +202,9 @@ export const applyOfficialNumber = (
       throw new AppError('forms_official_number_conflict', { number: row.provisional_number }, 409);
     }
     deps.db
-      .prepare('UPDATE registry_entries SET official_number = ?, official_assigned_at = ? WHERE id = ?')
+      .prepare(
+        'UPDATE registry_entries SET official_number = ?, official_assigned_at = ? WHERE id = ?',
+      )
       .run(officialNumber, assignedAt, entryId);
     audit(deps, {
       actor: { staffId: null, username: 'central', role: 'system' },
@@ -209,9 +227,13 @@ export const confirmStoredAtCentral = (
   inTransaction(deps, () => {
     const row = getEntryRow(deps.db, entryId);
     if (row.synced_at) return 'unchanged';
-    const local = attachmentRows(deps.db, entryId).map((a) => a.sha256).sort();
+    const local = attachmentRows(deps.db, entryId)
+      .map((a) => a.sha256)
+      .sort();
     const remote = [...attachmentHashes].sort();
     if (local.length !== remote.length || local.some((h, i) => h !== remote[i])) return 'mismatch';
-    deps.db.prepare('UPDATE registry_entries SET synced_at = ? WHERE id = ?').run(deps.clock.now().toISOString(), entryId);
+    deps.db
+      .prepare('UPDATE registry_entries SET synced_at = ? WHERE id = ?')
+      .run(deps.clock.now().toISOString(), entryId);
     return 'applied';
   });

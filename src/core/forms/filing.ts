@@ -13,7 +13,13 @@ import { translate } from '../../shared/i18n';
 import type { Actor } from '../audit/append';
 import { audit, type CoreDeps, inTransaction } from '../app/deps';
 import { utcOffsetMinutes } from '../platform/clock';
-import { documentKind, hashDocumentNumber, hasValidLetter, maskDocumentNumber, normalizeDocumentNumber } from '../privacy/document-number';
+import {
+  documentKind,
+  hashDocumentNumber,
+  hasValidLetter,
+  maskDocumentNumber,
+  normalizeDocumentNumber,
+} from '../privacy/document-number';
 import { readSettings } from '../settings/settings-service';
 import { enqueue } from '../sync/outbox';
 import { attachmentKey, removeSealed, writeSealed } from './attachment-store';
@@ -35,7 +41,8 @@ interface PreparedAttachment {
 
 const MAGIC: Record<string, (b: Buffer) => boolean> = {
   'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  'image/png': (b) =>
+    b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
   'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
 };
 
@@ -59,7 +66,10 @@ export const validateData = (template: FormTemplate, data: FormValues): FormValu
   );
 };
 
-const prepareAttachments = (template: FormTemplate, input: ParsedInput['attachments']): PreparedAttachment[] => {
+const prepareAttachments = (
+  template: FormTemplate,
+  input: ParsedInput['attachments'],
+): PreparedAttachment[] => {
   if (input.length > template.attachments.max) {
     throw new AppError('forms_too_many_attachments', { max: template.attachments.max }, 422);
   }
@@ -69,9 +79,14 @@ const prepareAttachments = (template: FormTemplate, input: ParsedInput['attachme
     }
     const bytes = Buffer.from(a.dataBase64, 'base64');
     if (bytes.length > MAX_ATTACHMENT_BYTES) {
-      throw new AppError('forms_attachment_too_large', { file: a.filename, mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 }, 413);
+      throw new AppError(
+        'forms_attachment_too_large',
+        { file: a.filename, mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 },
+        413,
+      );
     }
-    if (!MAGIC[a.mediaType]?.(bytes)) throw new AppError('forms_attachment_unreadable', { file: a.filename }, 422);
+    if (!MAGIC[a.mediaType]?.(bytes))
+      throw new AppError('forms_attachment_unreadable', { file: a.filename }, 422);
     return {
       id: uuidv7(),
       filename: a.filename,
@@ -87,16 +102,28 @@ interface CheckedDocument {
   readonly hash: string;
 }
 
-const checkDocument = (deps: CoreDeps, raw: string, role: 'party' | 'representative'): CheckedDocument => {
+const checkDocument = (
+  deps: CoreDeps,
+  raw: string,
+  role: 'party' | 'representative',
+): CheckedDocument => {
   const normalized = normalizeDocumentNumber(raw);
   const kind = documentKind(normalized);
   if ((kind !== 'OTHER' && !hasValidLetter(normalized)) || !/^[A-Z0-9]{3,20}$/.test(normalized)) {
     throw new AppError('forms_document_invalid', { who: role }, 422);
   }
-  return { masked: maskDocumentNumber(normalized), hash: hashDocumentNumber(deps.keys.hmacKey, normalized) };
+  return {
+    masked: maskDocumentNumber(normalized),
+    hash: hashDocumentNumber(deps.keys.hmacKey, normalized),
+  };
 };
 
-const optionLabel = (template: FormTemplate, field: string, value: string, lang: 'es' | 'en'): string => {
+const optionLabel = (
+  template: FormTemplate,
+  field: string,
+  value: string,
+  lang: 'es' | 'en',
+): string => {
   const def = template.fields.find((f) => f.name === field);
   if (def && (def.kind === 'select' || def.kind === 'multiselect')) {
     return def.options.find((o) => o.value === value)?.label[lang] ?? value;
@@ -105,7 +132,11 @@ const optionLabel = (template: FormTemplate, field: string, value: string, lang:
 };
 
 /** "Reference to its content" (art. 16.3): the summary field, readable, at most 200 characters. */
-export const contentSummary = (template: FormTemplate, data: FormValues, lang: 'es' | 'en'): string => {
+export const contentSummary = (
+  template: FormTemplate,
+  data: FormValues,
+  lang: 'es' | 'en',
+): string => {
   const value = data[template.summaryField];
   const text = Array.isArray(value)
     ? value.map((v) => optionLabel(template, template.summaryField, v, lang)).join(', ')
@@ -117,8 +148,7 @@ export const contentSummary = (template: FormTemplate, data: FormValues, lang: '
 const clerkName = (deps: CoreDeps, actor: Actor): string => {
   if (actor.staffId === null) return actor.username;
   const row = deps.db.prepare('SELECT display_name FROM staff WHERE id = ?').get(actor.staffId) as
-    | { display_name: string }
-    | undefined;
+    { display_name: string } | undefined;
   return row?.display_name ?? actor.username;
 };
 
@@ -140,8 +170,11 @@ export const fileEntry = (deps: CoreDeps, actor: Actor, input: ParsedInput): Fil
   const config = readFormsConfig(deps.db);
   const addressee = input.addressee ?? template.defaultAddressee;
   const addresseeLabel = addresseeName(config, addressee);
-  const party = input.party.kind === 'non_resident' ? checkDocument(deps, input.party.document, 'party') : null;
-  const rep = input.representative ? checkDocument(deps, input.representative.document, 'representative') : null;
+  const party =
+    input.party.kind === 'non_resident' ? checkDocument(deps, input.party.document, 'party') : null;
+  const rep = input.representative
+    ? checkDocument(deps, input.representative.document, 'representative')
+    : null;
   const attachments = prepareAttachments(template, input.attachments);
   const settings = readSettings(deps.db);
   const lang = input.language ?? settings.defaultLanguage;
@@ -172,7 +205,9 @@ export const fileEntry = (deps: CoreDeps, actor: Actor, input: ParsedInput): Fil
         party_kind: input.party.kind,
         party_resident_id: input.party.kind === 'resident' ? input.party.residentId : null,
         party_name: input.party.name,
-        party_doc_masked: party?.masked ?? (input.party.kind === 'resident' ? (input.party.documentMasked ?? null) : null),
+        party_doc_masked:
+          party?.masked ??
+          (input.party.kind === 'resident' ? (input.party.documentMasked ?? null) : null),
         party_doc_hash: party?.hash ?? null,
         party_contact: input.party.contact || null,
         rep_name: input.representative?.name ?? null,
@@ -185,34 +220,82 @@ export const fileEntry = (deps: CoreDeps, actor: Actor, input: ParsedInput): Fil
         clerk_id: actor.staffId,
         clerk_name: clerk,
       };
-      const content = hashedContent(base, attachments.map((a) => a.sha256));
-      const row: EntryRow = { ...base, official_number: null, official_assigned_at: null, entry_hash: computeEntryHash(content), synced_at: null };
+      const content = hashedContent(
+        base,
+        attachments.map((a) => a.sha256),
+      );
+      const row: EntryRow = {
+        ...base,
+        official_number: null,
+        official_assigned_at: null,
+        entry_hash: computeEntryHash(content),
+        synced_at: null,
+      };
       deps.db
         .prepare(
           `INSERT INTO registry_entries (${Object.keys(row).join(', ')})
-           VALUES (${Object.keys(row).map((k) => `@${k}`).join(', ')})`,
+           VALUES (${Object.keys(row)
+             .map((k) => `@${k}`)
+             .join(', ')})`,
         )
         .run(row);
       const insertAttachment = deps.db.prepare(
         `INSERT INTO registry_attachments (id, entry_id, position, filename, media_type, size, sha256)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       );
-      attachments.forEach((a, i) => insertAttachment.run(a.id, row.id, i + 1, a.filename, a.mediaType, a.bytes.length, a.sha256));
+      attachments.forEach((a, i) =>
+        insertAttachment.run(
+          a.id,
+          row.id,
+          i + 1,
+          a.filename,
+          a.mediaType,
+          a.bytes.length,
+          a.sha256,
+        ),
+      );
       audit(deps, {
         actor,
         action: 'forms.filed',
         subject: `registry:${row.provisional_number}`,
-        details: { entry_id: row.id, template: `${template.id}@${template.version}`, attachments: attachments.length },
+        details: {
+          entry_id: row.id,
+          template: `${template.id}@${template.version}`,
+          attachments: attachments.length,
+        },
       });
-      enqueue(deps.db, { kind: 'registry.entry', entityId: row.id, payload: { ...content, entry_hash: row.entry_hash } }, at);
+      enqueue(
+        deps.db,
+        {
+          kind: 'registry.entry',
+          entityId: row.id,
+          payload: { ...content, entry_hash: row.entry_hash },
+        },
+        at,
+      );
       for (const a of attachments) {
         enqueue(
           deps.db,
-          { kind: 'registry.attachment', entityId: a.id, payload: { entry_id: row.id, id: a.id, filename: a.filename, media_type: a.mediaType, size: a.bytes.length, sha256: a.sha256 } },
+          {
+            kind: 'registry.attachment',
+            entityId: a.id,
+            payload: {
+              entry_id: row.id,
+              id: a.id,
+              filename: a.filename,
+              media_type: a.mediaType,
+              size: a.bytes.length,
+              sha256: a.sha256,
+            },
+          },
           at,
         );
       }
-      return { entry_id: row.id, provisional_number: row.provisional_number, filed_at: row.filed_local };
+      return {
+        entry_id: row.id,
+        provisional_number: row.provisional_number,
+        filed_at: row.filed_local,
+      };
     });
   } catch (e) {
     for (const a of attachments) removeSealed(deps.dataDir, a.id);

@@ -18,7 +18,8 @@ export const readAttachment = (deps: CoreDeps, attachmentId: string): Buffer => 
   const row = deps.db
     .prepare('SELECT sha256, removed_at FROM registry_attachments WHERE id = ?')
     .get(attachmentId) as { sha256: string; removed_at: string | null } | undefined;
-  if (!row || row.removed_at) throw new AppError('forms_attachment_not_found', { id: attachmentId }, 404);
+  if (!row || row.removed_at)
+    throw new AppError('forms_attachment_not_found', { id: attachmentId }, 404);
   const plain = readSealed(deps.dataDir, attachmentKey(deps.keys.dbKey), attachmentId);
   if (createHash('sha256').update(plain).digest('hex') !== row.sha256) {
     throw new AppError('forms_attachment_corrupt', { id: attachmentId }, 500);
@@ -62,7 +63,8 @@ export const createFormsService = (deps: CoreDeps) => {
   return {
     templates: () => currentTemplates(db),
     config: () => readFormsConfig(db),
-    updateConfig: (actor: Actor, patch: Partial<FormsConfig>) => updateFormsConfig(deps, actor, patch),
+    updateConfig: (actor: Actor, patch: Partial<FormsConfig>) =>
+      updateFormsConfig(deps, actor, patch),
     file: (actor: Actor, input: ParsedInput) => fileEntry(deps, actor, input),
     list: (filter: ListFilter) => listEntries(db, filter),
     get: (id: string) => entryDetail(db, id),

@@ -10,7 +10,12 @@ export const formsHandlers = (forms: FormsService): HandlersFor<typeof formsOps>
   formsList: (input) => forms.list(input),
   formsGet: (input) => forms.get(input.id),
   formsReceipt: async (input, ctx) => {
-    const { pdf, filename } = await forms.receipt(requireActor(ctx), input.id, input.format, input.language);
+    const { pdf, filename } = await forms.receipt(
+      requireActor(ctx),
+      input.id,
+      input.format,
+      input.language,
+    );
     return { pdfBase64: pdf.toString('base64'), filename };
   },
 });

@@ -1,8 +1,12 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 /** `{INE}-{counter}-{year}-{6-digit seq}`: the counter's provisional registry number. */
-export const formatProvisional = (ineCode: string, counterCode: string, year: number, seq: number): string =>
-  `${ineCode}-${counterCode}-${year}-${String(seq).padStart(6, '0')}`;
+export const formatProvisional = (
+  ineCode: string,
+  counterCode: string,
+  year: number,
+  seq: number,
+): string => `${ineCode}-${counterCode}-${year}-${String(seq).padStart(6, '0')}`;
 
 /**
  * Takes the next number of the year. Must run inside the filing transaction: the counter row

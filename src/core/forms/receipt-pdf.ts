@@ -18,10 +18,17 @@ export interface ReceiptInput {
   readonly format: ReceiptFormat;
 }
 
-const valueText = (template: FormTemplate | undefined, name: string, value: string | string[], lang: Language): string => {
+const valueText = (
+  template: FormTemplate | undefined,
+  name: string,
+  value: string | string[],
+  lang: Language,
+): string => {
   const def = template?.fields.find((f) => f.name === name);
   const label = (v: string) =>
-    def && (def.kind === 'select' || def.kind === 'multiselect') ? (def.options.find((o) => o.value === v)?.label[lang] ?? v) : v;
+    def && (def.kind === 'select' || def.kind === 'multiselect')
+      ? (def.options.find((o) => o.value === v)?.label[lang] ?? v)
+      : v;
   return Array.isArray(value) ? value.map(label).join(', ') : label(value);
 };
 
@@ -35,12 +42,19 @@ const fieldLabel = (template: FormTemplate | undefined, name: string, lang: Lang
  */
 export const renderReceipt = async (input: ReceiptInput): Promise<Buffer> => {
   const { entry, language: lang } = input;
-  const t = (key: string, params?: Record<string, string | number>) => translate(lang, `forms.receipt.${key}`, params);
+  const t = (key: string, params?: Record<string, string | number>) =>
+    translate(lang, `forms.receipt.${key}`, params);
   const roll = input.format === 'roll80';
   const doc = new PDFDocument({
     size: roll ? [226, 1400] : 'A4',
-    margins: roll ? { top: 12, bottom: 12, left: 10, right: 10 } : { top: 50, bottom: 50, left: 56, right: 56 },
-    info: { Title: `${t('title')} ${entry.provisional_number}`, Author: input.townName, Subject: entry.epigrafe },
+    margins: roll
+      ? { top: 12, bottom: 12, left: 10, right: 10 }
+      : { top: 50, bottom: 50, left: 56, right: 56 },
+    info: {
+      Title: `${t('title')} ${entry.provisional_number}`,
+      Author: input.townName,
+      Subject: entry.epigrafe,
+    },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -49,7 +63,9 @@ export const renderReceipt = async (input: ReceiptInput): Promise<Buffer> => {
     doc.on('error', reject);
   });
 
-  const size = roll ? { title: 12, head: 8, body: 7.5, mono: 5.6 } : { title: 18, head: 10.5, body: 10, mono: 8 };
+  const size = roll
+    ? { title: 12, head: 8, body: 7.5, mono: 5.6 }
+    : { title: 18, head: 10.5, body: 10, mono: 8 };
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
 
   if (input.logoPng) {
@@ -96,7 +112,8 @@ export const renderReceipt = async (input: ReceiptInput): Promise<Buffer> => {
   }
 
   section(t('attachments'));
-  if (input.attachments.length === 0) doc.font('Helvetica').fontSize(size.body).text(t('noAttachments'));
+  if (input.attachments.length === 0)
+    doc.font('Helvetica').fontSize(size.body).text(t('noAttachments'));
   for (const a of input.attachments) {
     doc.font('Helvetica').fontSize(size.body).text(`${a.position}. ${a.filename} (${a.size} B)`);
     doc.font('Courier').fontSize(size.mono).text(`SHA-256 ${a.sha256}`, { width });
@@ -110,14 +127,21 @@ export const renderReceipt = async (input: ReceiptInput): Promise<Buffer> => {
   doc.moveDown(0.5);
   row(t('clerk'), entry.clerk_name);
 
-  const qr = await QRCode.toBuffer(qrPayload(entry), { errorCorrectionLevel: 'M', margin: 4, scale: roll ? 3 : 4 });
+  const qr = await QRCode.toBuffer(qrPayload(entry), {
+    errorCorrectionLevel: 'M',
+    margin: 4,
+    scale: roll ? 3 : 4,
+  });
   doc.moveDown(0.8);
   const qrSize = roll ? 120 : 140;
   if (doc.y + qrSize + 40 > doc.page.height - doc.page.margins.bottom) doc.addPage();
   doc.image(qr, doc.page.margins.left, doc.y, { width: qrSize, height: qrSize });
   doc.y += qrSize + 6;
   doc.font('Helvetica').fontSize(size.body).text(t('verify'), { width });
-  doc.font('Courier').fontSize(size.mono).text(`${t('entryId')} ${entry.id}`, { width });
+  doc
+    .font('Courier')
+    .fontSize(size.mono)
+    .text(`${t('entryId')} ${entry.id}`, { width });
   doc.text(`${t('entryHash')} ${entry.entry_hash}`, { width });
   doc.end();
   return done;

@@ -38,7 +38,11 @@ export const applyAttachmentRetention = (deps: CoreDeps): RetentionResult => {
       audit(deps, {
         actor: { staffId: null, username: 'retention', role: 'system' },
         action: 'forms.attachments_removed',
-        details: { count: rows.length, entries: [...new Set(rows.map((r) => r.provisional_number))], retention_days: retentionDays },
+        details: {
+          count: rows.length,
+          entries: [...new Set(rows.map((r) => r.provisional_number))],
+          retention_days: retentionDays,
+        },
       });
     }
     return rows.map((r) => r.id);
@@ -51,14 +55,19 @@ export const applyAttachmentRetention = (deps: CoreDeps): RetentionResult => {
 /** Files with no live row: left by a crash between sealing and committing, or by a failed delete. */
 const sweepOrphans = (deps: CoreDeps): number => {
   const live = new Set(
-    (deps.db.prepare('SELECT id FROM registry_attachments WHERE removed_at IS NULL').all() as { id: string }[]).map((r) => r.id),
+    (
+      deps.db.prepare('SELECT id FROM registry_attachments WHERE removed_at IS NULL').all() as {
+        id: string;
+      }[]
+    ).map((r) => r.id),
   );
   let removed = 0;
   for (const file of storedAttachmentFiles(deps.dataDir)) {
     const id = file.replace(/\.enc(\.tmp)?$/, '');
     if (live.has(id) && !file.endsWith('.tmp')) continue;
     const path = join(attachmentsDir(deps.dataDir), file);
-    const known = deps.db.prepare('SELECT 1 FROM registry_attachments WHERE id = ?').get(id) !== undefined;
+    const known =
+      deps.db.prepare('SELECT 1 FROM registry_attachments WHERE id = ?').get(id) !== undefined;
     // File ages are real time, not the injectable clock: the file system knows nothing else.
     if (!known && Date.now() - statSync(path).mtimeMs < ORPHAN_GRACE_MS) continue;
     rmSync(path, { force: true });

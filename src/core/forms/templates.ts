@@ -27,7 +27,10 @@ const receivedVersions = (db: Database): FormTemplate[] =>
     return parsed.success ? [parsed.data] : [];
   });
 
-const allVersions = (db: Database): FormTemplate[] => [...bundledTemplates, ...receivedVersions(db)];
+const allVersions = (db: Database): FormTemplate[] => [
+  ...bundledTemplates,
+  ...receivedVersions(db),
+];
 
 /** The newest version of each template: what the counter files with today. */
 export const currentTemplates = (db: Database): FormTemplate[] => {
@@ -48,14 +51,21 @@ export const currentTemplate = (db: Database, id: string): FormTemplate => {
 };
 
 /** A specific version, for showing an entry with the form it was filed on. */
-export const templateVersion = (db: Database, id: string, version: number): FormTemplate | undefined =>
-  allVersions(db).find((t) => t.id === id && t.version === version);
+export const templateVersion = (
+  db: Database,
+  id: string,
+  version: number,
+): FormTemplate | undefined => allVersions(db).find((t) => t.id === id && t.version === version);
 
 /**
  * Stores a template version published by central (arrives by pull). Older or equal versions
  * are ignored, so replays are harmless; entries keep the version they were filed with.
  */
-export const applyTemplateVersion = (deps: CoreDeps, actor: Actor, raw: unknown): 'applied' | 'ignored' => {
+export const applyTemplateVersion = (
+  deps: CoreDeps,
+  actor: Actor,
+  raw: unknown,
+): 'applied' | 'ignored' => {
   const parsed = FormTemplate.safeParse(raw);
   if (!parsed.success) throw new AppError('forms_template_invalid', {}, 422);
   const template = parsed.data;

@@ -19,7 +19,11 @@ const Option = z.object({ value: z.string().regex(/^[a-z0-9_-]{1,40}$/), label: 
 
 export const TemplateField = z.discriminatedUnion('kind', [
   z.object({ ...FieldBase, kind: z.literal('text'), maxLength: z.number().int().min(1).max(500) }),
-  z.object({ ...FieldBase, kind: z.literal('textarea'), maxLength: z.number().int().min(1).max(10_000) }),
+  z.object({
+    ...FieldBase,
+    kind: z.literal('textarea'),
+    maxLength: z.number().int().min(1).max(10_000),
+  }),
   z.object({ ...FieldBase, kind: z.literal('select'), options: z.array(Option).min(2) }),
   z.object({ ...FieldBase, kind: z.literal('multiselect'), options: z.array(Option).min(2) }),
 ]);
@@ -42,7 +46,9 @@ export const FormTemplate = z
     attachments: z.object({ max: z.number().int().min(0).max(10), label: Text.optional() }),
   })
   .refine((t) => t.fields.some((f) => f.name === t.summaryField), { path: ['summaryField'] })
-  .refine((t) => new Set(t.fields.map((f) => f.name)).size === t.fields.length, { path: ['fields'] });
+  .refine((t) => new Set(t.fields.map((f) => f.name)).size === t.fields.length, {
+    path: ['fields'],
+  });
 export type FormTemplate = z.infer<typeof FormTemplate>;
 
 /** i18n keys for field problems, shared by the core's error and the UI's zod resolver. */
@@ -56,7 +62,10 @@ const fieldSchema = (f: TemplateField): z.ZodType => {
   switch (f.kind) {
     case 'text':
     case 'textarea': {
-      const base = z.string({ error: fieldProblem.required }).trim().max(f.maxLength, fieldProblem.tooLong);
+      const base = z
+        .string({ error: fieldProblem.required })
+        .trim()
+        .max(f.maxLength, fieldProblem.tooLong);
       return f.required ? base.min(1, fieldProblem.required) : base.optional();
     }
     case 'select': {
@@ -66,7 +75,9 @@ const fieldSchema = (f: TemplateField): z.ZodType => {
     }
     case 'multiselect': {
       const values = f.options.map((o) => o.value) as [string, ...string[]];
-      const base = z.array(z.enum(values, { error: fieldProblem.option }), { error: fieldProblem.required });
+      const base = z.array(z.enum(values, { error: fieldProblem.option }), {
+        error: fieldProblem.required,
+      });
       return f.required ? base.min(1, fieldProblem.required) : base.optional();
     }
   }
@@ -100,11 +111,20 @@ export const InterestedParty = z.discriminatedUnion('kind', [
     documentMasked: z.string().trim().max(30).optional(),
     contact: Contact.optional(),
   }),
-  z.object({ kind: z.literal('non_resident'), name: Name, document: DocumentInput, contact: Contact.optional() }),
+  z.object({
+    kind: z.literal('non_resident'),
+    name: Name,
+    document: DocumentInput,
+    contact: Contact.optional(),
+  }),
 ]);
 export type InterestedParty = z.infer<typeof InterestedParty>;
 
-export const Representative = z.object({ name: Name, document: DocumentInput, contact: Contact.optional() });
+export const Representative = z.object({
+  name: Name,
+  document: DocumentInput,
+  contact: Contact.optional(),
+});
 
 export const MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024;
 
@@ -112,7 +132,10 @@ export const AttachmentInput = z.object({
   filename: z.string().trim().min(1).max(120),
   mediaType: z.enum(['image/jpeg', 'image/png', 'application/pdf']),
   /** Base64 of the file; the size limit is checked on the decoded bytes. */
-  dataBase64: z.string().min(4).max(Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 4),
+  dataBase64: z
+    .string()
+    .min(4)
+    .max(Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 4),
 });
 
 export const FileEntryInput = z.object({
@@ -120,7 +143,10 @@ export const FileEntryInput = z.object({
   data: FormValues,
   party: InterestedParty,
   representative: Representative.optional(),
-  addressee: z.string().regex(/^[a-z0-9-]{2,40}$/).optional(),
+  addressee: z
+    .string()
+    .regex(/^[a-z0-9-]{2,40}$/)
+    .optional(),
   /** Art. 12.2: the resident's express consent for the clerk to file on their behalf. */
   consent: z.boolean(),
   language: z.enum(['es', 'en']).optional(),
@@ -178,7 +204,10 @@ export const RegistryEntryDetail = RegistryEntry.extend({
 });
 export type RegistryEntryDetail = z.infer<typeof RegistryEntryDetail>;
 
-export const Addressee = z.object({ id: z.string().regex(/^[a-z0-9-]{2,40}$/), name: z.string().trim().min(1).max(120) });
+export const Addressee = z.object({
+  id: z.string().regex(/^[a-z0-9-]{2,40}$/),
+  name: z.string().trim().min(1).max(120),
+});
 export type Addressee = z.infer<typeof Addressee>;
 
 export const FormsConfig = z.object({
@@ -191,9 +220,24 @@ export const FormsConfig = z.object({
 export type FormsConfig = z.infer<typeof FormsConfig>;
 
 export const formsOps = {
-  formsTemplates: op({ input: z.object({}), output: z.array(FormTemplate), access: 'session', mutates: false }),
-  formsConfigGet: op({ input: z.object({}), output: FormsConfig, access: 'session', mutates: false }),
-  formsConfigUpdate: op({ input: FormsConfig.partial(), output: FormsConfig, access: ['admin'], mutates: true }),
+  formsTemplates: op({
+    input: z.object({}),
+    output: z.array(FormTemplate),
+    access: 'session',
+    mutates: false,
+  }),
+  formsConfigGet: op({
+    input: z.object({}),
+    output: FormsConfig,
+    access: 'session',
+    mutates: false,
+  }),
+  formsConfigUpdate: op({
+    input: FormsConfig.partial(),
+    output: FormsConfig,
+    access: ['admin'],
+    mutates: true,
+  }),
   formsFile: op({
     input: FileEntryInput,
     output: FiledEntry,
@@ -205,15 +249,26 @@ export const formsOps = {
     input: z.object({
       query: z.string().trim().max(120).optional(),
       templateId: z.string().optional(),
-      from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-      to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      from: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
+      to: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
       limit: z.number().int().min(1).max(500).default(100),
     }),
     output: z.array(RegistryEntry),
     access: 'session',
     mutates: false,
   }),
-  formsGet: op({ input: z.object({ id: z.string() }), output: RegistryEntryDetail, access: 'session', mutates: false }),
+  formsGet: op({
+    input: z.object({ id: z.string() }),
+    output: RegistryEntryDetail,
+    access: 'session',
+    mutates: false,
+  }),
   /** Every print and reprint is audited, so this one mutates. */
   formsReceipt: op({
     input: z.object({

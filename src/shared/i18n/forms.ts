@@ -5,11 +5,13 @@ export const formsMessages = defineMessages(
   {
     errors: {
       forms_template_not_found: 'No existe el formulario «{{id}}».',
-      forms_template_invalid: 'La nueva versión del formulario recibida no es válida y no se ha aplicado.',
+      forms_template_invalid:
+        'La nueva versión del formulario recibida no es válida y no se ha aplicado.',
       forms_invalid: 'Revise los datos del formulario: {{fields}}. No se ha registrado nada.',
       forms_consent_required:
         'Falta el consentimiento expreso del interesado para que el personal presente en su nombre (art. 12.2 Ley 39/2015).',
-      forms_document_invalid: 'El documento de identidad no es válido ({{who}}); compruebe la letra y las cifras.',
+      forms_document_invalid:
+        'El documento de identidad no es válido ({{who}}); compruebe la letra y las cifras.',
       forms_addressee_unknown: 'El destinatario «{{id}}» no está en la lista configurada.',
       forms_addressee_duplicate: 'La lista de destinatarios tiene identificadores repetidos.',
       forms_logo_not_png: 'El logotipo debe ser una imagen PNG.',
@@ -84,7 +86,8 @@ export const formsMessages = defineMessages(
       consent: {
         statement:
           'El interesado presta su consentimiento expreso para que el personal del {{town}} presente este escrito en su nombre por medios electrónicos (art. 12.2 de la Ley 39/2015).',
-        checkbox: 'El interesado da su consentimiento expreso para que presente este escrito en su nombre',
+        checkbox:
+          'El interesado da su consentimiento expreso para que presente este escrito en su nombre',
       },
       receipt: {
         title: 'Justificante de presentación',
@@ -106,7 +109,8 @@ export const formsMessages = defineMessages(
         noAttachments: 'Ninguno',
         consent: 'Consentimiento (art. 12.2 Ley 39/2015)',
         clerk: 'Registrado por',
-        verify: 'Para comprobar la autenticidad de este justificante, el registro general puede leer el código QR.',
+        verify:
+          'Para comprobar la autenticidad de este justificante, el registro general puede leer el código QR.',
         entryId: 'Asiento',
         entryHash: 'Huella',
       },
@@ -132,7 +136,8 @@ export const formsMessages = defineMessages(
       forms_invalid: 'Check the form data: {{fields}}. Nothing was filed.',
       forms_consent_required:
         "The interested party's express consent for staff to file on their behalf is missing (art. 12.2 Law 39/2015).",
-      forms_document_invalid: 'The identity document is not valid ({{who}}); check the letter and digits.',
+      forms_document_invalid:
+        'The identity document is not valid ({{who}}); check the letter and digits.',
       forms_addressee_unknown: 'The addressee "{{id}}" is not in the configured list.',
       forms_addressee_duplicate: 'The list of addressees has repeated identifiers.',
       forms_logo_not_png: 'The logo must be a PNG image.',
@@ -162,7 +167,8 @@ export const formsMessages = defineMessages(
         results: 'Search results',
         noResults: 'Nobody found.',
         change: 'Change',
-        pickResident: 'Choose the interested party from the register or switch to "Not registered".',
+        pickResident:
+          'Choose the interested party from the register or switch to "Not registered".',
         name: 'Full name',
         document: 'Identity document',
         documentHint: 'DNI, NIE or passport. Only stored masked.',

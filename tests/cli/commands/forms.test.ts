@@ -9,11 +9,19 @@ import { tempDir } from '../../helpers/temp-dir';
 import { SYSTEM } from '../../helpers/test-core';
 import { tinyPng } from '../../core/forms/forms-fixtures';
 
-const run = async (dataDir: string, args: string[], env: Record<string, string | undefined> = {}) => {
+const run = async (
+  dataDir: string,
+  args: string[],
+  env: Record<string, string | undefined> = {},
+) => {
   let out = '';
   let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
+  const o = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
+  const e = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
   const saved = { ...process.env };
   Object.assign(process.env, { VENTANILLA_LANG: 'es', ...env });
   process.exitCode = undefined;
@@ -33,7 +41,12 @@ afterEach(() => vi.restoreAllMocks());
 const setup = async () => {
   const dataDir = tempDir();
   const core = createCore({ dataDir, log: () => undefined });
-  await core.services.staff.add(SYSTEM, { username: 'ana', displayName: 'Ana Ruiz', role: 'clerk', password: 'correct horse battery' });
+  await core.services.staff.add(SYSTEM, {
+    username: 'ana',
+    displayName: 'Ana Ruiz',
+    role: 'clerk',
+    password: 'correct horse battery',
+  });
   core.close();
   writeFileSync(join(dataDir, 'farola.png'), tinyPng('cli'));
   const data = join(dataDir, 'incidencia.json');
@@ -56,21 +69,42 @@ describe('ventanilla forms', () => {
     expect(text.code).toBe(0);
     expect(text.out).toContain('incidencia-via-publica\tv1\tIncidencia en la vía pública');
     const json = await run(dataDir, ['forms', 'templates', '--json']);
-    expect(FormTemplate.array().parse(JSON.parse(json.out)).map((t) => t.id)).toHaveLength(5);
+    expect(
+      FormTemplate.array()
+        .parse(JSON.parse(json.out))
+        .map((t) => t.id),
+    ).toHaveLength(5);
   });
 
   it('files as a staff member and writes the receipt PDF', async () => {
     const { dataDir, data } = await setup();
-    const filed = await run(dataDir, ['forms', 'file', '--template', 'incidencia-via-publica', '--data', data, '--staff', 'ana', '--json'], {
-      VENTANILLA_PASSWORD: 'correct horse battery',
-    });
+    const filed = await run(
+      dataDir,
+      [
+        'forms',
+        'file',
+        '--template',
+        'incidencia-via-publica',
+        '--data',
+        data,
+        '--staff',
+        'ana',
+        '--json',
+      ],
+      {
+        VENTANILLA_PASSWORD: 'correct horse battery',
+      },
+    );
     expect(filed.code).toBe(0);
     const entry = FiledEntry.strict().parse(JSON.parse(filed.out));
     expect(entry.provisional_number).toBe('18111-M01-2026-000001');
     const pdf = join(dataDir, 'out.pdf');
     const receipt = await run(dataDir, ['forms', 'receipt', entry.entry_id, '--pdf', pdf]);
     expect(receipt.code).toBe(0);
-    const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      ' ',
+    );
     expect(text).toContain('18111-M01-2026-000001');
     expect(text).toContain('Registrado por: Ana Ruiz');
     expect(text).toContain('farola.png');
@@ -78,23 +112,53 @@ describe('ventanilla forms', () => {
 
   it('refuses a wrong password, bad data and a missing password with clear errors, filing nothing', async () => {
     const { dataDir, data } = await setup();
-    const args = ['forms', 'file', '--template', 'incidencia-via-publica', '--data', data, '--staff', 'ana'];
+    const args = [
+      'forms',
+      'file',
+      '--template',
+      'incidencia-via-publica',
+      '--data',
+      data,
+      '--staff',
+      'ana',
+    ];
     const wrong = await run(dataDir, args, { VENTANILLA_PASSWORD: 'nope' });
     expect(wrong.code).toBe(1);
     expect(wrong.err).toMatch(/contraseña|credenciales/i);
     const missing = await run(dataDir, args, { VENTANILLA_PASSWORD: undefined });
     expect(missing.code).toBe(2);
     const bad = join(dataDir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ data: { type: 'fire' }, party: { kind: 'non_resident', name: 'X', document: '12345678Z' }, consent: true }));
-    const invalid = await run(dataDir, ['forms', 'file', '--template', 'incidencia-via-publica', '--data', bad, '--staff', 'ana'], {
-      VENTANILLA_PASSWORD: 'correct horse battery',
-      VENTANILLA_LANG: 'en',
-    });
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        data: { type: 'fire' },
+        party: { kind: 'non_resident', name: 'X', document: '12345678Z' },
+        consent: true,
+      }),
+    );
+    const invalid = await run(
+      dataDir,
+      ['forms', 'file', '--template', 'incidencia-via-publica', '--data', bad, '--staff', 'ana'],
+      {
+        VENTANILLA_PASSWORD: 'correct horse battery',
+        VENTANILLA_LANG: 'en',
+      },
+    );
     expect(invalid.code).toBe(1);
-    expect(invalid.err).toContain('Check the form data: type: option; location: required; description: required. Nothing was filed.');
+    expect(invalid.err).toContain(
+      'Check the form data: type: option; location: required; description: required. Nothing was filed.',
+    );
     const notJson = join(dataDir, 'x.json');
     writeFileSync(notJson, '{');
-    expect((await run(dataDir, ['forms', 'file', '--template', 'x', '--data', notJson, '--staff', 'ana'], { VENTANILLA_PASSWORD: 'p' })).code).toBe(1);
+    expect(
+      (
+        await run(
+          dataDir,
+          ['forms', 'file', '--template', 'x', '--data', notJson, '--staff', 'ana'],
+          { VENTANILLA_PASSWORD: 'p' },
+        )
+      ).code,
+    ).toBe(1);
     const core = createCore({ dataDir, log: () => undefined });
     expect(core.deps.db.prepare('SELECT count(*) n FROM registry_entries').get()).toEqual({ n: 0 });
     core.close();

@@ -4,7 +4,11 @@ import { knownMigrations, migrate } from '../../../src/core/db/migrations';
 
 const upTo = (version: number) => knownMigrations.filter((m) => m.version <= version);
 
-const entry = (id: string, seq: number, number = `18111-M01-2026-${String(seq).padStart(6, '0')}`) => ({
+const entry = (
+  id: string,
+  seq: number,
+  number = `18111-M01-2026-${String(seq).padStart(6, '0')}`,
+) => ({
   id,
   seq,
   number,
@@ -27,8 +31,10 @@ describe('migration 0004 forms', () => {
 
   it('creates STRICT tables for templates, counters, entries and attachments', () => {
     const tables = db
-      .prepare(`SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name IN
-        ('form_templates', 'registry_counters', 'registry_entries', 'registry_attachments') ORDER BY name`)
+      .prepare(
+        `SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name IN
+        ('form_templates', 'registry_counters', 'registry_entries', 'registry_attachments') ORDER BY name`,
+      )
       .all();
     expect(tables).toEqual([
       { name: 'form_templates', strict: 1 },
@@ -48,8 +54,10 @@ describe('migration 0004 forms', () => {
   it('ties attachments to an existing entry', () => {
     expect(() =>
       db
-        .prepare(`INSERT INTO registry_attachments (id, entry_id, position, filename, media_type, size, sha256)
-                  VALUES ('x', 'missing', 1, 'f', 'image/png', 1, 'h')`)
+        .prepare(
+          `INSERT INTO registry_attachments (id, entry_id, position, filename, media_type, size, sha256)
+                  VALUES ('x', 'missing', 1, 'f', 'image/png', 1, 'h')`,
+        )
         .run(),
     ).toThrow(/FOREIGN KEY/);
   });

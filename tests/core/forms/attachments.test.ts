@@ -1,4 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formsChangeAppliers } from '../../../src/core/forms';
@@ -11,7 +18,13 @@ const DAY = 24 * 60 * 60_000;
 
 const withPhoto = (marker: string) =>
   incidencia({
-    attachments: [{ filename: 'foto.png', mediaType: 'image/png', dataBase64: tinyPng(marker).toString('base64') }],
+    attachments: [
+      {
+        filename: 'foto.png',
+        mediaType: 'image/png',
+        dataBase64: tinyPng(marker).toString('base64'),
+      },
+    ],
   });
 
 describe('attachments', () => {
@@ -22,19 +35,34 @@ describe('attachments', () => {
     const entry = await t.call('formsGet', { id: filed.entry_id }, clerk);
     const [info] = entry.attachments;
     if (!info) throw new Error('no attachment');
-    expect(info).toMatchObject({ filename: 'foto.png', mediaType: 'image/png', size: tinyPng('secret-photo').length, removed: false });
+    expect(info).toMatchObject({
+      filename: 'foto.png',
+      mediaType: 'image/png',
+      size: tinyPng('secret-photo').length,
+      removed: false,
+    });
     const files = readdirSync(attachmentsDir(t.dataDir));
     expect(files).toEqual([`${info.id}.enc`]);
     const marker = Buffer.from('PLAINTEXT-MARKER-secret-photo');
-    for (const file of [join(attachmentsDir(t.dataDir), files[0] ?? ''), join(t.dataDir, 'ventanilla.db'), join(t.dataDir, 'ventanilla.db-wal')]) {
+    for (const file of [
+      join(attachmentsDir(t.dataDir), files[0] ?? ''),
+      join(t.dataDir, 'ventanilla.db'),
+      join(t.dataDir, 'ventanilla.db-wal'),
+    ]) {
       if (existsSync(file)) expect(readFileSync(file).includes(marker)).toBe(false);
     }
     // The core reads it back intact, checked against the hash on the receipt.
-    expect(t.core.services.forms.readAttachment(info.id).equals(tinyPng('secret-photo'))).toBe(true);
+    expect(t.core.services.forms.readAttachment(info.id).equals(tinyPng('secret-photo'))).toBe(
+      true,
+    );
     // A sealed file moved onto another attachment's name does not open.
     const other = await t.call('formsFile', withPhoto('other'), clerk);
-    const otherId = (await t.call('formsGet', { id: other.entry_id }, clerk)).attachments[0]?.id ?? '';
-    writeFileSync(join(attachmentsDir(t.dataDir), `${otherId}.enc`), readFileSync(join(attachmentsDir(t.dataDir), `${info.id}.enc`)));
+    const otherId =
+      (await t.call('formsGet', { id: other.entry_id }, clerk)).attachments[0]?.id ?? '';
+    writeFileSync(
+      join(attachmentsDir(t.dataDir), `${otherId}.enc`),
+      readFileSync(join(attachmentsDir(t.dataDir), `${info.id}.enc`)),
+    );
     expect(() => t.core.services.forms.readAttachment(otherId)).toThrow('forms_attachment_corrupt');
   });
 
@@ -43,22 +71,70 @@ describe('attachments', () => {
     const clerk = await t.signInAs('clerk');
     const big = Buffer.concat([tinyPng('big'), Buffer.alloc(MAX_ATTACHMENT_BYTES)]);
     await expect(
-      t.call('formsFile', incidencia({ attachments: [{ filename: 'big.png', mediaType: 'image/png', dataBase64: big.toString('base64') }] }), clerk),
+      t.call(
+        'formsFile',
+        incidencia({
+          attachments: [
+            { filename: 'big.png', mediaType: 'image/png', dataBase64: big.toString('base64') },
+          ],
+        }),
+        clerk,
+      ),
     ).rejects.toMatchObject({ code: 'invalid_input' });
-    const justOver = Buffer.concat([tinyPng('big'), Buffer.alloc(MAX_ATTACHMENT_BYTES - tinyPng('big').length + 1)]);
+    const justOver = Buffer.concat([
+      tinyPng('big'),
+      Buffer.alloc(MAX_ATTACHMENT_BYTES - tinyPng('big').length + 1),
+    ]);
     await expect(
-      t.call('formsFile', incidencia({ attachments: [{ filename: 'big.png', mediaType: 'image/png', dataBase64: justOver.toString('base64') }] }), clerk),
-    ).rejects.toMatchObject({ code: 'forms_attachment_too_large', params: { file: 'big.png', mb: 8 } });
+      t.call(
+        'formsFile',
+        incidencia({
+          attachments: [
+            {
+              filename: 'big.png',
+              mediaType: 'image/png',
+              dataBase64: justOver.toString('base64'),
+            },
+          ],
+        }),
+        clerk,
+      ),
+    ).rejects.toMatchObject({
+      code: 'forms_attachment_too_large',
+      params: { file: 'big.png', mb: 8 },
+    });
     await expect(
-      t.call('formsFile', incidencia({ attachments: [{ filename: 'x.pdf', mediaType: 'application/pdf', dataBase64: tinyPng('x').toString('base64') }] }), clerk),
+      t.call(
+        'formsFile',
+        incidencia({
+          attachments: [
+            {
+              filename: 'x.pdf',
+              mediaType: 'application/pdf',
+              dataBase64: tinyPng('x').toString('base64'),
+            },
+          ],
+        }),
+        clerk,
+      ),
     ).rejects.toMatchObject({ code: 'forms_attachment_unreadable' });
-    const four = Array.from({ length: 4 }, (_, i) => ({ filename: `${i}.png`, mediaType: 'image/png' as const, dataBase64: tinyPng(String(i)).toString('base64') }));
-    await expect(t.call('formsFile', incidencia({ attachments: four }), clerk)).rejects.toMatchObject({
+    const four = Array.from({ length: 4 }, (_, i) => ({
+      filename: `${i}.png`,
+      mediaType: 'image/png' as const,
+      dataBase64: tinyPng(String(i)).toString('base64'),
+    }));
+    await expect(
+      t.call('formsFile', incidencia({ attachments: four }), clerk),
+    ).rejects.toMatchObject({
       code: 'forms_too_many_attachments',
       params: { max: 3 },
     });
-    expect(t.core.deps.db.prepare('SELECT count(*) n FROM registry_entries').get()).toEqual({ n: 0 });
-    expect(existsSync(attachmentsDir(t.dataDir)) ? readdirSync(attachmentsDir(t.dataDir)) : []).toEqual([]);
+    expect(t.core.deps.db.prepare('SELECT count(*) n FROM registry_entries').get()).toEqual({
+      n: 0,
+    });
+    expect(
+      existsSync(attachmentsDir(t.dataDir)) ? readdirSync(attachmentsDir(t.dataDir)) : [],
+    ).toEqual([]);
   });
 
   it('are removed the configured number of days after central confirms it stores them, and the rows keep their hashes', async () => {
@@ -97,7 +173,8 @@ describe('attachments', () => {
     expect(existsSync(file)).toBe(true);
 
     // Central confirms it stores this very attachment: the retention clock starts now.
-    const sha = (db.prepare('SELECT sha256 FROM registry_attachments').get() as { sha256: string }).sha256;
+    const sha = (db.prepare('SELECT sha256 FROM registry_attachments').get() as { sha256: string })
+      .sha256;
     stored([sha]);
     t.clock.advance(29 * DAY);
     expect(forms.applyRetention()).toMatchObject({ removed: 0 });
@@ -108,11 +185,16 @@ describe('attachments', () => {
 
     const entry = forms.get(filed.entry_id);
     expect(entry.status).toBe('synced');
-    expect(entry.attachments[0]).toMatchObject({ removed: true, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(entry.attachments[0]).toMatchObject({
+      removed: true,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(() => forms.readAttachment(id)).toThrow('forms_attachment_not_found');
-    expect(db.prepare(`SELECT actor_name FROM audit_log WHERE action = 'forms.attachments_removed'`).all()).toEqual([
-      { actor_name: 'retention' },
-    ]);
+    expect(
+      db
+        .prepare(`SELECT actor_name FROM audit_log WHERE action = 'forms.attachments_removed'`)
+        .all(),
+    ).toEqual([{ actor_name: 'retention' }]);
     // The receipt still lists the attachment and its hash.
     const receipt = await forms.receipt(SYSTEM, filed.entry_id, 'a4');
     expect(receipt.pdf.length).toBeGreaterThan(1000);

@@ -34,12 +34,17 @@ describe('filing a walk-in form', () => {
     expect(entry.consentText).toContain('art. 12.2');
     expect(entry.filedLocal).toMatch(/^2026-03-02T\d{2}:00:00[+-]\d{2}:\d{2}$/);
     const db = t.core.deps.db;
-    expect(db.prepare(`SELECT action, subject FROM audit_log WHERE action = 'forms.filed'`).all()).toEqual([
-      { action: 'forms.filed', subject: 'registry:18111-M01-2026-000001' },
-    ]);
-    const queued = db.prepare(`SELECT payload FROM outbox WHERE kind = 'registry.entry'`).all() as { payload: string }[];
+    expect(
+      db.prepare(`SELECT action, subject FROM audit_log WHERE action = 'forms.filed'`).all(),
+    ).toEqual([{ action: 'forms.filed', subject: 'registry:18111-M01-2026-000001' }]);
+    const queued = db.prepare(`SELECT payload FROM outbox WHERE kind = 'registry.entry'`).all() as {
+      payload: string;
+    }[];
     expect(queued).toHaveLength(1);
-    expect(JSON.parse(queued[0]?.payload ?? "{}")).toMatchObject({ id: filed.entry_id, entry_hash: entry.entryHash });
+    expect(JSON.parse(queued[0]?.payload ?? '{}')).toMatchObject({
+      id: filed.entry_id,
+      entry_hash: entry.entryHash,
+    });
   });
 
   it('never stores the plain document number, only its mask and keyed hash', async () => {
@@ -58,7 +63,9 @@ describe('filing a walk-in form', () => {
     ]);
     expect(dump).not.toContain('12345678Z');
     expect(dump).not.toContain('X1234567L');
-    const row = db.prepare('SELECT party_doc_hash, rep_doc_masked FROM registry_entries').get() as Record<string, string>;
+    const row = db
+      .prepare('SELECT party_doc_hash, rep_doc_masked FROM registry_entries')
+      .get() as Record<string, string>;
     expect(row.party_doc_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(row.rep_doc_masked).toBe('****4567*');
   });
@@ -71,13 +78,22 @@ describe('filing a walk-in form', () => {
       {
         templateId: 'certificado-empadronamiento',
         data: { scope: 'collective', purpose: 'Matrícula escolar' },
-        party: { kind: 'resident', residentId: 'R-42', name: 'Ana Gil', documentMasked: '***1234**' },
+        party: {
+          kind: 'resident',
+          residentId: 'R-42',
+          name: 'Ana Gil',
+          documentMasked: '***1234**',
+        },
         consent: true,
       },
       clerk,
     );
     const entry = await t.call('formsGet', { id: filed.entry_id }, clerk);
-    expect(entry).toMatchObject({ partyKind: 'resident', partyDocumentMasked: '***1234**', addressee: 'secretaria' });
+    expect(entry).toMatchObject({
+      partyKind: 'resident',
+      partyDocumentMasked: '***1234**',
+      addressee: 'secretaria',
+    });
     const found = await t.call('formsList', { query: 'R-42' }, clerk);
     expect(found.map((e) => e.id)).toEqual([filed.entry_id]);
   });
@@ -88,30 +104,50 @@ describe('filing a walk-in form', () => {
     await t.call('formsFile', incidencia(), clerk);
     const before = snapshot(t);
     await expect(
-      t.call('formsFile', incidencia({ data: { type: 'fire', location: '', description: 'x'.repeat(2001) } }), clerk),
+      t.call(
+        'formsFile',
+        incidencia({ data: { type: 'fire', location: '', description: 'x'.repeat(2001) } }),
+        clerk,
+      ),
     ).rejects.toMatchObject({
       code: 'forms_invalid',
       params: { fields: 'type: option; location: required; description: tooLong', count: 3 },
     });
     await expect(
-      t.call('formsFile', incidencia({ data: { type: 'road', location: 'a', description: 'b', extra: 'no' } }), clerk),
+      t.call(
+        'formsFile',
+        incidencia({ data: { type: 'road', location: 'a', description: 'b', extra: 'no' } }),
+        clerk,
+      ),
     ).rejects.toMatchObject({ code: 'forms_invalid', params: { fields: 'extra: unknown' } });
     await expect(t.call('formsFile', incidencia({ consent: false }), clerk)).rejects.toMatchObject({
       code: 'forms_consent_required',
     });
     await expect(
-      t.call('formsFile', incidencia({ party: { kind: 'non_resident', name: 'X', document: '12345678A' } }), clerk),
+      t.call(
+        'formsFile',
+        incidencia({ party: { kind: 'non_resident', name: 'X', document: '12345678A' } }),
+        clerk,
+      ),
     ).rejects.toMatchObject({ code: 'forms_document_invalid', params: { who: 'party' } });
-    await expect(t.call('formsFile', incidencia({ addressee: 'nowhere' }), clerk)).rejects.toMatchObject({
+    await expect(
+      t.call('formsFile', incidencia({ addressee: 'nowhere' }), clerk),
+    ).rejects.toMatchObject({
       code: 'forms_addressee_unknown',
     });
-    await expect(t.call('formsFile', incidencia({ templateId: 'nope' }), clerk)).rejects.toMatchObject({
+    await expect(
+      t.call('formsFile', incidencia({ templateId: 'nope' }), clerk),
+    ).rejects.toMatchObject({
       code: 'forms_template_not_found',
     });
-    await expect(t.call('formsFile', incidencia(), undefined)).rejects.toMatchObject({ code: 'not_signed_in' });
+    await expect(t.call('formsFile', incidencia(), undefined)).rejects.toMatchObject({
+      code: 'not_signed_in',
+    });
     expect(snapshot(t)).toEqual(before);
     // The next good filing takes the next number: the failures burnt none.
-    expect((await t.call('formsFile', incidencia(), clerk)).provisional_number).toBe('18111-M01-2026-000002');
+    expect((await t.call('formsFile', incidencia(), clerk)).provisional_number).toBe(
+      '18111-M01-2026-000002',
+    );
   });
 
   it('searches the registry book by number, name, template and local date', async () => {

@@ -3,8 +3,17 @@ import type { FileEntryInput } from '../../../src/shared/contract/forms';
 /** A valid street-incident filing for a typed-in non-resident. */
 export const incidencia = (overrides: Partial<FileEntryInput> = {}): FileEntryInput => ({
   templateId: 'incidencia-via-publica',
-  data: { type: 'lighting', location: 'Calle Real 12', description: 'La farola lleva una semana apagada.' },
-  party: { kind: 'non_resident', name: 'Lucía Pérez Gómez', document: '12345678Z', contact: '600 111 222' },
+  data: {
+    type: 'lighting',
+    location: 'Calle Real 12',
+    description: 'La farola lleva una semana apagada.',
+  },
+  party: {
+    kind: 'non_resident',
+    name: 'Lucía Pérez Gómez',
+    document: '12345678Z',
+    contact: '600 111 222',
+  },
   consent: true,
   ...overrides,
 });

@@ -8,7 +8,8 @@ import { incidencia } from './forms-fixtures';
 
 const children: ChildProcess[] = [];
 afterEach(() => {
-  for (const c of children.splice(0)) if (c.pid && c.exitCode === null) process.kill(-c.pid, 'SIGKILL');
+  for (const c of children.splice(0))
+    if (c.pid && c.exitCode === null) process.kill(-c.pid, 'SIGKILL');
 });
 
 /** Runs the child filer in its own process group, so kill -9 reaches the real node process. */
@@ -40,7 +41,9 @@ const child = (env: Record<string, string>) => {
 };
 
 const seqs = (db: ReturnType<typeof createCore>['deps']['db']) =>
-  (db.prepare('SELECT seq FROM registry_entries ORDER BY seq').all() as { seq: number }[]).map((r) => r.seq);
+  (db.prepare('SELECT seq FROM registry_entries ORDER BY seq').all() as { seq: number }[]).map(
+    (r) => r.seq,
+  );
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
@@ -49,19 +52,34 @@ describe('provisional numbering', () => {
     const dataDir = tempDir();
     const t = testCore({ dataDir });
     const clerk = await t.signInAs('clerk');
-    const kids = [child({ FORMS_DIR: dataDir, FORMS_COUNT: '50', FORMS_CLERK: 'k1' }), child({ FORMS_DIR: dataDir, FORMS_COUNT: '50', FORMS_CLERK: 'k2' })];
+    const kids = [
+      child({ FORMS_DIR: dataDir, FORMS_COUNT: '50', FORMS_CLERK: 'k1' }),
+      child({ FORMS_DIR: dataDir, FORMS_COUNT: '50', FORMS_CLERK: 'k2' }),
+    ];
     await Promise.all(kids.map((k) => k.waitFor('READY')));
-    const mine = await Promise.all(Array.from({ length: 100 }, () => t.call('formsFile', incidencia(), clerk)));
+    const mine = await Promise.all(
+      Array.from({ length: 100 }, () => t.call('formsFile', incidencia(), clerk)),
+    );
     expect(await Promise.all(kids.map((k) => k.exited))).toEqual([0, 0]);
     expect(new Set(mine.map((f) => f.provisional_number)).size).toBe(100);
     const db = t.core.deps.db;
     expect(seqs(db)).toEqual(range(200));
-    const numbers = (db.prepare('SELECT provisional_number n FROM registry_entries ORDER BY seq').all() as { n: string }[]).map((r) => r.n);
+    const numbers = (
+      db.prepare('SELECT provisional_number n FROM registry_entries ORDER BY seq').all() as {
+        n: string;
+      }[]
+    ).map((r) => r.n);
     expect(numbers[199]).toBe('18111-M01-2026-000200');
     // Every entry has its audit entry and its outbox item, and the audit chain never forked.
-    expect(db.prepare(`SELECT count(*) n FROM audit_log WHERE action = 'forms.filed'`).get()).toEqual({ n: 200 });
-    expect(db.prepare(`SELECT count(*) n FROM outbox WHERE kind = 'registry.entry'`).get()).toEqual({ n: 200 });
-    const chain = db.prepare('SELECT count(*) c, count(DISTINCT prev_hash) d FROM audit_log').get() as { c: number; d: number };
+    expect(
+      db.prepare(`SELECT count(*) n FROM audit_log WHERE action = 'forms.filed'`).get(),
+    ).toEqual({ n: 200 });
+    expect(db.prepare(`SELECT count(*) n FROM outbox WHERE kind = 'registry.entry'`).get()).toEqual(
+      { n: 200 },
+    );
+    const chain = db
+      .prepare('SELECT count(*) c, count(DISTINCT prev_hash) d FROM audit_log')
+      .get() as { c: number; d: number };
     expect(chain.d).toBe(chain.c);
   }, 120_000);
 
@@ -76,10 +94,16 @@ describe('provisional numbering', () => {
     const db = t.core.deps.db;
     expect(seqs(db)).toEqual([1, 2, 3]);
     expect(db.prepare('SELECT last_seq FROM registry_counters').all()).toEqual([{ last_seq: 3 }]);
-    expect(db.prepare(`SELECT count(*) n FROM outbox WHERE kind = 'registry.entry'`).get()).toEqual({ n: 3 });
-    expect(db.prepare(`SELECT count(*) n FROM audit_log WHERE action = 'forms.filed'`).get()).toEqual({ n: 3 });
+    expect(db.prepare(`SELECT count(*) n FROM outbox WHERE kind = 'registry.entry'`).get()).toEqual(
+      { n: 3 },
+    );
+    expect(
+      db.prepare(`SELECT count(*) n FROM audit_log WHERE action = 'forms.filed'`).get(),
+    ).toEqual({ n: 3 });
     const clerk = await t.signInAs('clerk');
-    expect((await t.call('formsFile', incidencia(), clerk)).provisional_number).toBe('18111-M01-2026-000004');
+    expect((await t.call('formsFile', incidencia(), clerk)).provisional_number).toBe(
+      '18111-M01-2026-000004',
+    );
   }, 120_000);
 
   it('dates the entry in local time with its offset, and restarts the series each local year', () => {
@@ -93,9 +117,17 @@ describe('provisional numbering', () => {
       const a = t.core.services.forms.file(SYSTEM, input);
       clock.advance(60 * 60_000);
       const b = t.core.services.forms.file(SYSTEM, input);
-      expect(a).toMatchObject({ provisional_number: '18111-M01-2026-000001', filed_at: '2026-12-31T23:30:00+01:00' });
-      expect(b).toMatchObject({ provisional_number: '18111-M01-2027-000001', filed_at: '2027-01-01T00:30:00+01:00' });
-      const row = t.core.deps.db.prepare('SELECT utc_offset_min, filed_at FROM registry_entries WHERE year = 2027').get();
+      expect(a).toMatchObject({
+        provisional_number: '18111-M01-2026-000001',
+        filed_at: '2026-12-31T23:30:00+01:00',
+      });
+      expect(b).toMatchObject({
+        provisional_number: '18111-M01-2027-000001',
+        filed_at: '2027-01-01T00:30:00+01:00',
+      });
+      const row = t.core.deps.db
+        .prepare('SELECT utc_offset_min, filed_at FROM registry_entries WHERE year = 2027')
+        .get();
       expect(row).toEqual({ utc_offset_min: 60, filed_at: '2026-12-31T23:30:00.000Z' });
     } finally {
       process.env.TZ = previous;

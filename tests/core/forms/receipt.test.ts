@@ -19,7 +19,18 @@ const pdfText = (pdf: Buffer, dir: string): string => {
 const firstPagePng = async (pdf: Buffer, dir: string) => {
   const file = join(dir, 'page.pdf');
   writeFileSync(file, pdf);
-  execFileSync('pdftoppm', ['-png', '-r', '110', '-f', '1', '-l', '1', '-singlefile', file, join(dir, 'page')]);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '110',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    file,
+    join(dir, 'page'),
+  ]);
   return sharp(join(dir, 'page.png')).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
 };
 
@@ -33,7 +44,9 @@ describe('the receipt (justificante)', () => {
       'formsFile',
       incidencia({
         representative: { name: 'Mario Ruiz Soto', document: 'X1234567L' },
-        attachments: [{ filename: 'farola.png', mediaType: 'image/png', dataBase64: photo.toString('base64') }],
+        attachments: [
+          { filename: 'farola.png', mediaType: 'image/png', dataBase64: photo.toString('base64') },
+        ],
       }),
       clerk,
     );
@@ -86,26 +99,40 @@ describe('the receipt (justificante)', () => {
     const clerk = await t.signInAs('clerk', 'ana');
     const filed = await t.call('formsFile', incidencia(), clerk);
     await t.call('formsReceipt', { id: filed.entry_id }, clerk);
-    expect(applyOfficialNumber(t.core.deps, filed.entry_id, 'RGE-2026-000731', '2026-03-02T11:00:00Z')).toBe('applied');
+    expect(
+      applyOfficialNumber(t.core.deps, filed.entry_id, 'RGE-2026-000731', '2026-03-02T11:00:00Z'),
+    ).toBe('applied');
     // Replays of the same pull are harmless; a different number is a conflict.
-    expect(applyOfficialNumber(t.core.deps, filed.entry_id, 'RGE-2026-000731', '2026-03-02T11:00:00Z')).toBe('unchanged');
-    expect(() => applyOfficialNumber(t.core.deps, filed.entry_id, 'RGE-2026-999999', '2026-03-02T12:00:00Z')).toThrow(
-      'forms_official_number_conflict',
-    );
+    expect(
+      applyOfficialNumber(t.core.deps, filed.entry_id, 'RGE-2026-000731', '2026-03-02T11:00:00Z'),
+    ).toBe('unchanged');
+    expect(() =>
+      applyOfficialNumber(t.core.deps, filed.entry_id, 'RGE-2026-999999', '2026-03-02T12:00:00Z'),
+    ).toThrow('forms_official_number_conflict');
     const entry = await t.call('formsGet', { id: filed.entry_id }, clerk);
     expect(entry).toMatchObject({ status: 'official', officialNumber: 'RGE-2026-000731' });
-    const reprint = await t.call('formsReceipt', { id: filed.entry_id, format: 'roll80', language: 'en' }, clerk);
+    const reprint = await t.call(
+      'formsReceipt',
+      { id: filed.entry_id, format: 'roll80', language: 'en' },
+      clerk,
+    );
     const text = pdfText(Buffer.from(reprint.pdfBase64, 'base64'), dir);
     expect(text).toContain('Official registry number: RGE-2026-000731');
     expect(text).toContain('18111-M01-2026-000001');
     expect(text).toContain('Proof of filing');
     const prints = t.core.deps.db
-      .prepare(`SELECT actor_name, details FROM audit_log WHERE action = 'forms.receipt_printed' ORDER BY seq`)
+      .prepare(
+        `SELECT actor_name, details FROM audit_log WHERE action = 'forms.receipt_printed' ORDER BY seq`,
+      )
       .all() as { actor_name: string; details: string }[];
     expect(prints.map((p) => [p.actor_name, JSON.parse(p.details)])).toEqual([
       ['ana', { entry_id: filed.entry_id, format: 'a4', official_number: null }],
       ['ana', { entry_id: filed.entry_id, format: 'roll80', official_number: 'RGE-2026-000731' }],
     ]);
-    expect(t.core.deps.db.prepare(`SELECT count(*) n FROM audit_log WHERE action = 'forms.official_number_assigned'`).get()).toEqual({ n: 1 });
+    expect(
+      t.core.deps.db
+        .prepare(`SELECT count(*) n FROM audit_log WHERE action = 'forms.official_number_assigned'`)
+        .get(),
+    ).toEqual({ n: 1 });
   });
 });

@@ -21,14 +21,28 @@ describe('changes pulled from central', () => {
     const appliers = formsChangeAppliers(t.core.deps);
     const db = t.core.deps.db;
     const apply = (c: PulledChange) => db.transaction(() => appliers[c.type]?.(db, c))();
-    const payload = { entry_id: filed.entry_id, official_number: 'RGE-2026-000001', assigned_at: '2026-03-02T10:05:00Z' };
+    const payload = {
+      entry_id: filed.entry_id,
+      official_number: 'RGE-2026-000001',
+      assigned_at: '2026-03-02T10:05:00Z',
+    };
     apply(change('registry.official_number', payload));
     apply(change('registry.official_number', payload, 2));
     apply(change('registry.official_number', { ...payload, entry_id: 'not-ours' }, 3));
-    expect(() => apply(change('registry.official_number', { entry_id: filed.entry_id }, 4))).toThrow();
+    expect(() =>
+      apply(change('registry.official_number', { entry_id: filed.entry_id }, 4)),
+    ).toThrow();
     const entry = await t.call('formsGet', { id: filed.entry_id }, clerk);
-    expect(entry).toMatchObject({ officialNumber: 'RGE-2026-000001', status: 'official', officialAssignedAt: '2026-03-02T10:05:00Z' });
-    expect(db.prepare(`SELECT count(*) n FROM audit_log WHERE action = 'forms.official_number_assigned'`).get()).toEqual({ n: 1 });
+    expect(entry).toMatchObject({
+      officialNumber: 'RGE-2026-000001',
+      status: 'official',
+      officialAssignedAt: '2026-03-02T10:05:00Z',
+    });
+    expect(
+      db
+        .prepare(`SELECT count(*) n FROM audit_log WHERE action = 'forms.official_number_assigned'`)
+        .get(),
+    ).toEqual({ n: 1 });
   });
 
   it('applies a template version published by central', async () => {
@@ -37,7 +51,9 @@ describe('changes pulled from central', () => {
     const appliers = formsChangeAppliers(t.core.deps);
     const base = bundledTemplates[0];
     if (!base) throw new Error('no templates');
-    db.transaction(() => appliers['forms.template']?.(db, change('forms.template', { ...base, version: 5 })))();
+    db.transaction(() =>
+      appliers['forms.template']?.(db, change('forms.template', { ...base, version: 5 })),
+    )();
     const clerk = await t.signInAs('clerk');
     const listed = await t.call('formsTemplates', {}, clerk);
     expect(listed.find((x) => x.id === base.id)?.version).toBe(5);

@@ -1,6 +1,10 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type FormTemplate, printedDateTime, type RegistryEntry } from '../../../shared/contract/forms';
+import {
+  type FormTemplate,
+  printedDateTime,
+  type RegistryEntry,
+} from '../../../shared/contract/forms';
 import { useAction, useApp } from '../app-context';
 import { ErrorBanner, Field, formValues } from '../components/form';
 import './forms/forms.css';
@@ -34,7 +38,12 @@ export const RegistryBookScreen = () => {
     e.preventDefault();
     const v = formValues(e.currentTarget);
     const pick = (s: string | undefined) => (s ? s : undefined);
-    void search({ query: pick(v.query), templateId: pick(v.templateId), from: pick(v.from), to: pick(v.to) });
+    void search({
+      query: pick(v.query),
+      templateId: pick(v.templateId),
+      from: pick(v.from),
+      to: pick(v.to),
+    });
   };
 
   const receipt = async (entry: RegistryEntry, how: 'print' | 'save') => {
@@ -47,7 +56,12 @@ export const RegistryBookScreen = () => {
   return (
     <section aria-labelledby="book-title">
       <h1 id="book-title">{t('forms.ui.bookTitle')}</h1>
-      <form className="card row" role="search" onSubmit={onSearch} aria-label={t('forms.ui.search')}>
+      <form
+        className="card row"
+        role="search"
+        onSubmit={onSearch}
+        aria-label={t('forms.ui.search')}
+      >
         <Field label={t('forms.ui.bookQuery')} name="query" hint={t('forms.ui.bookQueryHint')} />
         <div className="field">
           <label htmlFor="book-template">{t('forms.ui.template')}</label>
@@ -100,12 +114,24 @@ export const RegistryBookScreen = () => {
               <td>{e.addresseeName}</td>
               <td className={`status-${e.status}`}>{t(`forms.ui.statuses.${e.status}`)}</td>
               <td className="row">
-                <button type="button" disabled={busy} onClick={() => void receipt(e, 'print')}
-                  aria-label={t('forms.ui.reprintOf', { number: e.officialNumber ?? e.provisionalNumber })}>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => void receipt(e, 'print')}
+                  aria-label={t('forms.ui.reprintOf', {
+                    number: e.officialNumber ?? e.provisionalNumber,
+                  })}
+                >
                   {t('forms.ui.reprint')}
                 </button>
-                <button type="button" disabled={busy} onClick={() => void receipt(e, 'save')}
-                  aria-label={t('forms.ui.saveOf', { number: e.officialNumber ?? e.provisionalNumber })}>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => void receipt(e, 'save')}
+                  aria-label={t('forms.ui.saveOf', {
+                    number: e.officialNumber ?? e.provisionalNumber,
+                  })}
+                >
                   {t('forms.ui.savePdf')}
                 </button>
               </td>

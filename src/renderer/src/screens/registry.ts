@@ -23,8 +23,18 @@ export interface ScreenDef {
 export const screens: readonly ScreenDef[] = [
   { id: 'verify', label: 'verifications.nav.verify', roles: ['clerk', 'manager'], component: VerifyScreen },
   { id: 'conflicts', label: 'verifications.nav.conflicts', roles: ['manager', 'admin'], component: ConflictsScreen },
-  { id: 'walk-ins', label: 'forms.nav.walkIns', roles: ['clerk', 'manager', 'admin'], component: WalkInsScreen },
-  { id: 'registry-book', label: 'forms.nav.book', roles: ['clerk', 'manager', 'admin'], component: RegistryBookScreen },
+  {
+    id: 'walk-ins',
+    label: 'forms.nav.walkIns',
+    roles: ['clerk', 'manager', 'admin'],
+    component: WalkInsScreen,
+  },
+  {
+    id: 'registry-book',
+    label: 'forms.nav.book',
+    roles: ['clerk', 'manager', 'admin'],
+    component: RegistryBookScreen,
+  },
   { id: 'residents', label: 'residents.nav', roles: ['clerk', 'manager', 'admin'], component: ResidentsScreen },
   {
     id: 'status',

@@ -18,7 +18,11 @@ import { printPdf } from './forms/receipt-print';
 import { langOf, TemplateFields } from './forms/template-fields';
 
 type Filed = { entry_id: string; provisional_number: string; filed_at: string };
-type Attachment = { filename: string; mediaType: 'image/jpeg' | 'image/png' | 'application/pdf'; dataBase64: string };
+type Attachment = {
+  filename: string;
+  mediaType: 'image/jpeg' | 'image/png' | 'application/pdf';
+  dataBase64: string;
+};
 
 const MEDIA = ['image/jpeg', 'image/png', 'application/pdf'] as const;
 
@@ -31,7 +35,13 @@ const readBase64 = (file: File): Promise<string> =>
   });
 
 /** One filing: keyed by template, so the form state starts fresh for every template. */
-const WalkInForm = ({ template, addressees, townName, onFiled, onCancel }: {
+const WalkInForm = ({
+  template,
+  addressees,
+  townName,
+  onFiled,
+  onCancel,
+}: {
   template: FormTemplate;
   addressees: readonly Addressee[];
   townName: string;
@@ -42,7 +52,9 @@ const WalkInForm = ({ template, addressees, townName, onFiled, onCancel }: {
   const { api } = useApp();
   const { busy, error, run, setError } = useAction();
   const schema = dataSchemaFor(template) as unknown as z.ZodType<FormValues, FormValues>;
-  const { register, handleSubmit, formState } = useForm<FormValues>({ resolver: zodResolver(schema) });
+  const { register, handleSubmit, formState } = useForm<FormValues>({
+    resolver: zodResolver(schema),
+  });
   const [party, setParty] = useState<PartyState>(emptyParty);
   const [addressee, setAddressee] = useState(template.defaultAddressee);
   const [consent, setConsent] = useState(false);
@@ -56,10 +68,20 @@ const WalkInForm = ({ template, addressees, townName, onFiled, onCancel }: {
       const mediaType = MEDIA.find((m) => m === file.type);
       if (!mediaType) return setError(t('errors.forms_attachment_unreadable', { file: file.name }));
       if (file.size > MAX_ATTACHMENT_BYTES) {
-        return setError(t('errors.forms_attachment_too_large', { file: file.name, mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 }));
+        return setError(
+          t('errors.forms_attachment_too_large', {
+            file: file.name,
+            mb: MAX_ATTACHMENT_BYTES / 1024 / 1024,
+          }),
+        );
       }
       const dataBase64 = await readBase64(file);
-      setAttachments((list) => [...list, { filename: file.name, mediaType, dataBase64 }].slice(0, template.attachments.max));
+      setAttachments((list) =>
+        [...list, { filename: file.name, mediaType, dataBase64 }].slice(
+          0,
+          template.attachments.max,
+        ),
+      );
     }
   };
 
@@ -68,7 +90,15 @@ const WalkInForm = ({ template, addressees, townName, onFiled, onCancel }: {
     if (!who) return setError(t('forms.ui.pickResident'));
     if (!consent) return setError(t('errors.forms_consent_required'));
     const filed = await run(() =>
-      api.formsFile({ templateId: template.id, data, ...who, addressee, consent, language: lang, attachments }),
+      api.formsFile({
+        templateId: template.id,
+        data,
+        ...who,
+        addressee,
+        consent,
+        language: lang,
+        attachments,
+      }),
     );
     if (filed) onFiled(filed);
   });
@@ -82,7 +112,11 @@ const WalkInForm = ({ template, addressees, townName, onFiled, onCancel }: {
         <legend>{t('forms.ui.content')}</legend>
         <div className="field">
           <label htmlFor="walkin-addressee">{t('forms.ui.addressee')}</label>
-          <select id="walkin-addressee" value={addressee} onChange={(e) => setAddressee(e.target.value)}>
+          <select
+            id="walkin-addressee"
+            value={addressee}
+            onChange={(e) => setAddressee(e.target.value)}
+          >
             {addressees.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}
@@ -93,17 +127,32 @@ const WalkInForm = ({ template, addressees, townName, onFiled, onCancel }: {
         <TemplateFields template={template} register={register} errors={formState.errors} />
         {template.attachments.max > 0 && (
           <div className="field">
-            <label htmlFor="walkin-files">{template.attachments.label?.[lang] ?? t('forms.ui.attachments')}</label>
-            <input id="walkin-files" type="file" accept={MEDIA.join(',')} multiple onChange={(e) => void addFiles(e)}
-              disabled={attachments.length >= template.attachments.max} aria-describedby="walkin-files-hint" />
+            <label htmlFor="walkin-files">
+              {template.attachments.label?.[lang] ?? t('forms.ui.attachments')}
+            </label>
+            <input
+              id="walkin-files"
+              type="file"
+              accept={MEDIA.join(',')}
+              multiple
+              onChange={(e) => void addFiles(e)}
+              disabled={attachments.length >= template.attachments.max}
+              aria-describedby="walkin-files-hint"
+            />
             <small id="walkin-files-hint" className="hint">
-              {t('forms.ui.attachmentsHint', { max: template.attachments.max, mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 })}
+              {t('forms.ui.attachmentsHint', {
+                max: template.attachments.max,
+                mb: MAX_ATTACHMENT_BYTES / 1024 / 1024,
+              })}
             </small>
             <ul>
               {attachments.map((a, i) => (
                 <li key={`${a.filename}-${i}`}>
                   {a.filename}{' '}
-                  <button type="button" onClick={() => setAttachments((list) => list.filter((_, j) => j !== i))}>
+                  <button
+                    type="button"
+                    onClick={() => setAttachments((list) => list.filter((_, j) => j !== i))}
+                  >
                     {t('forms.ui.remove', { name: a.filename })}
                   </button>
                 </li>
@@ -116,7 +165,12 @@ const WalkInForm = ({ template, addressees, townName, onFiled, onCancel }: {
         <legend>{t('forms.ui.consentTitle')}</legend>
         <p id="walkin-consent-text">{t('forms.consent.statement', { town: townName })}</p>
         <label className="check">
-          <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} aria-describedby="walkin-consent-text" />
+          <input
+            type="checkbox"
+            checked={consent}
+            onChange={(e) => setConsent(e.target.checked)}
+            aria-describedby="walkin-consent-text"
+          />
           {t('forms.consent.checkbox')}
         </label>
       </fieldset>
@@ -147,7 +201,11 @@ export const WalkInsScreen = () => {
 
   useEffect(() => {
     void run(async () => {
-      const [list, config, info] = await Promise.all([api.formsTemplates({}), api.formsConfigGet({}), api.appInfo({})]);
+      const [list, config, info] = await Promise.all([
+        api.formsTemplates({}),
+        api.formsConfigGet({}),
+        api.appInfo({}),
+      ]);
       setTemplates(list);
       setAddressees(config.addressees);
       setTownName(info.townName);
@@ -175,17 +233,34 @@ export const WalkInsScreen = () => {
           </h2>
           <p>{t('forms.ui.filedText', { number: filed.provisional_number, at: filed.filed_at })}</p>
           <div className="row">
-            <button type="button" className="primary" disabled={busy} onClick={() => void print(filed.entry_id)}>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => void print(filed.entry_id)}
+            >
               {t('forms.ui.printReceipt')}
             </button>
-            <button type="button" onClick={() => { setFiled(null); setChosen(null); }}>
+            <button
+              type="button"
+              onClick={() => {
+                setFiled(null);
+                setChosen(null);
+              }}
+            >
               {t('forms.ui.newFiling')}
             </button>
           </div>
         </div>
       ) : chosen ? (
-        <WalkInForm key={chosen.id} template={chosen} addressees={addressees} townName={townName}
-          onFiled={setFiled} onCancel={() => setChosen(null)} />
+        <WalkInForm
+          key={chosen.id}
+          template={chosen}
+          addressees={addressees}
+          townName={townName}
+          onFiled={setFiled}
+          onCancel={() => setChosen(null)}
+        />
       ) : (
         <>
           <h2>{t('forms.ui.pickTemplate')}</h2>

@@ -28,8 +28,12 @@ export const emptyParty: PartyState = {
 };
 
 /** The party and representative as the filing operation takes them; null when incomplete. */
-export const toFilingParty = (p: PartyState): Pick<FileEntryInput, 'party' | 'representative'> | null => {
-  const representative = p.withRepresentative ? { name: p.repName, document: p.repDocument } : undefined;
+export const toFilingParty = (
+  p: PartyState,
+): Pick<FileEntryInput, 'party' | 'representative'> | null => {
+  const representative = p.withRepresentative
+    ? { name: p.repName, document: p.repDocument }
+    : undefined;
   if (p.kind === 'resident') {
     if (!p.resident) return null;
     const party = {
@@ -41,14 +45,26 @@ export const toFilingParty = (p: PartyState): Pick<FileEntryInput, 'party' | 're
     };
     return { party, ...(representative ? { representative } : {}) };
   }
-  const party = { kind: 'non_resident' as const, name: p.name, document: p.document, ...(p.contact ? { contact: p.contact } : {}) };
+  const party = {
+    kind: 'non_resident' as const,
+    name: p.name,
+    document: p.document,
+    ...(p.contact ? { contact: p.contact } : {}),
+  };
   return { party, ...(representative ? { representative } : {}) };
 };
 
-const fullName = (r: Resident): string => [r.given_names, r.surname1, r.surname2].filter(Boolean).join(' ');
+const fullName = (r: Resident): string =>
+  [r.given_names, r.surname1, r.surname2].filter(Boolean).join(' ');
 
 /** Interested party: someone from the register (searched) or typed in; optional representative. */
-export const PartyFields = ({ value, onChange }: { value: PartyState; onChange: (p: PartyState) => void }) => {
+export const PartyFields = ({
+  value,
+  onChange,
+}: {
+  value: PartyState;
+  onChange: (p: PartyState) => void;
+}) => {
   const { t } = useTranslation();
   const { api } = useApp();
   const { busy, error, run } = useAction();
@@ -67,11 +83,21 @@ export const PartyFields = ({ value, onChange }: { value: PartyState; onChange: 
       <legend>{t('forms.ui.party')}</legend>
       <div className="row" role="radiogroup" aria-label={t('forms.ui.partyKind')}>
         <label className="check">
-          <input type="radio" name="partyKind" checked={value.kind === 'resident'} onChange={() => set({ kind: 'resident' })} />
+          <input
+            type="radio"
+            name="partyKind"
+            checked={value.kind === 'resident'}
+            onChange={() => set({ kind: 'resident' })}
+          />
           {t('forms.ui.resident')}
         </label>
         <label className="check">
-          <input type="radio" name="partyKind" checked={value.kind === 'non_resident'} onChange={() => set({ kind: 'non_resident' })} />
+          <input
+            type="radio"
+            name="partyKind"
+            checked={value.kind === 'non_resident'}
+            onChange={() => set({ kind: 'non_resident' })}
+          />
           {t('forms.ui.nonResident')}
         </label>
       </div>
@@ -112,7 +138,15 @@ export const PartyFields = ({ value, onChange }: { value: PartyState; onChange: 
                 <li key={r.id}>
                   <button
                     type="button"
-                    onClick={() => set({ resident: { id: r.resident_id, name: fullName(r), documentMasked: r.document_masked } })}
+                    onClick={() =>
+                      set({
+                        resident: {
+                          id: r.resident_id,
+                          name: fullName(r),
+                          documentMasked: r.document_masked,
+                        },
+                      })
+                    }
                   >
                     {fullName(r)} {r.document_masked ?? ''} · {r.address ?? ''}
                   </button>
@@ -123,19 +157,54 @@ export const PartyFields = ({ value, onChange }: { value: PartyState; onChange: 
         </>
       ) : (
         <>
-          <Field label={`${t('forms.ui.name')} *`} value={value.name} onChange={(e) => set({ name: e.target.value })} required autoComplete="off" />
-          <Field label={`${t('forms.ui.document')} *`} hint={t('forms.ui.documentHint')} value={value.document} onChange={(e) => set({ document: e.target.value })} required autoComplete="off" />
+          <Field
+            label={`${t('forms.ui.name')} *`}
+            value={value.name}
+            onChange={(e) => set({ name: e.target.value })}
+            required
+            autoComplete="off"
+          />
+          <Field
+            label={`${t('forms.ui.document')} *`}
+            hint={t('forms.ui.documentHint')}
+            value={value.document}
+            onChange={(e) => set({ document: e.target.value })}
+            required
+            autoComplete="off"
+          />
         </>
       )}
-      <Field label={t('forms.ui.contact')} hint={t('forms.ui.contactHint')} value={value.contact} onChange={(e) => set({ contact: e.target.value })} autoComplete="off" />
+      <Field
+        label={t('forms.ui.contact')}
+        hint={t('forms.ui.contactHint')}
+        value={value.contact}
+        onChange={(e) => set({ contact: e.target.value })}
+        autoComplete="off"
+      />
       <label className="check">
-        <input type="checkbox" checked={value.withRepresentative} onChange={(e) => set({ withRepresentative: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={value.withRepresentative}
+          onChange={(e) => set({ withRepresentative: e.target.checked })}
+        />
         {t('forms.ui.withRepresentative')}
       </label>
       {value.withRepresentative && (
         <>
-          <Field label={`${t('forms.ui.repName')} *`} value={value.repName} onChange={(e) => set({ repName: e.target.value })} required autoComplete="off" />
-          <Field label={`${t('forms.ui.repDocument')} *`} value={value.repDocument} onChange={(e) => set({ repDocument: e.target.value })} required autoComplete="off" />
+          <Field
+            label={`${t('forms.ui.repName')} *`}
+            value={value.repName}
+            onChange={(e) => set({ repName: e.target.value })}
+            required
+            autoComplete="off"
+          />
+          <Field
+            label={`${t('forms.ui.repDocument')} *`}
+            value={value.repDocument}
+            onChange={(e) => set({ repDocument: e.target.value })}
+            required
+            autoComplete="off"
+          />
         </>
       )}
     </fieldset>

@@ -13,11 +13,28 @@ interface Props {
 }
 
 /** One template field, labelled, described and announced when invalid. */
-const Field = ({ field, register, error, lang }: { field: TemplateField; register: Props['register']; error: string | undefined; lang: Lang }) => {
+const Field = ({
+  field,
+  register,
+  error,
+  lang,
+}: {
+  field: TemplateField;
+  register: Props['register'];
+  error: string | undefined;
+  lang: Lang;
+}) => {
   const { t } = useTranslation();
   const id = `f-${field.name}`;
-  const describedBy = [field.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const common = { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy, 'aria-required': field.required || undefined };
+  const describedBy =
+    [field.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') ||
+    undefined;
+  const common = {
+    id,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy,
+    'aria-required': field.required || undefined,
+  };
   const label = `${field.label[lang]}${field.required ? ' *' : ''}`;
   const hint = field.hint && (
     <small id={`${id}-hint`} className="hint">
@@ -31,7 +48,11 @@ const Field = ({ field, register, error, lang }: { field: TemplateField; registe
   );
   if (field.kind === 'multiselect') {
     return (
-      <fieldset className="field choice" aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
+      <fieldset
+        className="field choice"
+        aria-describedby={describedBy}
+        aria-invalid={error ? true : undefined}
+      >
         <legend>{label}</legend>
         {field.options.map((o) => (
           <label key={o.value} className="check">
@@ -47,8 +68,12 @@ const Field = ({ field, register, error, lang }: { field: TemplateField; registe
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {field.kind === 'text' && <input {...common} maxLength={field.maxLength} {...register(field.name)} />}
-      {field.kind === 'textarea' && <textarea {...common} rows={4} maxLength={field.maxLength} {...register(field.name)} />}
+      {field.kind === 'text' && (
+        <input {...common} maxLength={field.maxLength} {...register(field.name)} />
+      )}
+      {field.kind === 'textarea' && (
+        <textarea {...common} rows={4} maxLength={field.maxLength} {...register(field.name)} />
+      )}
       {field.kind === 'select' && (
         <select {...common} {...register(field.name)}>
           <option value="">{t('forms.ui.choose')}</option>
@@ -72,13 +97,24 @@ export const TemplateFields = ({ template, register, errors }: Props) => {
   return (
     <>
       {template.banner && (
-        <p className={`banner ${template.banner.tone}`} role={template.banner.tone === 'danger' ? 'alert' : 'note'}>
+        <p
+          className={`banner ${template.banner.tone}`}
+          role={template.banner.tone === 'danger' ? 'alert' : 'note'}
+        >
           {template.banner.text[lang]}
         </p>
       )}
       {template.fields.map((f) => {
         const error = errors[f.name]?.message;
-        return <Field key={f.name} field={f} register={register} error={typeof error === 'string' ? error : undefined} lang={lang} />;
+        return (
+          <Field
+            key={f.name}
+            field={f}
+            register={register}
+            error={typeof error === 'string' ? error : undefined}
+            lang={lang}
+          />
+        );
       })}
     </>
   );
