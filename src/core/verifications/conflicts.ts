@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors';
 import type { Actor } from '../audit/append';
 import { audit, type CoreDeps, inTransaction } from '../app/deps';
 import { enqueue } from '../sync/outbox';
-import { type Claim, createRecord, endRecord } from './lifecycle';
+import { type Claim, createRecord, endRecord, markVerified, publish } from './lifecycle';
 import { findVerification, verifiedHolder, type VerificationRow } from './repo';
 import type { ResidentsPort } from './residents-port';
 
@@ -157,7 +157,13 @@ export const createConflictDesk = (deps: CoreDeps, residents: ResidentsPort) => 
         if (holder && holder.resident_id !== claim.residentId) {
           endRecord(deps, actor, holder, 'revoked', 'transferred', reason);
         }
-        resultId = createRecord(deps, actor, claim).id;
+        const pending = claim.confirmsPendingId
+          ? findVerification(db, claim.confirmsPendingId)
+          : undefined;
+        if (pending?.state === 'pending_proof') {
+          markVerified(deps, actor, pending);
+          resultId = publish(deps, 'verification.verified', pending.id).id;
+        } else resultId = createRecord(deps, actor, claim).id;
       }
       const now = deps.clock.now().toISOString();
       db.prepare(

@@ -27,6 +27,8 @@ export interface Claim {
   readonly clerk: { readonly id: number | null; readonly name: string };
   readonly override: { readonly by: string; readonly reason: string } | null;
   readonly pendingRequestId: string | null;
+  /** Set when the claim is a pending challenge whose confirmation met a verified holder. */
+  readonly confirmsPendingId?: string;
 }
 
 /** What central's directory needs; never the document hash (it is keyed to this installation). */

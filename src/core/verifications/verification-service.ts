@@ -197,8 +197,36 @@ export const createVerificationService = (
       if (row.state !== 'pending_proof')
         throw new AppError('not_pending_proof', { state: row.state }, 409);
       const holder = verifiedHolder(db, row.network, row.handle_key, row.platform_user_id);
-      if (holder && holder.resident_id !== row.resident_id)
-        return { kind: 'conflict' as const, holder };
+      if (holder && holder.resident_id !== row.resident_id) {
+        // The proof stands, but the handle is someone else's now: a manager decides.
+        const claim: Claim = {
+          residentId: row.resident_id,
+          network: row.network,
+          handle: row.handle,
+          handleKey: row.handle_key,
+          platformUserId: row.platform_user_id,
+          proof: row.proof_method,
+          document: {
+            type: row.document_type,
+            hash: row.document_hash,
+            masked: row.document_masked,
+            expiry: row.document_expiry,
+          },
+          corrected: JSON.parse(row.corrected_fields) as string[],
+          startedAt: row.started_at,
+          clerk: { id: row.clerk_id, name: row.clerk_name },
+          override: row.override_by
+            ? { by: row.override_by, reason: row.override_reason ?? '' }
+            : null,
+          pendingRequestId: null,
+          confirmsPendingId: row.id,
+        };
+        return {
+          kind: 'conflict' as const,
+          holder,
+          conflict: queueConflict(deps, actor, claim, holder),
+        };
+      }
       markVerified(deps, actor, row);
       audit(deps, {
         actor,
@@ -212,7 +240,7 @@ export const createVerificationService = (
     const name = residents.getById(outcome.holder.resident_id)?.fullName;
     throw new AppError(
       'handle_conflict',
-      { holder: name ? maskName(name) : '—', conflictId: '' },
+      { holder: name ? maskName(name) : '—', conflictId: outcome.conflict },
       409,
     );
   };

@@ -87,6 +87,21 @@ describe('one resident per handle: conflicts', () => {
     expect(conflicts.list('open')).toEqual([]);
     expect(conflicts.list('all')).toHaveLength(1);
   });
+  it('queues a confirmed challenge whose handle was verified for someone else meanwhile', async () => {
+    const { t, service, conflicts } = desk();
+    const pending = await service.save(
+      CLERK,
+      saveInput(ANA, '@ana_g', t.clock.now(), { proof: 'challenge_code' }),
+    );
+    const other = await service.save(CLERK, saveInput(LUIS, '@ana_g', t.clock.now()));
+    expect(() => service.confirmProof(CLERK, pending.id)).toThrow('handle_conflict');
+    expect(service.get(pending.id).state).toBe('pending_proof');
+    const [c] = conflicts.list('open');
+    expect(c).toMatchObject({ claimantResidentId: ANA.id, holderResidentId: LUIS.id });
+    conflicts.resolve(MANAGER, c?.id ?? '', 'transfer', 'El código llegó desde la cuenta');
+    expect(service.get(pending.id)).toMatchObject({ state: 'verified' });
+    expect(service.get(other.id)).toMatchObject({ state: 'revoked', endReason: 'transferred' });
+  });
 });
 
 describe('expired documents', () => {
