@@ -36,6 +36,7 @@ const start = async (): Promise<void> => {
   serveRenderer(protocol, origin.rendererDir);
   registerIpc(ipcMain, core.dispatch, origin);
   createMainWindow(origin, preload, { devTools: !app.isPackaged });
+  core.services.sync.start();
 };
 
 // Scheme privileges are fixed when Chromium starts, so this cannot wait for `ready`.
