@@ -19,7 +19,7 @@ describe('first run in browser mode', () => {
     await page.getByRole('alert').filter({ hasText: 'Las contraseñas no coinciden.' }).waitFor();
     await page.getByLabel('Repita la contraseña').fill('una-clave-larga');
     await page.getByRole('button', { name: 'Crear administrador' }).click();
-    await page.getByRole('heading', { name: 'Estado del sistema' }).waitFor();
+    await page.getByRole('navigation', { name: 'Menú principal' }).waitFor();
     await app.screenshot('first-run-done');
     const staff = JSON.parse(cli(app.dataDir, ['staff', 'list', '--json']).stdout) as {
       username: string;

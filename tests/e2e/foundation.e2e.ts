@@ -46,6 +46,8 @@ describe('browser mode: sign in, switch language, sign out', () => {
     const { page } = app;
     await page.getByLabel('Usuario').fill('');
     await signIn(page, 'ana');
+    await page.getByRole('navigation', { name: 'Menú principal' }).waitFor();
+    await page.getByRole('button', { name: 'Estado', exact: true }).click();
     await page.getByRole('heading', { name: 'Estado del sistema' }).waitFor();
     await expect(
       page.getByRole('navigation', { name: 'Menú principal' }).textContent(),
