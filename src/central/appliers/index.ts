@@ -1,3 +1,4 @@
+import { auditAppliers } from './audit';
 import { registryAppliers } from './registry';
 import type { OpAppliers } from './types';
 
@@ -6,7 +7,7 @@ import type { OpAppliers } from './types';
  * spreading their own appliers (e.g. `...auditAppliers`); see `./types.ts` for the signature.
  * A kind missing here is rejected with `unknown_kind`, which never blocks later ops.
  */
-export const opAppliers: OpAppliers = { ...registryAppliers };
+export const opAppliers: OpAppliers = { ...registryAppliers, ...auditAppliers };
 
 export { OpRejected } from './types';
 export type { CentralDevice, CentralTx, NewChange, OpApplier, OpAppliers, PushedOp } from './types';
