@@ -103,8 +103,18 @@ export const createVerificationService = (
     const doc = scanned(document);
     assertNotLocked(deps, doc.hash);
     const candidates = candidatesFor(document);
-    if (candidates.length > 0)
+    if (candidates.length > 0) {
+      // Looking someone up is access to personal data: who looked, and whom it found.
+      inTransaction(deps, () =>
+        audit(deps, {
+          actor,
+          action: 'verification.lookup_matched',
+          subject: `document:${doc.masked}`,
+          details: { candidates: candidates.map((c) => c.residentId) },
+        }),
+      );
       return { outcome: 'candidates', documentMasked: doc.masked, candidates };
+    }
     inTransaction(deps, () => recordFailedLookup(deps, actor, doc, 'not_in_register'));
     return { outcome: 'not_in_register', documentMasked: doc.masked, candidates: [] };
   };

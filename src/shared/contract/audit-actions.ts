@@ -38,6 +38,7 @@ export const auditActions = [
   'verification.conflict_transferred',
   'verification.conflict_rejected',
   'verification.lookup_failed',
+  'verification.lookup_matched',
   'verification.lookup_locked',
   'verification.request_received',
   'verification.policy_changed',

@@ -170,6 +170,11 @@ describe('failed lookups and anti-fishing', () => {
       residentId: ANA.id,
       verdict: 'strong',
     });
+    expect(
+      rows(
+        `SELECT actor_name, subject FROM audit_log WHERE action = 'verification.lookup_matched'`,
+      ),
+    ).toEqual([{ actor_name: 'clara', subject: 'document:***4567**' }]);
   });
 
   it('locks a number after repeated misses, with a rising delay kept in the database', () => {
