@@ -6,6 +6,7 @@ import type { Actor } from './append';
 import { auditCsv } from './csv';
 import { auditPdf } from './pdf';
 import { countAudit, iterateAudit, listAudit } from './query';
+import { auditStats } from './stats';
 import { verifyAuditLog } from './verify';
 
 export interface AuditExportRequest {
@@ -86,7 +87,9 @@ export const createAuditService = (deps: CoreDeps) => {
     return { fileName: `${base}.pdf`, mimeType: 'application/pdf', data: pdf, count };
   };
 
-  return { verify, list, exportLog };
+  const stats = (range: { from?: string; to?: string }) => auditStats(deps.db, range);
+
+  return { verify, list, exportLog, stats };
 };
 
 export type AuditService = ReturnType<typeof createAuditService>;

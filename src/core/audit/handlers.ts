@@ -4,6 +4,7 @@ import type { AuditService } from './audit-service';
 
 export const auditHandlers = (audit: AuditService): HandlersFor<typeof auditOps> => ({
   auditVerify: () => audit.verify(),
+  auditStats: (input) => audit.stats(input),
   auditList: (input, ctx) =>
     audit.list(requireActor(ctx), input.filters, input.offset, input.limit),
   auditExport: async (input, ctx) => {

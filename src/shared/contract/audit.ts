@@ -61,6 +61,20 @@ export const AuditVerifyResult = z.object({
 });
 export type AuditVerifyResult = z.infer<typeof AuditVerifyResult>;
 
+export const AuditStats = z.object({
+  verificationsPerDay: z.array(
+    z.object({ day: z.string(), clerk: z.string(), count: z.number().int() }),
+  ),
+  medianTimeToVerifyPerWeek: z.array(
+    z.object({ week: z.string(), medianSeconds: z.number(), count: z.number().int() }),
+  ),
+  formsByTemplate: z.array(z.object({ template: z.string(), count: z.number().int() })),
+  failedLookups: z.array(z.object({ day: z.string(), count: z.number().int() })),
+  pendingProofs: z.number().int(),
+  openConflicts: z.number().int(),
+});
+export type AuditStats = z.infer<typeof AuditStats>;
+
 export const AuditExportFormat = z.enum(['pdf', 'csv']);
 
 export const auditOps = {
@@ -80,6 +94,12 @@ export const auditOps = {
     output: z.object({ entries: z.array(AuditRow), total: z.number().int() }),
     access: ['manager', 'admin'],
     mutates: true,
+  }),
+  auditStats: op({
+    input: AuditFilters.pick({ from: true, to: true }),
+    output: AuditStats,
+    access: ['manager', 'admin'],
+    mutates: false,
   }),
   /** The file travels as base64; printing is an export the user sends to the print dialog. */
   auditExport: op({

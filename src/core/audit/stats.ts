@@ -1,0 +1,72 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { AuditStats } from '../../shared/contract/audit';
+import { whereOf } from './query';
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
+
+/** Monday of the ISO week an instant falls in, as YYYY-MM-DD (UTC). */
+const weekOf = (iso: string): string => {
+  const d = new Date(iso);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * The manager's figures. Counts come from the audit log (it records every verification, filing
+ * and failed lookup, whoever made them); time-to-verify and what is still open come from the
+ * verification desk's own tables.
+ */
+export const auditStats = (db: Database, range: { from?: string; to?: string }): AuditStats => {
+  const w = whereOf(range);
+  const and = w.sql ? `${w.sql} AND` : 'WHERE';
+  const perDay = (action: string) =>
+    db
+      .prepare(
+        `SELECT substr(at, 1, 10) AS day, actor_name AS clerk, count(*) AS count FROM audit_log
+         ${and} action = @action GROUP BY day, clerk ORDER BY day, clerk`,
+      )
+      .all({ ...w.params, action }) as { day: string; clerk: string; count: number }[];
+  const formsByTemplate = db
+    .prepare(
+      `SELECT coalesce(json_extract(details, '$.template'), '?') AS template, count(*) AS count FROM audit_log
+       ${and} action = 'forms.filed' GROUP BY template ORDER BY count DESC, template`,
+    )
+    .all(w.params) as { template: string; count: number }[];
+  const failedLookups = perDay('verification.lookup_failed').reduce<
+    { day: string; count: number }[]
+  >((acc, r) => {
+    const last = acc.at(-1);
+    if (last?.day === r.day) last.count += r.count;
+    else acc.push({ day: r.day, count: r.count });
+    return acc;
+  }, []);
+
+  const ttv = db
+    .prepare(
+      `SELECT created_at AS at, time_to_verify_ms AS ms FROM verifications
+       WHERE (@from IS NULL OR created_at >= @from) AND (@to IS NULL OR created_at < @to)`,
+    )
+    .all({ from: w.params.from ?? null, to: w.params.to ?? null }) as { at: string; ms: number }[];
+  const weeks = new Map<string, number[]>();
+  for (const r of ttv) weeks.set(weekOf(r.at), [...(weeks.get(weekOf(r.at)) ?? []), r.ms]);
+  const count = (sql: string) => (db.prepare(sql).pluck().get() as number | undefined) ?? 0;
+
+  return {
+    verificationsPerDay: perDay('verification.created'),
+    medianTimeToVerifyPerWeek: [...weeks.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([week, ms]) => ({
+        week,
+        medianSeconds: Math.round(median(ms) / 100) / 10,
+        count: ms.length,
+      })),
+    formsByTemplate,
+    failedLookups,
+    pendingProofs: count(`SELECT count(*) FROM verifications WHERE state = 'pending_proof'`),
+    openConflicts: count(`SELECT count(*) FROM verification_conflicts WHERE state = 'open'`),
+  };
+};
