@@ -1,10 +1,13 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyPng } from '../core/forms/forms-fixtures';
-import { addStaff, ROOT, type RunningApp, signIn, startApp } from './harness';
+import { addStaff, cli, ROOT, type RunningApp, signIn, startApp } from './harness';
 
 /** No serious or critical accessibility violations on the current step. */
 const expectAccessible = async (page: Page, step: string) => {
@@ -15,7 +18,61 @@ const expectAccessible = async (page: Page, step: string) => {
   ).toEqual([]);
 };
 
-describe('walk-in forms in browser mode (offline: no central configured)', () => {
+const freePort = (): Promise<number> =>
+  new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+
+/** `ventanilla central serve` on its own data directory, with an enrolment code made first. */
+const startCentral = async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ventanilla-central-'));
+  const enrol = cli(dir, ['central', 'enroll-device', 'Mostrador 1']);
+  const code = /: (\S+) \(/.exec(enrol.stdout)?.[1];
+  if (enrol.status !== 0 || !code) throw new Error(`enroll-device failed: ${enrol.stderr}`);
+  const port = await freePort();
+  const proc: ChildProcess = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'bin/ventanilla.js'),
+      '--data-dir',
+      dir,
+      'central',
+      'serve',
+      '--port',
+      String(port),
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`central did not start: ${out}`)), 60_000);
+    proc.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (out.includes(`127.0.0.1:${port}`)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    proc.stderr?.on('data', (c: Buffer) => (out += c.toString()));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    code,
+    stop: async () => {
+      proc.kill('SIGTERM');
+      await new Promise((r) => proc.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};
+
+describe('walk-in forms in browser mode: filed offline, then numbered by central', () => {
   let app: RunningApp;
   const shot = async (name: string) => {
     const path = await app.screenshot(`forms-${name}`);
@@ -93,5 +150,34 @@ describe('walk-in forms in browser mode (offline: no central configured)', () =>
     await expect(page.locator('iframe[title^="justificante-"]').count()).resolves.toBeGreaterThan(
       0,
     );
+  });
+
+  it('brings central up, syncs, and shows the official number in the book and on the reprint', async () => {
+    const { page } = app;
+    const central = await startCentral();
+    try {
+      const enrolled = spawnSync(
+        'npx',
+        ['vite-node', 'tests/e2e/forms-enrol.ts', app.dataDir, central.url, central.code],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+          timeout: 120_000,
+        },
+      );
+      expect(enrolled.status, enrolled.stderr).toBe(0);
+      await page.getByRole('navigation').getByRole('button', { name: 'Cola de envío' }).click();
+      await page.getByRole('button', { name: 'Sincronizar ahora' }).click();
+      // The report appears once the push and the pull are both done.
+      await page.getByText(/^Enviados \d+, aplicados/).waitFor({ timeout: 60_000 });
+      await page.getByRole('navigation').getByRole('button', { name: 'Libro de registro' }).click();
+      const row = page.getByRole('row').filter({ hasText: 'Lucía Pérez Gómez' });
+      await row.getByText('Número oficial asignado').waitFor({ timeout: 30_000 });
+      await expect(row.getByText(/^18111-RGE-\d{4}-000001$/).count()).resolves.toBe(1);
+      await shot('5-official');
+      await row.getByRole('button', { name: /Reimprimir el justificante de 18111-RGE-/ }).click();
+    } finally {
+      await central.stop();
+    }
   });
 });
