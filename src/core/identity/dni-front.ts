@@ -195,11 +195,17 @@ export const parseDniFront = (input: string | readonly FrontLine[]): FrontReadin
     .sort();
   const birth = dates.length >= 2 ? (dates[0] ?? null) : null;
   const expiry = dates.length >= 2 ? (dates.at(-1) ?? null) : null;
-  const rawSupport = /(?<![A-Z0-9])([A-Z0-9)\]|]{3}\d{6})(?!\d)/.exec(upper)?.[1] ?? null;
-  // The support number starts with three letters; 0/1/5/8 there are misread O/I/S/B.
-  const support = rawSupport
-    ? [...rawSupport.slice(0, 3)].map((c) => LETTER_FIX[c] ?? c).join('') + rawSupport.slice(3)
-    : null;
+  // The support number starts with three letters; 0/1/5/8 there are misread O/I/S/B. At
+  // least one real letter is required, so the all-digit DNI number is never taken for it.
+  let support: string | null = null;
+  for (const m of upper.matchAll(/(?<![A-Z0-9])([A-Z0-9)\]|]{3})(\d{6})(?!\d)/g)) {
+    const head = m[1] ?? '';
+    const fixed = [...head].map((c) => LETTER_FIX[c] ?? c).join('');
+    if (/[A-Z]/.test(head) && /^[A-Z]{3}$/.test(fixed)) {
+      support = fixed + (m[2] ?? '');
+      break;
+    }
+  }
   const [surname1 = null, surname2 = null] = surnameLines;
   const document: OcrDocument = {
     document_type: 'DNI',

@@ -54,6 +54,8 @@ describe('DNI front parsing', () => {
     );
     expect(r.document.document_number).toBe('41059407Z');
     expect(r.uncertain).toContain('document_number');
+    // The all-digit number must not be mistaken for the support number.
+    expect(r.document.support_number).toBe('PYN077977');
   });
 
   it('does not recognise a receipt even when it carries a valid tax number', () => {
