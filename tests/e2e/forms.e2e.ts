@@ -88,6 +88,29 @@ describe('walk-in forms in browser mode: filed offline, then numbered by central
   });
   afterAll(async () => app?.stop());
 
+  it('renders each of the five shipped templates with labelled fields, and the 112 banner', async () => {
+    const { page } = app;
+    const templates: [string, string][] = [
+      ['Instancia general', 'Expone *'],
+      ['Incidencia en la vía pública', 'Lugar *'],
+      ['Solicitud de cita médica', 'Horario preferido *'],
+      ['Aviso a la Policía Local', 'Qué ocurre *'],
+      ['Certificado de empadronamiento', 'Para qué lo necesita *'],
+    ];
+    for (const [title, field] of templates) {
+      await page.getByRole('button', { name: title }).click();
+      await page.getByRole('heading', { name: title, level: 2 }).waitFor();
+      await page.getByLabel(field).waitFor();
+      if (title === 'Aviso a la Policía Local') {
+        await expect(page.getByRole('alert').filter({ hasText: '112' }).count()).resolves.toBe(1);
+        await expectAccessible(page, 'police');
+        await shot('0-police');
+      }
+      await page.getByRole('button', { name: 'Cancelar' }).click();
+      await page.getByRole('heading', { name: '¿Qué quiere presentar?' }).waitFor();
+    }
+  });
+
   it('files a street incident with a photo, shows field errors first, and prints the receipt', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Incidencia en la vía pública' }).click();
