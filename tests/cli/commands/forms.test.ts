@@ -2,39 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../../src/cli/program';
 import { createCore } from '../../../src/core/app/create-core';
 import { FiledEntry, FormTemplate } from '../../../src/shared/contract/forms';
+import { runCliCaptured } from '../../helpers/run-cli';
 import { tempDir } from '../../helpers/temp-dir';
 import { SYSTEM } from '../../helpers/test-core';
 import { tinyPng } from '../../core/forms/forms-fixtures';
 
-const run = async (
-  dataDir: string,
-  args: string[],
-  env: Record<string, string | undefined> = {},
-) => {
-  let out = '';
-  let err = '';
-  const o = vi
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
-  const e = vi
-    .spyOn(process.stderr, 'write')
-    .mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
-  const saved = { ...process.env };
-  Object.assign(process.env, { VENTANILLA_LANG: 'es', ...env });
-  process.exitCode = undefined;
-  try {
-    const code = await runCli(['node', 'ventanilla', '--data-dir', dataDir, ...args]);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    process.env = saved;
-    process.exitCode = undefined;
-  }
-};
+const run = (dataDir: string, args: string[], env: Record<string, string | undefined> = {}) =>
+  runCliCaptured(['--data-dir', dataDir, ...args], { VENTANILLA_LANG: 'es', ...env });
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -1,30 +1,12 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { opAppliers } from '../../../src/central/appliers';
 import { openCentralStore } from '../../../src/central/open-store';
 import { buildCentral } from '../../../src/central/server';
-import { runCli } from '../../../src/cli/program';
 import { SyncReport, SyncStatus } from '../../../src/shared/contract/sync';
+import { runCliCaptured } from '../../helpers/run-cli';
 import { tempDir } from '../../helpers/temp-dir';
 
-const run = async (dataDir: string, args: string[]) => {
-  let out = '';
-  let err = '';
-  const o = vi
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
-  const e = vi
-    .spyOn(process.stderr, 'write')
-    .mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
-  process.exitCode = undefined;
-  try {
-    const code = await runCli(['node', 'ventanilla', '--data-dir', dataDir, ...args]);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    process.exitCode = undefined;
-  }
-};
+const run = (dataDir: string, args: string[]) => runCliCaptured(['--data-dir', dataDir, ...args]);
 
 describe('ventanilla central / enroll / sync', () => {
   it('enrols with a one-time code, drains with exit 0, and exits 3 with the queue intact when central is down', async () => {
