@@ -1,32 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../../src/cli/program';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCliCaptured } from '../../helpers/run-cli';
 import { REGISTER_DIR } from '../../core/residents/fixtures';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ventanilla-cli-register-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-const run = async (args: string[]): Promise<{ code: number; out: string; err: string }> => {
-  let out = '';
-  let err = '';
-  const o = vi
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
-  const e = vi
-    .spyOn(process.stderr, 'write')
-    .mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
-  process.exitCode = undefined;
-  try {
-    const code = await runCli(['node', 'ventanilla', '--data-dir', dataDir, ...args]);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    process.exitCode = undefined;
-  }
-};
+const run = (args: string[]) => runCliCaptured(['--data-dir', dataDir, ...args]);
 
 describe('ventanilla register and match', () => {
   it('imports with the exact --json contract, dry run first', async () => {
