@@ -68,5 +68,11 @@ describe('the manager audit screen in browser mode', () => {
     await expect(page.getByRole('table').getByRole('row').nth(1).innerText()).resolves.toContain(
       'marta',
     );
+
+    // The manager's figures for the same period.
+    await page.getByRole('button', { name: 'Ver estadísticas' }).click();
+    await page.getByRole('heading', { name: 'Estadísticas' }).waitFor();
+    await page.getByText('Pruebas pendientes: 0').waitFor();
+    await shot('3-stats');
   });
 });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import {
   type AuditFilters,
   type AuditRow,
+  type AuditStats,
   type AuditVerifyResult,
   formatAuditTime,
 } from '../../../shared/contract/audit';
@@ -10,6 +11,7 @@ import { auditActions } from '../../../shared/contract/audit-actions';
 import type { StaffMember } from '../../../shared/contract/staff';
 import { useAction, useApp } from '../app-context';
 import { ErrorBanner, Field, formValues, Notice } from '../components/form';
+import { AuditStatsPanel } from './audit-stats';
 import { AuditTable } from './audit-table';
 import './audit.css';
 
@@ -66,6 +68,7 @@ export const AuditScreen = () => {
   const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
   const [open, setOpen] = useState<AuditRow | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [stats, setStats] = useState<AuditStats | null>(null);
 
   const load = useCallback(
     async (filters: AuditFilters) => {
@@ -175,6 +178,17 @@ export const AuditScreen = () => {
         >
           {t('audit.ui.print')}
         </button>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() =>
+            void run(() =>
+              api.auditStats({ from: query?.filters.from, to: query?.filters.to }),
+            ).then((r) => r && setStats(r))
+          }
+        >
+          {t('audit.ui.stats.show')}
+        </button>
       </div>
 
       {verify && (
@@ -190,6 +204,8 @@ export const AuditScreen = () => {
           </small>
         </p>
       )}
+
+      {stats && <AuditStatsPanel stats={stats} />}
 
       {query && (
         <>
