@@ -1,34 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../../src/cli/program';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OcrFileLine } from '../../../src/shared/contract/ocr';
 import { ensureFixtures, GENERATED_DIR } from '../../fixtures/cards/generate';
+import { runCliCaptured } from '../../helpers/run-cli';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ventanilla-cli-ocr-'));
 beforeAll(() => ensureFixtures(1), 120_000);
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-const run = async (args: string[]): Promise<{ code: number; out: string; err: string }> => {
-  let out = '';
-  let err = '';
-  const o = vi
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
-  const e = vi
-    .spyOn(process.stderr, 'write')
-    .mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
-  process.exitCode = undefined;
-  try {
-    const code = await runCli(['node', 'ventanilla', '--data-dir', dataDir, ...args]);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    process.exitCode = undefined;
-  }
-};
+const run = (args: string[]) => runCliCaptured(['--data-dir', dataDir, ...args]);
 
 describe('ventanilla ocr', () => {
   it('prints one JSON line per file, in order, and exits 0 even when a file is not a document', async () => {
