@@ -36,8 +36,20 @@ export interface AuditEntry {
   readonly details: string;
 }
 
+const j = JSON.stringify;
+
+/**
+ * `canonicalJson(entry)` written out for the entry's fixed, flat shape (keys already in sorted
+ * order): byte-identical (tests/core/audit/entry-json.test.ts) and several times faster, which
+ * is what verifying 100,000 entries spends its time on.
+ */
+export const entryJson = (e: AuditEntry): string =>
+  `{"action":${j(e.action)},"actor_id":${j(e.actor_id)},"actor_name":${j(e.actor_name)},` +
+  `"actor_role":${j(e.actor_role)},"at":${j(e.at)},"details":${j(e.details)},"device":${j(e.device)},` +
+  `"seq":${j(e.seq)},"subject":${j(e.subject)},"utc_offset_min":${j(e.utc_offset_min)}}`;
+
 export const entryHash = (prevHash: string, entry: AuditEntry): string =>
-  createHash('sha256').update(prevHash).update(canonicalJson(entry)).digest('hex');
+  createHash('sha256').update(prevHash).update(entryJson(entry)).digest('hex');
 
 // Prepared once per connection: appending is on every operation's path.
 const statements = new WeakMap<Database, { head: Statement; insert: Statement }>();
