@@ -13,7 +13,13 @@ const steps = [
   ['security (electronegativity)', ['node', 'tests/security/electronegativity.js']],
   [
     'unit and integration',
-    ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-artifacts/vitest-unit.json'],
+    [
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile=test-artifacts/vitest-unit.json',
+    ],
     'test-artifacts/vitest-unit.json',
   ],
   [
@@ -31,7 +37,10 @@ const steps = [
   ],
 ];
 if (existsSync('tests/chaos/run.ts')) {
-  steps.push(['chaos (50 rounds)', ['vite-node', 'tests/chaos/run.ts', '--', '--rounds', '50', '--seed', '1']]);
+  steps.push([
+    'chaos (50 rounds)',
+    ['vite-node', 'tests/chaos/run.ts', '--', '--rounds', '50', '--seed', '1'],
+  ]);
 }
 
 let passed = 0;
@@ -41,7 +50,9 @@ for (const [name, [cmd, ...args], report] of steps) {
   console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
   const started = Date.now();
   const run = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
-  console.log(`=== ${name}: ${run.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `=== ${name}: ${run.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   if (report && existsSync(report)) {
     const counts = JSON.parse(readFileSync(report, 'utf8'));
     passed += counts.numPassedTests ?? 0;
@@ -51,6 +62,8 @@ for (const [name, [cmd, ...args], report] of steps) {
   if (run.status !== 0) failedSteps.push(name);
 }
 
-console.log(failedSteps.length ? `\nFailed steps: ${failedSteps.join(', ')}` : '\nAll steps passed.');
+console.log(
+  failedSteps.length ? `\nFailed steps: ${failedSteps.join(', ')}` : '\nAll steps passed.',
+);
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(failedSteps.length === 0 ? 0 : 1);

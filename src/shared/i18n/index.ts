@@ -12,7 +12,19 @@ import { uiMessages } from './ui';
 import { verificationMessages } from './verifications';
 
 /** One entry per feature file; each adds its own top-level keys (and `errors.*`). */
-const catalogs = [commonMessages, foundationErrors, cliMessages, uiMessages, ocrMessages, auditMessages, formsMessages, syncMessages, desktopMessages, residentsMessages, verificationMessages];
+const catalogs = [
+  commonMessages,
+  foundationErrors,
+  cliMessages,
+  uiMessages,
+  ocrMessages,
+  auditMessages,
+  formsMessages,
+  syncMessages,
+  desktopMessages,
+  residentsMessages,
+  verificationMessages,
+];
 
 const deepMerge = (a: Messages, b: Messages): Messages => {
   const out: Record<string, string | Messages> = { ...a };

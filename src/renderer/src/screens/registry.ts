@@ -21,8 +21,18 @@ export interface ScreenDef {
 
 /** The menu, in order. Only built screens are listed: no placeholders. */
 export const screens: readonly ScreenDef[] = [
-  { id: 'verify', label: 'verifications.nav.verify', roles: ['clerk', 'manager'], component: VerifyScreen },
-  { id: 'conflicts', label: 'verifications.nav.conflicts', roles: ['manager', 'admin'], component: ConflictsScreen },
+  {
+    id: 'verify',
+    label: 'verifications.nav.verify',
+    roles: ['clerk', 'manager'],
+    component: VerifyScreen,
+  },
+  {
+    id: 'conflicts',
+    label: 'verifications.nav.conflicts',
+    roles: ['manager', 'admin'],
+    component: ConflictsScreen,
+  },
   {
     id: 'walk-ins',
     label: 'forms.nav.walkIns',
@@ -35,7 +45,12 @@ export const screens: readonly ScreenDef[] = [
     roles: ['clerk', 'manager', 'admin'],
     component: RegistryBookScreen,
   },
-  { id: 'residents', label: 'residents.nav', roles: ['clerk', 'manager', 'admin'], component: ResidentsScreen },
+  {
+    id: 'residents',
+    label: 'residents.nav',
+    roles: ['clerk', 'manager', 'admin'],
+    component: ResidentsScreen,
+  },
   {
     id: 'status',
     label: 'ui.nav.status',
