@@ -1,26 +1,12 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 
 /** The renderer lives at app://ventanilla/…, never at file:// (which would reach the whole disk). */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'ventanilla';
 export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
-
-/** Sent with every response; the header also covers what a meta tag cannot (frame-ancestors). */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob: mediastream:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 // standard + secure: a real origin (app://ventanilla) with secure-context APIs such as getUserMedia.
 export const appScheme: CustomScheme = {

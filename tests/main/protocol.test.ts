@@ -1,18 +1,14 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 import { tempDir } from '../helpers/temp-dir';
 
 const registered = vi.hoisted(() => ({ schemes: [] as unknown[], handled: [] as string[] }));
 vi.mock('electron', () => ({}));
 
-const {
-  APP_ENTRY_URL,
-  CONTENT_SECURITY_POLICY,
-  createAppHandler,
-  registerAppScheme,
-  serveRenderer,
-} = await import('../../src/main/protocol');
+const { APP_ENTRY_URL, createAppHandler, registerAppScheme, serveRenderer } =
+  await import('../../src/main/protocol');
 
 /** A built renderer folder next to a secret that must stay out of reach. */
 const site = () => {

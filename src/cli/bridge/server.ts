@@ -5,21 +5,9 @@ import { contract, isOperationName } from '../../shared/contract';
 import { DEFAULT_MAX_INPUT_BYTES } from '../../shared/contract/define';
 import { type Envelope, SESSION_HEADER } from '../../shared/contract/envelope';
 import type { Dispatch } from '../../core/app/dispatch';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { AppError } from '../../shared/errors';
 import { readStatic } from './static-files';
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob: mediastream:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
 
 export interface BridgeOptions {
   readonly dispatch: Dispatch;

@@ -1,31 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../../src/cli/program';
+import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../src/core/app/create-core';
 import { AuditVerifyResult } from '../../../src/shared/contract/audit';
 import { appendEntries, rawAttacker } from '../../core/audit/audit-fixtures';
+import { runCliCaptured } from '../../helpers/run-cli';
 import { tempDir } from '../../helpers/temp-dir';
 
-const run = async (dataDir: string, args: string[]) => {
-  let out = '';
-  let err = '';
-  const o = vi
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
-  const e = vi
-    .spyOn(process.stderr, 'write')
-    .mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
-  process.exitCode = undefined;
-  try {
-    const code = await runCli(['node', 'ventanilla', '--data-dir', dataDir, ...args]);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    process.exitCode = undefined;
-  }
-};
+const run = (dataDir: string, args: string[]) => runCliCaptured(['--data-dir', dataDir, ...args]);
 
 const seeded = (n: number): string => {
   const dir = tempDir();
