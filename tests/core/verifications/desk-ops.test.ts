@@ -2,10 +2,13 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createVerificationDesk } from '../../../src/core/verifications';
+import { ensureFixtures, GENERATED_DIR } from '../../fixtures/cards/generate';
 import { SYSTEM, testCore } from '../../helpers/test-core';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
-const CARD = readFileSync(join(FIXTURES, 'generated/dni_back-0-clean.png'));
+// A clean clone has no rendered cards yet: render them (deterministically) first.
+await ensureFixtures(1);
+const CARD = readFileSync(join(GENERATED_DIR, 'dni_back-0-clean.png'));
 const PLAIN = '74252101';
 
 const filesUnder = (dir: string): string[] =>
