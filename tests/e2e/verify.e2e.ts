@@ -4,9 +4,12 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ensureFixtures, GENERATED_DIR } from '../fixtures/cards/generate';
 import { addStaff, ROOT, type RunningApp, signIn, startApp } from './harness';
 
-const CARDS = join(ROOT, 'tests/fixtures/generated');
+// A clean clone has no rendered cards yet: render them (deterministically) first.
+await ensureFixtures(4);
+const CARDS = GENERATED_DIR;
 
 /** Imports the fixture register into the data directory before the server starts. */
 const importRegister = (dataDir: string) => {
