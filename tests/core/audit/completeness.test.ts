@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../../src/shared/contract';
 import { SYSTEM, type TestCore, testCore } from '../../helpers/test-core';
+import { incidencia } from '../forms/forms-fixtures';
 
 /**
  * Every operation declared `mutates: true` must write an audit entry in the same transaction
@@ -152,10 +153,10 @@ const cases: Readonly<Record<string, Case>> = {
     session: await t.signInAs('admin'),
     input: { attachmentRetentionDays: 30 },
   }),
-  formsFile: async (t) => ({ session: await t.signInAs('clerk'), input: incidencia }),
+  formsFile: async (t) => ({ session: await t.signInAs('clerk'), input: incidencia() }),
   formsReceipt: async (t) => {
     const session = await t.signInAs('clerk');
-    const filed = (await call(t, 'formsFile', incidencia, session)) as { entry_id: string };
+    const filed = (await call(t, 'formsFile', incidencia(), session)) as { entry_id: string };
     return { session, input: { id: filed.entry_id } };
   },
   residentsImportCommit: async (t) => {
@@ -225,22 +226,6 @@ const cases: Readonly<Record<string, Case>> = {
     const session = await t.signInAs('manager');
     return { session, input: { seq: rejectOne(t.core.deps.db), reason: 'duplicado' } };
   },
-};
-
-const incidencia = {
-  templateId: 'incidencia-via-publica',
-  data: {
-    type: 'lighting',
-    location: 'Calle Real 12',
-    description: 'La farola lleva una semana apagada.',
-  },
-  party: {
-    kind: 'non_resident',
-    name: 'Lucía Pérez Gómez',
-    document: '12345678Z',
-    contact: '600 111 222',
-  },
-  consent: true,
 };
 
 /** Central refused the oldest queued op: what a manager retries or discards. */
