@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { OcrDocument } from '../../../src/shared/contract/ocr';
 import { testCore } from '../../helpers/test-core';
 import { importFixture, REGISTER_DIR } from './fixtures';
+import { ocrDocument } from '../../helpers/ocr-document';
 
 // Ground truth of the OCR fixture generator (tests/fixtures/cards), written by build-documents.ts.
 const fixture = JSON.parse(readFileSync(resolve(REGISTER_DIR, 'ocr-documents.json'), 'utf8')) as {
@@ -14,21 +15,7 @@ const documents = fixture.documents.map((d) => ({
   document: OcrDocument.parse(d.document),
 }));
 
-const blank: OcrDocument = {
-  document_type: 'DNI',
-  document_number: null,
-  surname1: null,
-  surname2: null,
-  surnames: null,
-  given_names: null,
-  birth_date: null,
-  sex: null,
-  nationality: null,
-  expiry_date: null,
-  issuing_state: null,
-  support_number: null,
-  personal_number: null,
-};
+const blank = ocrDocument();
 /** People who are not on the register; some share a birth date or surnames with residents. */
 const strangers: OcrDocument[] = [
   {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createVerificationDesk } from '../../../src/core/verifications';
 import { ensureFixtures, GENERATED_DIR } from '../../fixtures/cards/generate';
 import { SYSTEM, testCore } from '../../helpers/test-core';
+import { ocrDocument } from '../../helpers/ocr-document';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
 // A clean clone has no rendered cards yet: render them (deterministically) first.
@@ -102,21 +103,7 @@ describe('verification desk operations', () => {
     await expect(t.call('verifyConflicts', { state: 'open' }, clerk)).rejects.toMatchObject({
       code: 'forbidden',
     });
-    const stranger = {
-      document_type: 'DNI' as const,
-      document_number: '11111111H',
-      surname1: null,
-      surname2: null,
-      surnames: null,
-      given_names: null,
-      birth_date: null,
-      sex: null,
-      nationality: null,
-      expiry_date: null,
-      issuing_state: null,
-      support_number: null,
-      personal_number: null,
-    };
+    const stranger = ocrDocument({ document_number: '11111111H' });
     expect(await t.call('verifyMatch', { document: stranger }, clerk)).toMatchObject({
       outcome: 'not_in_register',
     });
