@@ -118,21 +118,7 @@ describe('verification desk operations', () => {
 
   it('refuses a malformed handle with the network’s own rule', async () => {
     const { t, clerk } = await counter();
-    const document = {
-      document_type: 'DNI' as const,
-      document_number: '74252101M',
-      surname1: null,
-      surname2: null,
-      surnames: null,
-      given_names: null,
-      birth_date: null,
-      sex: null,
-      nationality: null,
-      expiry_date: '2034-07-13',
-      issuing_state: null,
-      support_number: null,
-      personal_number: null,
-    };
+    const document = ocrDocument({ document_number: '74252101M', expiry_date: '2034-07-13' });
     await expect(
       t.call(
         'verifySave',
@@ -176,21 +162,7 @@ describe('verification desk operations', () => {
     expect(await t.call('verifyPendingRequests', { residentId: 'R002' }, clerk)).toMatchObject([
       { id: 'REQ-9', handle: '@sofia_fuente' },
     ]);
-    const document = {
-      document_type: 'DNI' as const,
-      document_number: '75996735C',
-      surname1: null,
-      surname2: null,
-      surnames: null,
-      given_names: null,
-      birth_date: null,
-      sex: null,
-      nationality: null,
-      expiry_date: '2034-03-09',
-      issuing_state: null,
-      support_number: null,
-      personal_number: null,
-    };
+    const document = ocrDocument({ document_number: '75996735C', expiry_date: '2034-03-09' });
     const v = await t.call(
       'verifySave',
       {
