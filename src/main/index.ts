@@ -37,6 +37,7 @@ const start = async (): Promise<void> => {
   registerIpc(ipcMain, core.dispatch, origin);
   createMainWindow(origin, preload, { devTools: !app.isPackaged });
   core.services.sync.start();
+  core.services.retention.start();
 };
 
 // Scheme privileges are fixed when Chromium starts, so this cannot wait for `ready`.

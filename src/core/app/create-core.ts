@@ -6,6 +6,7 @@ import { openDatabase } from '../db/open';
 import { createFormsService, formsChangeAppliers, formsHandlers } from '../forms';
 import { type Clock, systemClock } from '../platform/clock';
 import { residentsHandlers } from '../residents/handlers';
+import { registerChangeAppliers } from '../residents/register-deltas';
 import { createResidentsService } from '../residents/residents-service';
 import { settingsHandlers } from '../settings/handlers';
 import { ensureDeviceId, readSettings } from '../settings/settings-service';
@@ -16,6 +17,8 @@ import { createStaffService } from '../staff/staff-service';
 import { syncHandlers } from '../sync/handlers';
 import { createSyncService } from '../sync/sync-service';
 import { systemHandlers } from '../system/handlers';
+import { privacyHandlers } from '../privacy/handlers';
+import { createRetentionJob } from '../privacy/retention-job';
 import { createVerificationDesk } from '../verifications';
 import type { CoreDeps } from './deps';
 import { createDispatch } from './dispatch';
@@ -49,10 +52,16 @@ export const createCore = (options: CoreOptions) => {
   const residents = createResidentsService(deps);
   const forms = createFormsService(deps);
   const auditLog = createAuditService(deps);
+  // Started by the long-running adapters (desktop, serve), like sync: not by each CLI command.
+  const retention = createRetentionJob(deps, log);
   const verifications = createVerificationDesk(deps, residents, auth.checkCredentials);
   // Features add their pulled-change appliers here, keyed by change type.
   const sync = createSyncService(deps, {
-    changeAppliers: { ...formsChangeAppliers(deps), ...verifications.appliers },
+    changeAppliers: {
+      ...formsChangeAppliers(deps),
+      ...verifications.appliers,
+      ...registerChangeAppliers(residents),
+    },
   });
 
   const handlers: Handlers = {
@@ -65,15 +74,17 @@ export const createCore = (options: CoreOptions) => {
     ...auditHandlers(auditLog),
     ...verifications.handlers,
     ...syncHandlers(deps, sync),
+    ...privacyHandlers(deps),
   };
 
   return {
     deps,
-    services: { staff, auth, sessions, forms, audit: auditLog, residents, sync },
+    services: { staff, auth, sessions, forms, audit: auditLog, residents, sync, retention },
     dispatch: createDispatch(deps, handlers, sessions, log),
     close: () => {
       void verifications.close();
       sync.stop();
+      retention.stop();
       if (deps.db.open) deps.db.close();
     },
   };

@@ -42,6 +42,10 @@ export const auditActions = [
   'verification.lookup_locked',
   'verification.request_received',
   'verification.policy_changed',
+  'privacy.retention_changed',
+  'privacy.retention_run',
+  'privacy.exported',
+  'privacy.erased',
 ] as const;
 
 export const AuditAction = z.enum(auditActions);

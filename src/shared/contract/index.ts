@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { auditOps } from './audit';
 import { formsOps } from './forms';
+import { privacyOps } from './privacy';
 import { residentsOps } from './residents';
 import { systemOps } from './system';
 import { settingsOps } from './settings';
@@ -19,6 +20,7 @@ export const contract = {
   ...auditOps,
   ...verificationOps,
   ...syncOps,
+  ...privacyOps,
 };
 
 export type Contract = typeof contract;

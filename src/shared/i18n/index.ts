@@ -6,6 +6,7 @@ import { desktopMessages } from './desktop';
 import { formsMessages } from './forms';
 import { foundationErrors } from './foundation-errors';
 import { ocrMessages } from './ocr';
+import { privacyMessages } from './privacy';
 import { residentsMessages } from './residents';
 import { syncMessages } from './sync';
 import { uiMessages } from './ui';
@@ -24,6 +25,7 @@ const catalogs = [
   desktopMessages,
   residentsMessages,
   verificationMessages,
+  privacyMessages,
 ];
 
 const deepMerge = (a: Messages, b: Messages): Messages => {

@@ -1,0 +1,67 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { RetentionPolicy } from '../../shared/contract/privacy';
+import type { Actor } from '../audit/append';
+import { audit, type CoreDeps, inTransaction } from '../app/deps';
+import { readFormsConfig, updateFormsConfig } from '../forms/config';
+
+const KEY = 'retention_policy';
+
+type OwnPeriods = Omit<RetentionPolicy, 'attachmentDays'>;
+
+/** The defaults the README states for the data-protection officer. */
+export const defaultRetention: OwnPeriods = {
+  scannerImageMinutes: 10,
+  failedLookupDays: 30,
+  verificationMonths: 12,
+};
+
+const OwnPeriods = RetentionPolicy.omit({ attachmentDays: true });
+
+export const readRetentionPolicy = (db: Database): RetentionPolicy => {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(KEY) as
+    { value: string } | undefined;
+  const stored = row ? OwnPeriods.partial().safeParse(JSON.parse(row.value)) : undefined;
+  // An invalid stored value falls back to the defaults: retention never stops on a bad setting.
+  return {
+    ...defaultRetention,
+    ...(stored?.success ? stored.data : {}),
+    attachmentDays: readFormsConfig(db).attachmentRetentionDays,
+  };
+};
+
+/** Attachments stay in the forms configuration (one place for that period); the rest lives here. */
+export const updateRetentionPolicy = (
+  deps: CoreDeps,
+  actor: Actor,
+  patch: Partial<RetentionPolicy>,
+): RetentionPolicy =>
+  inTransaction(deps, () => {
+    const before = readRetentionPolicy(deps.db);
+    const next = RetentionPolicy.parse({ ...before, ...patch });
+    if (next.attachmentDays !== before.attachmentDays) {
+      updateFormsConfig(deps, actor, { attachmentRetentionDays: next.attachmentDays });
+    }
+    const own = (Object.keys(defaultRetention) as (keyof OwnPeriods)[]).filter(
+      (k) => next[k] !== before[k],
+    );
+    if (own.length > 0) {
+      deps.db
+        .prepare(
+          'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        )
+        .run(KEY, JSON.stringify(OwnPeriods.parse(next)));
+      audit(deps, {
+        actor,
+        action: 'privacy.retention_changed',
+        details: Object.fromEntries(own.map((k) => [k, { from: before[k], to: next[k] }])),
+      });
+    }
+    return next;
+  });
+
+/** `at` minus whole calendar months, in UTC. */
+export const monthsBefore = (at: Date, months: number): Date => {
+  const d = new Date(at.getTime());
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d;
+};
