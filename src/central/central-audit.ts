@@ -9,7 +9,8 @@ export type CentralAuditAction =
   | 'auth.refused'
   | 'token.created'
   | 'token.refused'
-  | 'directory.lookup';
+  | 'directory.lookup'
+  | 'register.imported';
 
 export const centralAudit = async (
   q: SqlTx,

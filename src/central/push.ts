@@ -13,6 +13,11 @@ import { sha256Hex } from './secrets';
 // Held to commit by every transaction that writes `changes`: sequence order = commit order.
 const CHANGES_LOCK = 7305002;
 
+/** For bulk writers of `changes` (register imports): takes the lock once, held to commit. */
+export const lockChanges = async (tx: SqlTx): Promise<void> => {
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [CHANGES_LOCK]);
+};
+
 /**
  * Wraps a transaction with the applier helpers. The advisory lock is taken by the INSERT
  * itself, every time: it is re-entrant, and a savepoint rollback may have released it.

@@ -1,11 +1,15 @@
+import { basename } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { createEnrolmentCode, createStaffToken, revokeDevice } from '../../central/admin';
 import { opAppliers } from '../../central/appliers';
 import type { CentralStore } from '../../central/db/store';
 import { openCentralStore } from '../../central/open-store';
+import { importRegisterAtCentral } from '../../central/register-import';
 import { buildCentral } from '../../central/server';
 import { defaultDataDir } from '../../core/platform/data-dir';
-import { type GlobalOptions, printJson, t } from '../context';
+import type { ImportReport } from '../../shared/contract/residents';
+import { cliLanguage, type GlobalOptions, printJson, t } from '../context';
+import { readInputFile } from './register';
 
 interface StoreOptions {
   readonly databaseUrl?: string;
@@ -30,6 +34,54 @@ const withStore = async <T>(cmd: Command, fn: (store: CentralStore) => Promise<T
   } finally {
     await store.close();
   }
+};
+
+const printImport = (report: ImportReport): void => {
+  const { imported, updated, unchanged, rejected, deregistered } = report;
+  process.stdout.write(
+    `${t('residents.cli.report', { imported, updated, unchanged, rejected, deregistered })}\n`,
+  );
+  for (const e of report.errors)
+    process.stdout.write(`${t('residents.cli.errorLine', { line: e.line, message: e.message })}\n`);
+  if (report.errors.length < report.rejected)
+    process.stdout.write(
+      `${t('residents.ui.moreErrors', { count: report.rejected - report.errors.length })}\n`,
+    );
+  if (report.dry_run) process.stdout.write(`${t('residents.cli.dryRunNote')}\n`);
+};
+
+/** `central register import FILE`: the padrón at central, sent to counters as deltas. */
+const registerCommand = (): Command => {
+  const register = new Command('register').description(t('cli.central.register'));
+  register
+    .command('import')
+    .description(t('cli.central.registerImport'))
+    .argument('<file>', t('residents.cli.fileArgument'))
+    .option('--dry-run', t('residents.cli.dryRun'))
+    .option('--json', t('cli.jsonOption'))
+    .option('--database-url <url>', t('cli.central.databaseUrl'))
+    .action(async (file: string, opts: { dryRun?: boolean; json?: boolean }, cmd: Command) => {
+      const bytes = readInputFile(file);
+      await withStore(cmd, async (store) => {
+        const report = await importRegisterAtCentral(store, bytes, {
+          fileName: basename(file),
+          dryRun: opts.dryRun ?? false,
+          language: cliLanguage(),
+        });
+        if (!opts.json) return printImport(report);
+        const { imported, updated, unchanged, rejected, deregistered, dry_run } = report;
+        printJson({
+          imported,
+          updated,
+          unchanged,
+          rejected,
+          deregistered,
+          dry_run,
+          errors: report.errors.map(({ line, message }) => ({ line, message })),
+        });
+      });
+    });
+  return register;
 };
 
 export const centralCommand = (): Command => {
@@ -133,6 +185,8 @@ export const centralCommand = (): Command => {
         );
       });
     });
+
+  central.addCommand(registerCommand());
 
   return central;
 };

@@ -116,6 +116,9 @@ export const syncMessages = defineMessages(
         token: 'Crea un token para consultas de funcionarios y el panel de mostradores',
         tokenName: 'a quién se entrega',
         tokenCreated: 'Token (se muestra una sola vez): {{token}}',
+        register: 'Padrón en el servicio central',
+        registerImport:
+          'Carga el padrón completo en el servicio central; los mostradores lo reciben al sincronizar',
       },
     },
   },
@@ -233,6 +236,9 @@ export const syncMessages = defineMessages(
         token: 'Creates a token for officials look-ups and the device board',
         tokenName: 'who receives it',
         tokenCreated: 'Token (shown only once): {{token}}',
+        register: 'The register (padrón) at the central service',
+        registerImport:
+          'Loads the full register at the central service; counters receive it when they sync',
       },
     },
   },
