@@ -7,8 +7,8 @@ import { type FakeClock, SYSTEM, type TestCore, testCore } from '../../helpers/t
 const REGISTER = join(import.meta.dirname, '../../fixtures/register/padron-utf8.csv');
 
 /** Two residents of the fixture register, each with their own records on one counter. */
-export const JUAN = { id: 'R001', number: '74252101M', name: 'Díaz' };
-export const SOFIA = { id: 'R002', number: '75996735C', name: 'Fuente' };
+export const JUAN = { id: 'R001', number: '74252101M', name: 'Juan Carlos' };
+export const SOFIA = { id: 'R002', number: '75996735C', name: 'de la Fuente' };
 
 const doc = (number: string) =>
   ocrDocument({ document_number: number, expiry_date: '2034-03-09', nationality: 'ESP' });
