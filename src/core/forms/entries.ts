@@ -48,6 +48,9 @@ export interface AttachmentRow {
   size: number;
   sha256: string;
   removed_at: string | null;
+  /** When central confirmed it stores the bytes (migration 0010). */
+  uploaded_at: string | null;
+  upload_error: string | null;
 }
 
 /** What the entry hash covers: everything art. 16.3 asks for, as filed (not the official number). */
@@ -217,7 +220,8 @@ export const applyOfficialNumber = (
 
 /**
  * Central confirms it stores the entry and the bytes of each attachment (listed by SHA-256).
- * Only a confirmation that matches this counter's hashes starts the local retention clock.
+ * Only a confirmation that matches this counter's hashes marks the entry complete there; the
+ * retention clock of each file starts at its own confirmed upload (`uploaded_at`).
  */
 export const confirmStoredAtCentral = (
   deps: CoreDeps,

@@ -14,9 +14,9 @@ export interface RetentionResult {
 }
 
 /**
- * Run periodically (and from tests with a FakeClock). Attachment files are removed only once
- * central has confirmed it stores the entry with these very attachments (`synced_at`, set by
- * the `registry.entry_stored` change) and the configured retention has passed since then.
+ * Run periodically (and from tests with a FakeClock). An attachment file is removed only once
+ * central has confirmed it stores these very bytes (`uploaded_at`, set when central answered the
+ * upload after checking their SHA-256) and the configured retention has passed since then.
  * An acknowledged outbox item is not enough: it carries the hashes, not the bytes.
  * Rows stay, so the hashes on the receipt remain provable.
  */
@@ -29,7 +29,7 @@ export const applyAttachmentRetention = (deps: CoreDeps): RetentionResult => {
     const rows = db
       .prepare(
         `SELECT a.id, e.provisional_number FROM registry_attachments a JOIN registry_entries e ON e.id = a.entry_id
-         WHERE a.removed_at IS NULL AND e.synced_at IS NOT NULL AND e.synced_at <= ?`,
+         WHERE a.removed_at IS NULL AND a.uploaded_at IS NOT NULL AND a.uploaded_at <= ?`,
       )
       .all(cutoff) as { id: string; provisional_number: string }[];
     const mark = db.prepare('UPDATE registry_attachments SET removed_at = ? WHERE id = ?');

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import type { Actor } from '../audit/append';
 import { audit, type CoreDeps, inTransaction } from '../app/deps';
 import { deviceKey } from '../device/device-key';
+import { uploadPendingAttachments } from '../forms/attachment-upload';
 import { backoffDelay } from './backoff';
 import type { ChangeAppliers } from './change-appliers';
 import { centralRequest, type Signer } from './signed-fetch';
@@ -93,6 +94,7 @@ export const createSyncService = (deps: CoreDeps, options: SyncServiceOptions) =
         },
       );
       Object.assign(report, tally);
+      await uploadPendingAttachments(deps, send);
       report.pulled = await pullChanges(
         db,
         send,

@@ -8,8 +8,9 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formsChangeAppliers } from '../../../src/core/forms';
+import { uploadPendingAttachments } from '../../../src/core/forms/attachment-upload';
 import { attachmentsDir } from '../../../src/core/forms/attachment-store';
+import type { Send } from '../../../src/core/sync/sync-steps';
 import { MAX_ATTACHMENT_BYTES } from '../../../src/shared/contract/forms';
 import { SYSTEM, testCore } from '../../helpers/test-core';
 import { incidencia, tinyPng } from './forms-fixtures';
@@ -137,45 +138,57 @@ describe('attachments', () => {
     ).toEqual([]);
   });
 
-  it('are removed the configured number of days after central confirms it stores them, and the rows keep their hashes', async () => {
+  it('are removed the configured number of days after central confirms the upload, and the rows keep their hashes', async () => {
     const t = testCore();
     const admin = await t.signInAs('admin');
     await t.call('formsConfigUpdate', { attachmentRetentionDays: 30 }, admin);
     const filed = await t.call('formsFile', withPhoto('keep'), admin);
     const db = t.core.deps.db;
     const forms = t.core.services.forms;
-    const id = (db.prepare('SELECT id FROM registry_attachments').get() as { id: string }).id;
+    const { id, sha256 } = db.prepare('SELECT id, sha256 FROM registry_attachments').get() as {
+      id: string;
+      sha256: string;
+    };
     const file = join(attachmentsDir(t.dataDir), `${id}.enc`);
+    const sent: string[] = [];
+    // Central's answer to an upload, as the loopback tests get it for real.
+    const centralSays =
+      (status: number, body: unknown): Send =>
+      async (_method, path) => {
+        sent.push(path);
+        return { status, body, retryAfterMs: undefined };
+      };
+    const upload = (send: Send) => uploadPendingAttachments(t.core.deps, send);
 
-    const stored = (hashes: string[]) =>
-      db.transaction(() =>
-        formsChangeAppliers(t.core.deps)['registry.entry_stored']?.(db, {
-          seq: 1,
-          type: 'registry.entry_stored',
-          entity_id: filed.entry_id,
-          version: 1,
-          payload: { entry_id: filed.entry_id, attachments: hashes },
-          created_at: '2026-03-02T10:00:00Z',
-        }),
-      )();
-
-    // Still queued: never removed, however long it waits.
+    // Still queued: nothing is uploaded before central knows the entry, nothing is removed.
+    expect(await upload(centralSays(200, { sha256, status: 'stored' }))).toEqual({
+      uploaded: 0,
+      refused: 0,
+    });
+    expect(sent).toEqual([]);
     t.clock.advance(90 * DAY);
     expect(forms.applyRetention()).toEqual({ removed: 0, orphansRemoved: 0 });
     // Central acknowledged the outbox items: that carries hashes, not bytes, so nothing goes yet.
     db.prepare(`DELETE FROM outbox WHERE kind IN ('registry.entry', 'registry.attachment')`).run();
     t.clock.advance(90 * DAY);
     expect(forms.applyRetention()).toMatchObject({ removed: 0 });
-    // A confirmation with other hashes does not count either.
-    stored(['0'.repeat(64)]);
+    // A refused upload is noted on the row and does not count either.
+    expect(await upload(centralSays(422, { error: 'attachment_hash_mismatch' }))).toEqual({
+      uploaded: 0,
+      refused: 1,
+    });
+    expect(db.prepare('SELECT upload_error FROM registry_attachments').pluck().get()).toBe(
+      'attachment_hash_mismatch',
+    );
     t.clock.advance(90 * DAY);
     expect(forms.applyRetention()).toMatchObject({ removed: 0 });
     expect(existsSync(file)).toBe(true);
 
-    // Central confirms it stores this very attachment: the retention clock starts now.
-    const sha = (db.prepare('SELECT sha256 FROM registry_attachments').get() as { sha256: string })
-      .sha256;
-    stored([sha]);
+    // Central confirms it stores these bytes: the retention clock starts now.
+    expect(await upload(centralSays(200, { sha256, status: 'stored' }))).toEqual({
+      uploaded: 1,
+      refused: 0,
+    });
     t.clock.advance(29 * DAY);
     expect(forms.applyRetention()).toMatchObject({ removed: 0 });
     expect(existsSync(file)).toBe(true);
@@ -184,18 +197,17 @@ describe('attachments', () => {
     expect(existsSync(file)).toBe(false);
 
     const entry = forms.get(filed.entry_id);
-    expect(entry.status).toBe('synced');
-    expect(entry.attachments[0]).toMatchObject({
-      removed: true,
-      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
-    });
+    expect(entry.attachments[0]).toMatchObject({ removed: true, sha256 });
     expect(() => forms.readAttachment(id)).toThrow('forms_attachment_not_found');
     expect(
       db
         .prepare(`SELECT actor_name FROM audit_log WHERE action = 'forms.attachments_removed'`)
         .all(),
     ).toEqual([{ actor_name: 'retention' }]);
-    // The receipt still lists the attachment and its hash.
+    // Removed files are not uploaded again, and the receipt still lists the attachment and its hash.
+    sent.length = 0;
+    await upload(centralSays(200, { sha256, status: 'stored' }));
+    expect(sent).toEqual([]);
     const receipt = await forms.receipt(SYSTEM, filed.entry_id, 'a4');
     expect(receipt.pdf.length).toBeGreaterThan(1000);
   });
