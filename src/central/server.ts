@@ -8,7 +8,6 @@ import {
   PushResponse,
   SYNC_PROTOCOL,
 } from '../shared/contract/sync';
-import { deviceBoard } from './admin';
 import type { CentralDevice, OpAppliers } from './appliers/types';
 import { attachmentRoutes } from './attachment-routes';
 import { centralAudit } from './central-audit';
@@ -18,8 +17,6 @@ import { enrolDevice } from './enrolment';
 import { applyPush } from './push';
 import { pullChanges } from './pull';
 import { sha256Hex } from './secrets';
-import { directoryHandle } from './appliers/verifications';
-import { verificationRoutes } from './verification-routes';
 
 export interface CentralOptions {
   readonly store: CentralStore;
@@ -39,6 +36,19 @@ const PullQuery = z.object({
 const HandleParams = z.object({
   network: z.string().min(1).max(40),
   handle: z.string().min(1).max(200),
+});
+const DeviceBoard = z.object({
+  devices: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      enrolled_at: z.string(),
+      revoked_at: z.string().nullable(),
+      last_seen_at: z.string().nullable(),
+      queue_depth: z.number().int().nullable(),
+      last_error: z.string().nullable(),
+    }),
+  ),
 });
 const HandleAnswer = z.object({
   verified: z.boolean(),
@@ -148,11 +158,27 @@ export const buildCentral = (options: CentralOptions): FastifyInstance => {
 
   attachmentRoutes(app, { store, now });
 
-  verificationRoutes(app, { store, now });
-
   app.get('/v1/devices', async (req, reply) => {
     if (!(await staffToken(req, reply))) return reply;
-    return deviceBoard(store);
+    const rows = await store.query<{
+      id: string;
+      name: string;
+      enrolled_at: Date;
+      revoked_at: Date | null;
+      last_seen_at: Date | null;
+      queue_depth: number | null;
+      last_error: string | null;
+    }>(
+      'SELECT id, name, enrolled_at, revoked_at, last_seen_at, queue_depth, last_error FROM devices ORDER BY name',
+    );
+    return DeviceBoard.parse({
+      devices: rows.map((r) => ({
+        ...r,
+        enrolled_at: iso(r.enrolled_at),
+        revoked_at: iso(r.revoked_at),
+        last_seen_at: iso(r.last_seen_at),
+      })),
+    });
   });
 
   app.get('/v1/handles/:network/:handle', async (req, reply) => {
@@ -162,9 +188,8 @@ export const buildCentral = (options: CentralOptions): FastifyInstance => {
     if (!params.success) return fail(reply, 400, 'invalid_request');
     const { network, handle } = params.data;
     const [row] = await store.query<{ masked_name: string; verified_since: Date }>(
-      `SELECT masked_name, verified_since FROM handles WHERE network = $1 AND handle = $2
-         AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $3)`,
-      [network.toLowerCase(), directoryHandle(network, handle), now().toISOString()],
+      'SELECT masked_name, verified_since FROM handles WHERE network = $1 AND handle = $2 AND revoked_at IS NULL',
+      [network.toLowerCase(), handle.toLowerCase()],
     );
     // Who asked about whom is itself personal data worth an audit trail.
     await centralAudit(store, now(), 'directory.lookup', null, {
