@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import { centralAudit } from './central-audit';
-import type { CentralStore } from './db/store';
+import type { CentralStore, SqlTx } from './db/store';
 import { newEnrolmentCode, newStaffToken, normaliseCode, sha256Hex } from './secrets';
 
 export const ENROLMENT_CODE_TTL_MS = 24 * 60 * 60_000;
@@ -53,4 +54,66 @@ export const createStaffToken = async (
     await centralAudit(tx, now, 'token.created', null, { name });
   });
   return token;
+};
+
+export const DeviceBoard = z.object({
+  devices: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      enrolled_at: z.string(),
+      revoked_at: z.string().nullable(),
+      last_seen_at: z.string().nullable(),
+      queue_depth: z.number().int().nullable(),
+      last_error: z.string().nullable(),
+      /** The first audit-chain problem seen for the device: permanent, unlike `last_error`. */
+      audit_flag: z
+        .object({
+          problem: z.string(),
+          seq: z.number().int().nullable(),
+          flagged_at: z.string().nullable(),
+        })
+        .nullable(),
+    }),
+  ),
+});
+export type DeviceBoard = z.infer<typeof DeviceBoard>;
+
+const iso = (d: Date | string | null): string | null =>
+  d === null ? null : new Date(d).toISOString();
+
+/** `GET /v1/devices` and `central devices`: each counter with its contact, queue and flags. */
+export const deviceBoard = async (q: SqlTx): Promise<DeviceBoard> => {
+  const rows = await q.query<{
+    id: string;
+    name: string;
+    enrolled_at: Date;
+    revoked_at: Date | null;
+    last_seen_at: Date | null;
+    queue_depth: number | null;
+    last_error: string | null;
+    flag_problem: string | null;
+    flag_seq: number | null;
+    flagged_at: Date | null;
+  }>(
+    `SELECT d.id, d.name, d.enrolled_at, d.revoked_at, d.last_seen_at, d.queue_depth, d.last_error,
+       c.flag_problem, c.flag_seq, c.flagged_at
+     FROM devices d LEFT JOIN audit_chains c ON c.device_id = d.id ORDER BY d.name, d.id`,
+  );
+  return DeviceBoard.parse({
+    devices: rows.map(({ flag_problem, flag_seq, flagged_at, ...r }) => ({
+      ...r,
+      enrolled_at: iso(r.enrolled_at),
+      revoked_at: iso(r.revoked_at),
+      last_seen_at: iso(r.last_seen_at),
+      audit_flag:
+        flag_problem === null
+          ? null
+          : {
+              problem: flag_problem,
+              seq: flag_seq === null ? null : Number(flag_seq),
+              flagged_at: iso(flagged_at),
+            },
+    })),
+  });
 };

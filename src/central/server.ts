@@ -8,6 +8,7 @@ import {
   PushResponse,
   SYNC_PROTOCOL,
 } from '../shared/contract/sync';
+import { deviceBoard } from './admin';
 import type { CentralDevice, OpAppliers } from './appliers/types';
 import { attachmentRoutes } from './attachment-routes';
 import { centralAudit } from './central-audit';
@@ -36,19 +37,6 @@ const PullQuery = z.object({
 const HandleParams = z.object({
   network: z.string().min(1).max(40),
   handle: z.string().min(1).max(200),
-});
-const DeviceBoard = z.object({
-  devices: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      enrolled_at: z.string(),
-      revoked_at: z.string().nullable(),
-      last_seen_at: z.string().nullable(),
-      queue_depth: z.number().int().nullable(),
-      last_error: z.string().nullable(),
-    }),
-  ),
 });
 const HandleAnswer = z.object({
   verified: z.boolean(),
@@ -160,25 +148,7 @@ export const buildCentral = (options: CentralOptions): FastifyInstance => {
 
   app.get('/v1/devices', async (req, reply) => {
     if (!(await staffToken(req, reply))) return reply;
-    const rows = await store.query<{
-      id: string;
-      name: string;
-      enrolled_at: Date;
-      revoked_at: Date | null;
-      last_seen_at: Date | null;
-      queue_depth: number | null;
-      last_error: string | null;
-    }>(
-      'SELECT id, name, enrolled_at, revoked_at, last_seen_at, queue_depth, last_error FROM devices ORDER BY name',
-    );
-    return DeviceBoard.parse({
-      devices: rows.map((r) => ({
-        ...r,
-        enrolled_at: iso(r.enrolled_at),
-        revoked_at: iso(r.revoked_at),
-        last_seen_at: iso(r.last_seen_at),
-      })),
-    });
+    return deviceBoard(store);
   });
 
   app.get('/v1/handles/:network/:handle', async (req, reply) => {

@@ -1,6 +1,11 @@
 import { basename } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { createEnrolmentCode, createStaffToken, revokeDevice } from '../../central/admin';
+import {
+  createEnrolmentCode,
+  createStaffToken,
+  deviceBoard,
+  revokeDevice,
+} from '../../central/admin';
 import { opAppliers } from '../../central/appliers';
 import type { CentralStore } from '../../central/db/store';
 import { openCentralStore } from '../../central/open-store';
@@ -147,24 +152,26 @@ export const centralCommand = (): Command => {
     .option('--database-url <url>', t('cli.central.databaseUrl'))
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       await withStore(cmd, async (store) => {
-        const rows = await store.query<{
-          id: string;
-          name: string;
-          last_seen_at: Date | null;
-          queue_depth: number | null;
-          last_error: string | null;
-          revoked_at: Date | null;
-        }>(
-          'SELECT id, name, last_seen_at, queue_depth, last_error, revoked_at FROM devices ORDER BY name',
-        );
-        if (opts.json) return printJson({ devices: rows });
-        for (const r of rows) {
-          const state = r.revoked_at ? t('cli.central.revokedState') : (r.last_error ?? '');
+        const { devices } = await deviceBoard(store);
+        if (opts.json) return printJson({ devices });
+        for (const r of devices) {
+          const state = [
+            r.revoked_at ? t('cli.central.revokedState') : '',
+            r.audit_flag
+              ? t('cli.central.auditFlag', {
+                  problem: r.audit_flag.problem,
+                  seq: r.audit_flag.seq ?? '—',
+                })
+              : '',
+            r.last_error ?? '',
+          ]
+            .filter(Boolean)
+            .join('  ');
           process.stdout.write(
             `${t('cli.central.deviceLine', {
               name: r.name,
               id: r.id,
-              seen: r.last_seen_at ? new Date(r.last_seen_at).toISOString() : '—',
+              seen: r.last_seen_at ?? '—',
               depth: r.queue_depth ?? '—',
               state,
             })}\n`,
