@@ -10,6 +10,10 @@ export type CentralAuditAction =
   | 'token.created'
   | 'token.refused'
   | 'directory.lookup'
+  | 'verification.request_created'
+  | 'verification.request_withdrawn'
+  | 'verification.proof_confirmed'
+  | 'verification.proof_refused'
   | 'register.imported';
 
 export const centralAudit = async (

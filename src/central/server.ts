@@ -18,6 +18,8 @@ import { enrolDevice } from './enrolment';
 import { applyPush } from './push';
 import { pullChanges } from './pull';
 import { sha256Hex } from './secrets';
+import { directoryHandle } from './appliers/verifications';
+import { verificationRoutes } from './verification-routes';
 
 export interface CentralOptions {
   readonly store: CentralStore;
@@ -146,6 +148,8 @@ export const buildCentral = (options: CentralOptions): FastifyInstance => {
 
   attachmentRoutes(app, { store, now });
 
+  verificationRoutes(app, { store, now });
+
   app.get('/v1/devices', async (req, reply) => {
     if (!(await staffToken(req, reply))) return reply;
     return deviceBoard(store);
@@ -158,8 +162,9 @@ export const buildCentral = (options: CentralOptions): FastifyInstance => {
     if (!params.success) return fail(reply, 400, 'invalid_request');
     const { network, handle } = params.data;
     const [row] = await store.query<{ masked_name: string; verified_since: Date }>(
-      'SELECT masked_name, verified_since FROM handles WHERE network = $1 AND handle = $2 AND revoked_at IS NULL',
-      [network.toLowerCase(), handle.toLowerCase()],
+      `SELECT masked_name, verified_since FROM handles WHERE network = $1 AND handle = $2
+         AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $3)`,
+      [network.toLowerCase(), directoryHandle(network, handle), now().toISOString()],
     );
     // Who asked about whom is itself personal data worth an audit trail.
     await centralAudit(store, now(), 'directory.lookup', null, {

@@ -7,6 +7,7 @@ import { enqueue } from '../sync/outbox';
 import { type Claim, createRecord, endRecord, markVerified, publish } from './lifecycle';
 import { findVerification, verifiedHolder, type VerificationRow } from './repo';
 import type { ResidentsPort } from './residents-port';
+import { directoryMaskedName } from './text';
 
 interface ConflictRow {
   readonly id: string;
@@ -163,7 +164,11 @@ export const createConflictDesk = (deps: CoreDeps, residents: ResidentsPort) => 
         if (pending?.state === 'pending_proof') {
           markVerified(deps, actor, pending);
           resultId = publish(deps, 'verification.verified', pending.id).id;
-        } else resultId = createRecord(deps, actor, claim).id;
+        } else {
+          // The register's name now, and claims queued before 0009 carry none.
+          const maskedName = directoryMaskedName(resident.fullName);
+          resultId = createRecord(deps, actor, { ...claim, maskedName }).id;
+        }
       }
       const now = deps.clock.now().toISOString();
       db.prepare(

@@ -11,6 +11,8 @@ export const CHALLENGE_TTL_MS = 72 * 60 * 60_000;
 /** Everything needed to create a record; also what a refused claim keeps for a later transfer. */
 export interface Claim {
   readonly residentId: string;
+  /** For central's directory: `directoryMaskedName` of the register's name. */
+  readonly maskedName: string;
   readonly network: Network;
   readonly handle: string;
   readonly handleKey: string;
@@ -35,6 +37,7 @@ export interface Claim {
 const syncPayload = (row: VerificationRow, deviceId: string) => ({
   id: row.id,
   residentId: row.resident_id,
+  maskedName: row.resident_masked_name,
   network: row.network,
   handle: row.handle,
   handleKey: row.handle_key,
@@ -51,6 +54,7 @@ const syncPayload = (row: VerificationRow, deviceId: string) => ({
   endedAt: row.ended_at,
   endGround: row.end_ground,
   supersededBy: row.superseded_by,
+  pendingRequestId: row.pending_request_id,
   device: deviceId,
 });
 
@@ -127,10 +131,12 @@ export const createRecord = (deps: CoreDeps, actor: Actor, claim: Claim): Verifi
       `INSERT INTO verifications (id, resident_id, network, handle, handle_key, platform_user_id,
          state, proof_method, challenge_code, challenge_expires_at, document_type, document_hash,
          document_masked, document_expiry, corrected_fields, override_by, override_reason,
-         clerk_id, clerk_name, started_at, created_at, time_to_verify_ms, pending_request_id)
+         clerk_id, clerk_name, started_at, created_at, time_to_verify_ms, pending_request_id,
+         resident_masked_name)
        VALUES (@id, @residentId, @network, @handle, @handleKey, @platformUserId, 'pending_proof',
          @proof, @code, @codeExpires, @docType, @docHash, @docMasked, @docExpiry, @corrected,
-         @overrideBy, @overrideReason, @clerkId, @clerkName, @startedAt, @now, @ttv, @requestId)`,
+         @overrideBy, @overrideReason, @clerkId, @clerkName, @startedAt, @now, @ttv, @requestId,
+         @maskedName)`,
     )
     .run({
       id,
@@ -156,6 +162,7 @@ export const createRecord = (deps: CoreDeps, actor: Actor, claim: Claim): Verifi
       // Counter time: from the card being read to the record being saved.
       ttv: Math.max(0, now.getTime() - Date.parse(claim.startedAt)),
       requestId: claim.pendingRequestId,
+      maskedName: claim.maskedName,
     });
   if (pending) supersede(deps, actor, pending, id);
   const created = getVerification(deps.db, id);

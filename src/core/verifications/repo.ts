@@ -34,6 +34,8 @@ export interface VerificationRow {
   readonly ended_by: string | null;
   readonly superseded_by: string | null;
   readonly pending_request_id: string | null;
+  /** Null only for records made before migration 0009. */
+  readonly resident_masked_name: string | null;
 }
 
 export const findVerification = (db: Database, id: string): VerificationRow | undefined =>

@@ -8,6 +8,21 @@ export const maskName = (name: string): string =>
     .map((w) => (w.length <= 1 ? w : `${[...w][0] ?? ''}${'*'.repeat([...w].length - 1)}`))
     .join(' ');
 
+// Particles of Spanish and Portuguese surnames carry no initial of their own.
+const PARTICLES = new Set('de del la las los y e i da das do dos'.split(' '));
+
+/**
+ * "Sofía de la Fuente Álvarez" → "S*** F*** Á***": what central's directory may show officials.
+ * Initials only, each with a fixed three stars, so not even the length of a name is given away.
+ */
+export const directoryMaskedName = (name: string): string =>
+  name
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length > 0 && !PARTICLES.has(w.toLocaleLowerCase('es')))
+    .map((w) => `${([...w][0] ?? '').toLocaleUpperCase('es')}***`)
+    .join(' ');
+
 // No 0/O, 1/I/L: the resident types this code into a post or a DM on a phone.
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 

@@ -17,7 +17,7 @@ import { queueConflict } from './conflicts';
 import { normalizeHandle, normalizePlatformUserId } from './networks';
 import { getVerification, toVerification, verifiedHolder, type VerificationRow } from './repo';
 import type { ResidentsPort } from './residents-port';
-import { maskName, median } from './text';
+import { directoryMaskedName, maskName, median } from './text';
 
 /** Manager credentials typed at the clerk's counter; checked with the sign-in lockout rules. */
 export type CheckCredentials = (
@@ -154,6 +154,7 @@ export const createVerificationService = (
     }
     const claim: Claim = {
       residentId: resident.id,
+      maskedName: directoryMaskedName(resident.fullName),
       network: input.network,
       handle: handle.display,
       handleKey: handle.key,
@@ -211,6 +212,9 @@ export const createVerificationService = (
         // The proof stands, but the handle is someone else's now: a manager decides.
         const claim: Claim = {
           residentId: row.resident_id,
+          maskedName:
+            row.resident_masked_name ??
+            directoryMaskedName(residents.getById(row.resident_id)?.fullName ?? ''),
           network: row.network,
           handle: row.handle,
           handleKey: row.handle_key,
