@@ -7,6 +7,7 @@ import { dbCommand } from './commands/db';
 import { formsCommand } from './commands/forms';
 import { matchCommand } from './commands/match';
 import { ocrCommand } from './commands/ocr';
+import { privacyCommand } from './commands/privacy';
 import { registerCommand } from './commands/register';
 import { serveCommand } from './commands/serve';
 import { staffCommand } from './commands/staff';
@@ -38,6 +39,7 @@ export const buildProgram = (): Command => {
   program.addCommand(formsCommand());
   program.addCommand(registerCommand());
   program.addCommand(matchCommand());
+  program.addCommand(privacyCommand());
   applyToTree(program, (cmd) => cmd.exitOverride().showHelpAfterError());
   return program;
 };

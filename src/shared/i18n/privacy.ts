@@ -7,6 +7,7 @@ export const privacyMessages = defineMessages(
       privacy_resident_not_found: 'No hay ningún vecino con el identificador {{id}} en el padrón.',
       privacy_confirm_mismatch:
         'La confirmación no coincide con el identificador del vecino. No se ha borrado nada.',
+      usage_privacy_output: 'Indique --json FICHERO o --pdf FICHERO.',
     },
     privacy: {
       nav: 'Privacidad',
@@ -100,7 +101,6 @@ export const privacyMessages = defineMessages(
         jsonOption: 'fichero JSON de salida',
         pdfOption: 'fichero PDF de salida',
         staffOption: 'usuario del personal que lo hace (contraseña en VENTANILLA_PASSWORD)',
-        outputRequired: 'Indique --json FICHERO o --pdf FICHERO.',
         written: 'Escrito {{file}}',
       },
     },
@@ -110,6 +110,7 @@ export const privacyMessages = defineMessages(
       privacy_resident_not_found: 'There is no resident with id {{id}} in the register.',
       privacy_confirm_mismatch:
         "The confirmation does not match the resident's id. Nothing was erased.",
+      usage_privacy_output: 'Give --json FILE or --pdf FILE.',
     },
     privacy: {
       nav: 'Privacy',
@@ -199,7 +200,6 @@ export const privacyMessages = defineMessages(
         jsonOption: 'JSON output file',
         pdfOption: 'PDF output file',
         staffOption: 'the staff member doing it (password in VENTANILLA_PASSWORD)',
-        outputRequired: 'Give --json FILE or --pdf FILE.',
         written: 'Written {{file}}',
       },
     },

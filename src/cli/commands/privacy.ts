@@ -1,0 +1,93 @@
+import { writeFileSync } from 'node:fs';
+import { Command } from 'commander';
+import type { Actor } from '../../core/audit/append';
+import type { Core } from '../../core/app/create-core';
+import { eraseResident } from '../../core/privacy/erase';
+import { exportResident } from '../../core/privacy/export';
+import { renderExportPdf } from '../../core/privacy/export-pdf';
+import { readSettings } from '../../core/settings/settings-service';
+import { actorOf } from '../../core/staff/staff-service';
+import type { ErasureReport } from '../../shared/contract/privacy';
+import { AppError } from '../../shared/errors';
+import { cliLanguage, type GlobalOptions, printJson, t, withCore } from '../context';
+
+/** Both commands act as a named manager or admin, after the same checks as signing in. */
+const managerActor = async (core: Core, staff: string): Promise<Actor> => {
+  const password = process.env.VENTANILLA_PASSWORD;
+  if (!password) throw new AppError('usage_password_required');
+  const row = await core.services.auth.checkCredentials(staff.trim().toLowerCase(), password);
+  if (row.role !== 'manager' && row.role !== 'admin') throw new AppError('forbidden', {}, 403);
+  return actorOf(row);
+};
+
+/** The erased and kept lists, with their counts, as the Privacy screen states them. */
+export const erasureLines = (r: ErasureReport): string[] => {
+  const e = r.erased;
+  const k = r.kept;
+  const p = 'privacy.counts';
+  return [
+    `${t(`${p}.erased`)}:`,
+    `  ${t(`${p}.verifications`, { count: e.verifications, revoked: e.revoked })}`,
+    `  ${t(`${p}.requests`, { count: e.requests, conflicts: e.conflicts })}`,
+    `  ${t(`${p}.failedLookups`, { count: e.failedLookups, locks: e.lookupLocks })}`,
+    `  ${t(`${p}.entries`, { contacts: e.entryContacts, contents: e.entryContents, files: e.attachments })}`,
+    `${t(`${p}.kept`)}:`,
+    `  ${t(`${p}.registerRow`)} — ${t('privacy.keptList.registerRow')}`,
+    `  ${t(`${p}.registryEntries`, { count: k.registryEntries, pending: k.entriesAwaitingSync })} — ${t('privacy.keptList.registryEntries')}`,
+    `  ${t(`${p}.auditEntries`, { count: k.auditEntries })} — ${t('privacy.keptList.auditEntries')}`,
+    ...(k.openConflicts > 0 ? [`  ${t(`${p}.openConflicts`, { count: k.openConflicts })}`] : []),
+  ];
+};
+
+/** `ventanilla privacy export | erase`: a resident's rights of access and erasure. */
+export const privacyCommand = (): Command => {
+  const privacy = new Command('privacy').description(t('privacy.cli.description'));
+
+  privacy
+    .command('export')
+    .description(t('privacy.cli.export'))
+    .requiredOption('--resident <id>', t('privacy.cli.residentOption'))
+    .requiredOption('--staff <name>', t('privacy.cli.staffOption'))
+    .option('--json <file>', t('privacy.cli.jsonOption'))
+    .option('--pdf <file>', t('privacy.cli.pdfOption'))
+    .action(
+      async (
+        opts: { resident: string; staff: string; json?: string; pdf?: string },
+        cmd: Command,
+      ) => {
+        if (!opts.json && !opts.pdf) throw new AppError('usage_privacy_output');
+        await withCore(cmd.optsWithGlobals<GlobalOptions>(), async (core) => {
+          const actor = await managerActor(core, opts.staff);
+          if (opts.json) {
+            const data = exportResident(core.deps, actor, opts.resident, 'json');
+            writeFileSync(opts.json, `${JSON.stringify(data, null, 2)}\n`);
+            process.stdout.write(`${t('privacy.cli.written', { file: opts.json })}\n`);
+          }
+          if (opts.pdf) {
+            const data = exportResident(core.deps, actor, opts.resident, 'pdf');
+            const town = readSettings(core.deps.db).townName;
+            writeFileSync(opts.pdf, await renderExportPdf(data, town, cliLanguage()));
+            process.stdout.write(`${t('privacy.cli.written', { file: opts.pdf })}\n`);
+          }
+        });
+      },
+    );
+
+  privacy
+    .command('erase')
+    .description(t('privacy.cli.erase'))
+    .requiredOption('--resident <id>', t('privacy.cli.residentOption'))
+    .requiredOption('--staff <name>', t('privacy.cli.staffOption'))
+    .option('--json', t('cli.jsonOption'))
+    .action(async (opts: { resident: string; staff: string; json?: boolean }, cmd: Command) => {
+      await withCore(cmd.optsWithGlobals<GlobalOptions>(), async (core) => {
+        const actor = await managerActor(core, opts.staff);
+        // Typing the id in the command is the confirmation the screen asks for twice.
+        const report = eraseResident(core.deps, actor, opts.resident, opts.resident);
+        if (opts.json) return printJson(report);
+        process.stdout.write(`${erasureLines(report).join('\n')}\n`);
+      });
+    });
+
+  return privacy;
+};
