@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../../../shared/contract';
 import { AuditScreen } from './audit';
+import { PrivacyScreen } from './privacy';
 import { RegistryBookScreen } from './registry-book';
 import { QueueScreen } from './queue';
 import { ResidentsScreen } from './residents';
@@ -59,6 +60,7 @@ export const screens: readonly ScreenDef[] = [
   },
   { id: 'queue', label: 'sync.nav', roles: ['clerk', 'manager', 'admin'], component: QueueScreen },
   { id: 'audit', label: 'audit.ui.nav', roles: ['manager', 'admin'], component: AuditScreen },
+  { id: 'privacy', label: 'privacy.nav', roles: ['manager', 'admin'], component: PrivacyScreen },
   { id: 'staff', label: 'ui.nav.staff', roles: ['admin'], component: StaffScreen },
   { id: 'settings', label: 'ui.nav.settings', roles: ['admin'], component: SettingsScreen },
 ];

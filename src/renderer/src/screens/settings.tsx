@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/contract/settings';
 import { useAction, useApp } from '../app-context';
 import { ErrorBanner, Field, formValues, Notice } from '../components/form';
+import { RetentionSettings } from './settings-retention';
 
 export const SettingsScreen = () => {
   const { t } = useTranslation();
@@ -89,6 +90,7 @@ export const SettingsScreen = () => {
           {t('ui.common.save')}
         </button>
       </form>
+      <RetentionSettings />
     </section>
   );
 };

@@ -1,0 +1,155 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ErasureReport, PrivacyExport } from '../../../shared/contract/privacy';
+import { useAction, useApp } from '../app-context';
+import { ErrorBanner, Field, formValues, Notice } from '../components/form';
+import { downloadPdf } from './forms/receipt-print';
+import { RetentionSettings } from './settings-retention';
+
+const ERASED = ['verifications', 'requests', 'failedLookups', 'entryContacts', 'entryContents'];
+const KEPT = ['registerRow', 'registryEntries', 'entriesAwaitingSync', 'auditEntries'];
+
+const downloadJson = (data: PrivacyExport): void => {
+  const blob = new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `datos-${data.residentId}.json`;
+  a.click();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+};
+
+/** Data-subject rights for managers: see and export what is held about a resident, or erase it. */
+export const PrivacyScreen = () => {
+  const { t, i18n } = useTranslation();
+  const { api } = useApp();
+  const { busy, error, run } = useAction();
+  const [data, setData] = useState<PrivacyExport | null>(null);
+  const [erased, setErased] = useState<ErasureReport | null>(null);
+
+  const search = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    setErased(null);
+    const residentId = formValues(e.currentTarget).residentId ?? '';
+    const found = await run(() => api.privacyExport({ residentId }));
+    setData(found ?? null);
+  };
+
+  const pdf = async (residentId: string) => {
+    const out = await run(() =>
+      api.privacyExportPdf({ residentId, language: i18n.language === 'en' ? 'en' : 'es' }),
+    );
+    if (out) downloadPdf(out.base64, out.fileName);
+  };
+
+  const erase = async (e: FormEvent<HTMLFormElement>, residentId: string) => {
+    e.preventDefault();
+    const confirm = formValues(e.currentTarget).confirm ?? '';
+    const report = await run(() => api.privacyErase({ residentId, confirm }));
+    if (report) {
+      setErased(report);
+      setData((await run(() => api.privacyExport({ residentId }))) ?? null);
+    }
+  };
+
+  const r = data?.register;
+  return (
+    <section aria-labelledby="privacy-title">
+      <h1 id="privacy-title">{t('privacy.title')}</h1>
+      <form className="card row" onSubmit={search}>
+        <Field label={t('privacy.residentId')} name="residentId" required maxLength={64} />
+        <button type="submit" className="primary" disabled={busy}>
+          {t('privacy.search')}
+        </button>
+      </form>
+      <ErrorBanner message={error} />
+      {data && r && (
+        <div className="card" aria-live="polite">
+          <p>
+            {t('privacy.summary', {
+              name: [r.givenNames, r.surname1, r.surname2].filter(Boolean).join(' '),
+              verifications: data.verifications.length,
+              entries: data.registryEntries.length,
+              lookups: data.failedLookups.length,
+              audit: data.audit.length,
+            })}
+          </p>
+          <table className="table">
+            <tbody>
+              {data.verifications.map((v) => (
+                <tr key={v.id}>
+                  <td>{t(`verifications.networks.${v.network}`)}</td>
+                  <td>{v.handle || '—'}</td>
+                  <td>{t(`verifications.states.${v.state}`)}</td>
+                  <td>{v.createdAt.slice(0, 10)}</td>
+                </tr>
+              ))}
+              {data.registryEntries.map((e) => (
+                <tr key={e.id}>
+                  <td>{e.officialNumber ?? e.provisionalNumber}</td>
+                  <td>{e.epigrafe}</td>
+                  <td>{t(`privacy.pdf.roles.${e.role}`)}</td>
+                  <td>{e.filedAt.slice(0, 10)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="row">
+            <button type="button" onClick={() => downloadJson(data)}>
+              {t('privacy.exportJson')}
+            </button>
+            <button type="button" disabled={busy} onClick={() => void pdf(data.residentId)}>
+              {t('privacy.exportPdf')}
+            </button>
+          </div>
+        </div>
+      )}
+      {data && (
+        <form
+          className="card"
+          aria-labelledby="erase-title"
+          onSubmit={(e) => void erase(e, data.residentId)}
+        >
+          <h2 id="erase-title">{t('privacy.eraseTitle')}</h2>
+          <p>{t('privacy.eraseIntro')}</p>
+          <h3>{t('privacy.counts.erased')}</h3>
+          <ul>
+            {ERASED.map((k) => (
+              <li key={k}>{t(`privacy.erasedList.${k}`)}</li>
+            ))}
+          </ul>
+          <h3>{t('privacy.counts.kept')}</h3>
+          <ul>
+            {KEPT.map((k) => (
+              <li key={k}>{t(`privacy.keptList.${k}`)}</li>
+            ))}
+          </ul>
+          <Field label={t('privacy.confirmLabel')} name="confirm" required autoComplete="off" />
+          <button type="submit" disabled={busy}>
+            {t('privacy.erase')}
+          </button>
+          {erased && (
+            <Notice>
+              {t('privacy.erasedDone')}{' '}
+              {t('privacy.counts.verifications', {
+                count: erased.erased.verifications,
+                revoked: erased.erased.revoked,
+              })}{' '}
+              ·{' '}
+              {t('privacy.counts.failedLookups', {
+                count: erased.erased.failedLookups,
+                locks: erased.erased.lookupLocks,
+              })}{' '}
+              ·{' '}
+              {t('privacy.counts.registryEntries', {
+                count: erased.kept.registryEntries,
+                pending: erased.kept.entriesAwaitingSync,
+              })}
+            </Notice>
+          )}
+        </form>
+      )}
+      <RetentionSettings />
+    </section>
+  );
+};
