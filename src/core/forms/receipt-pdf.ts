@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { type FormTemplate, type FormValues, printedDateTime } from '../../shared/contract/forms';
 import { type Language, translate } from '../../shared/i18n';
+import { PDF_FONT, withUnicodeFonts } from '../pdf/unicode-fonts';
 import type { AttachmentRow, EntryRow } from './entries';
 import { qrPayload } from './entries';
 
@@ -45,17 +46,19 @@ export const renderReceipt = async (input: ReceiptInput): Promise<Buffer> => {
   const t = (key: string, params?: Record<string, string | number>) =>
     translate(lang, `forms.receipt.${key}`, params);
   const roll = input.format === 'roll80';
-  const doc = new PDFDocument({
-    size: roll ? [226, 1400] : 'A4',
-    margins: roll
-      ? { top: 12, bottom: 12, left: 10, right: 10 }
-      : { top: 50, bottom: 50, left: 56, right: 56 },
-    info: {
-      Title: `${t('title')} ${entry.provisional_number}`,
-      Author: input.townName,
-      Subject: entry.epigrafe,
-    },
-  });
+  const doc = withUnicodeFonts(
+    new PDFDocument({
+      size: roll ? [226, 1400] : 'A4',
+      margins: roll
+        ? { top: 12, bottom: 12, left: 10, right: 10 }
+        : { top: 50, bottom: 50, left: 56, right: 56 },
+      info: {
+        Title: `${t('title')} ${entry.provisional_number}`,
+        Author: input.townName,
+        Subject: entry.epigrafe,
+      },
+    }),
+  );
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -72,18 +75,24 @@ export const renderReceipt = async (input: ReceiptInput): Promise<Buffer> => {
     doc.image(input.logoPng, { fit: roll ? [80, 40] : [120, 60] });
     doc.moveDown(0.3);
   }
-  doc.font('Helvetica-Bold').fontSize(size.head).text(input.townName);
+  doc.font(PDF_FONT.bold).fontSize(size.head).text(input.townName);
   doc.moveDown(0.4);
   doc.fontSize(size.title).text(t('title'));
   doc.moveDown(0.5);
 
   const row = (label: string, value: string) => {
-    doc.font('Helvetica-Bold').fontSize(size.body).text(`${label}: `, { continued: true });
-    doc.font('Helvetica').text(value, { width });
+    doc.font(PDF_FONT.bold).fontSize(size.body);
+    const labelWidth = doc.widthOfString(`${label}: `);
+    const valueWidth = doc.font(PDF_FONT.regular).widthOfString(value);
+    // A number like 18111-M01-2026-000001 must never break at its hyphens: if it does not fit
+    // beside its label (the 80 mm roll), it goes whole on the next line.
+    const ownLine = !/\s/.test(value) && labelWidth + valueWidth > width && valueWidth <= width;
+    doc.font(PDF_FONT.bold).text(`${label}:${ownLine ? '' : ' '}`, { continued: !ownLine });
+    doc.font(PDF_FONT.regular).text(value, { width });
   };
   const section = (label: string) => {
     doc.moveDown(0.5);
-    doc.font('Helvetica-Bold').fontSize(size.head).text(label);
+    doc.font(PDF_FONT.bold).fontSize(size.head).text(label);
   };
 
   row(t('provisionalNumber'), entry.provisional_number);
@@ -113,15 +122,18 @@ export const renderReceipt = async (input: ReceiptInput): Promise<Buffer> => {
 
   section(t('attachments'));
   if (input.attachments.length === 0)
-    doc.font('Helvetica').fontSize(size.body).text(t('noAttachments'));
+    doc.font(PDF_FONT.regular).fontSize(size.body).text(t('noAttachments'));
   for (const a of input.attachments) {
-    doc.font('Helvetica').fontSize(size.body).text(`${a.position}. ${a.filename} (${a.size} B)`);
-    doc.font('Courier').fontSize(size.mono).text(`SHA-256 ${a.sha256}`, { width });
+    doc
+      .font(PDF_FONT.regular)
+      .fontSize(size.body)
+      .text(`${a.position}. ${a.filename} (${a.size} B)`);
+    doc.font(PDF_FONT.mono).fontSize(size.mono).text(`SHA-256 ${a.sha256}`, { width });
   }
 
   if (entry.consent_text) {
     section(t('consent'));
-    doc.font('Helvetica').fontSize(size.body).text(entry.consent_text, { width });
+    doc.font(PDF_FONT.regular).fontSize(size.body).text(entry.consent_text, { width });
   }
 
   doc.moveDown(0.5);
@@ -137,9 +149,9 @@ export const renderReceipt = async (input: ReceiptInput): Promise<Buffer> => {
   if (doc.y + qrSize + 40 > doc.page.height - doc.page.margins.bottom) doc.addPage();
   doc.image(qr, doc.page.margins.left, doc.y, { width: qrSize, height: qrSize });
   doc.y += qrSize + 6;
-  doc.font('Helvetica').fontSize(size.body).text(t('verify'), { width });
+  doc.font(PDF_FONT.regular).fontSize(size.body).text(t('verify'), { width });
   doc
-    .font('Courier')
+    .font(PDF_FONT.mono)
     .fontSize(size.mono)
     .text(`${t('entryId')} ${entry.id}`, { width });
   doc.text(`${t('entryHash')} ${entry.entry_hash}`, { width });

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { Verification } from '../../shared/contract/verifications';
 import { type Language, translate } from '../../shared/i18n';
+import { PDF_FONT, withUnicodeFonts } from '../pdf/unicode-fonts';
 
 const when = (iso: string, lang: Language): string =>
   new Intl.DateTimeFormat(lang === 'es' ? 'es-ES' : 'en-GB', {
@@ -14,22 +15,29 @@ export const renderReceipt = (v: Verification, townName: string, lang: Language)
   new Promise((resolve, reject) => {
     const t = (key: string, params: Record<string, string | number> = {}) =>
       translate(lang, `verifications.receipt.${key}`, params);
-    const doc = new PDFDocument({
-      size: 'A5',
-      margin: 40,
-      info: { Title: t('title'), Author: townName, Producer: 'Ventanilla', Creator: 'Ventanilla' },
-    });
+    const doc = withUnicodeFonts(
+      new PDFDocument({
+        size: 'A5',
+        margin: 40,
+        info: {
+          Title: t('title'),
+          Author: townName,
+          Producer: 'Ventanilla',
+          Creator: 'Ventanilla',
+        },
+      }),
+    );
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
 
-    doc.font('Helvetica-Bold').fontSize(16).text(townName);
+    doc.font(PDF_FONT.bold).fontSize(16).text(townName);
     doc.moveDown(0.3).fontSize(13).text(t('title'));
     doc.moveDown(0.8);
     const row = (label: string, value: string) => {
-      doc.font('Helvetica').fontSize(9).fillColor('#444444').text(label.toUpperCase());
-      doc.font('Helvetica-Bold').fontSize(12).fillColor('#000000').text(value);
+      doc.font(PDF_FONT.regular).fontSize(9).fillColor('#444444').text(label.toUpperCase());
+      doc.font(PDF_FONT.bold).fontSize(12).fillColor('#000000').text(value);
       doc.moveDown(0.5);
     };
     row(t('resident'), v.residentName ?? '—');
@@ -43,21 +51,21 @@ export const renderReceipt = (v: Verification, townName: string, lang: Language)
     row(t('clerk'), v.clerkName);
     if (v.challengeCode && v.challengeExpiresAt) {
       doc.moveDown(0.3);
-      doc.font('Helvetica').fontSize(10).text(t('challengeIntro'));
+      doc.font(PDF_FONT.regular).fontSize(10).text(t('challengeIntro'));
       doc
         .moveDown(0.3)
-        .font('Courier-Bold')
+        .font(PDF_FONT.monoBold)
         .fontSize(22)
         .text(v.challengeCode, { align: 'center' });
       doc
         .moveDown(0.3)
-        .font('Helvetica')
+        .font(PDF_FONT.regular)
         .fontSize(10)
         .text(t('challengeExpires', { date: when(v.challengeExpiresAt, lang) }));
     }
     doc
       .moveDown(1)
-      .font('Helvetica')
+      .font(PDF_FONT.regular)
       .fontSize(8)
       .fillColor('#444444')
       .text(t('footer', { id: v.id }));

@@ -135,4 +135,42 @@ describe('the receipt (justificante)', () => {
         .get(),
     ).toEqual({ n: 1 });
   });
+  it('prints names outside Latin-1 exactly, in an embedded Unicode font, on both formats', async () => {
+    const dir = tempDir();
+    const t = testCore();
+    const admin = await t.signInAs('admin', 'ørsted');
+    const filed = await t.call(
+      'formsFile',
+      incidencia({
+        party: {
+          kind: 'non_resident',
+          name: 'Łukasz Żółć',
+          document: 'X1234567L',
+          contact: 'łukasz@example.org',
+        },
+        representative: { name: 'Nguyễn Thị Ánh', document: '12345678Z' },
+        data: {
+          type: 'lighting',
+          location: 'Plaza Ørsted 3',
+          description: 'Ἀθήνα, Київ, Nguyễn: la farola parpadea.',
+        },
+      }),
+      admin,
+    );
+    for (const format of ['a4', 'roll80'] as const) {
+      const { pdfBase64 } = await t.call('formsReceipt', { id: filed.entry_id, format }, admin);
+      const pdf = Buffer.from(pdfBase64, 'base64');
+      const text = pdfText(pdf, dir);
+      for (const name of ['Łukasz Żółć', 'Nguyễn Thị Ánh', 'Plaza Ørsted 3', 'Ἀθήνα, Київ']) {
+        expect(text).toContain(name);
+      }
+      expect(text).not.toContain('?');
+      const file = join(dir, `fonts-${format}.pdf`);
+      writeFileSync(file, pdf);
+      const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+      // Only the embedded DejaVu subsets: no standard font left that would garble a name.
+      expect(fonts).toMatch(/DejaVuSans\b.*yes/);
+      expect(fonts).not.toMatch(/Helvetica|Courier/);
+    }
+  });
 });

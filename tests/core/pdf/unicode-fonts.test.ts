@@ -1,0 +1,49 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderReceipt } from '../../../src/core/verifications/receipt-pdf';
+import type { Verification } from '../../../src/shared/contract/verifications';
+import { tempDir } from '../../helpers/temp-dir';
+
+const verification: Verification = {
+  id: '0190aaaa-0000-7000-8000-000000000001',
+  residentId: 'r1',
+  residentName: 'Łukasz Żółć Nguyễn',
+  network: 'instagram',
+  handle: 'lukasz.zolc',
+  platformUserId: null,
+  state: 'pending_proof',
+  proofMethod: 'challenge_code',
+  challengeCode: 'K7Q-4XZ',
+  challengeExpiresAt: '2026-03-03T09:00:00.000Z',
+  documentType: 'NIE',
+  documentMasked: '****4567*',
+  documentExpiry: null,
+  correctedFields: [],
+  overrideBy: null,
+  clerkName: 'Søren Ørsted',
+  startedAt: '2026-03-02T09:00:00.000Z',
+  createdAt: '2026-03-02T09:00:00.000Z',
+  verifiedAt: null,
+  timeToVerifyMs: null,
+  expiresAt: null,
+  endedAt: null,
+  endReason: null,
+  supersededBy: null,
+};
+
+describe('the shared Unicode PDF fonts', () => {
+  it('print names outside Latin-1 exactly on the verification receipt too', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'verification.pdf');
+    writeFileSync(file, await renderReceipt(verification, 'Ayuntamiento de Jun', 'es'));
+    const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Łukasz Żółć Nguyễn');
+    expect(text).toContain('Søren Ørsted');
+    expect(text).toContain('K7Q-4XZ');
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    expect(fonts).toMatch(/DejaVuSansMono-Bold.*yes/);
+    expect(fonts).not.toMatch(/Helvetica|Courier/);
+  });
+});
