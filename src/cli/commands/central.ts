@@ -9,16 +9,25 @@ import {
 import { opAppliers } from '../../central/appliers';
 import type { CentralStore } from '../../central/db/store';
 import { openCentralStore } from '../../central/open-store';
+import { createVerificationRequest } from '../../central/verification-routes';
 import { importRegisterAtCentral } from '../../central/register-import';
 import { buildCentral } from '../../central/server';
 import { defaultDataDir } from '../../core/platform/data-dir';
 import type { ImportReport } from '../../shared/contract/residents';
+import { Network, networks } from '../../shared/contract/verifications';
 import { cliLanguage, type GlobalOptions, printJson, t } from '../context';
 import { readInputFile } from './register';
 
 interface StoreOptions {
   readonly databaseUrl?: string;
 }
+
+const parseNetwork = (value: string): Network => {
+  const network = Network.safeParse(value.toLowerCase());
+  if (!network.success)
+    throw new InvalidArgumentError(t('cli.central.badNetwork', { networks: networks.join(', ') }));
+  return network.data;
+};
 
 const parsePort = (value: string): number => {
   const port = Number(value);
@@ -192,6 +201,35 @@ export const centralCommand = (): Command => {
         );
       });
     });
+
+  central
+    .command('request-verification')
+    .description(t('cli.central.requestVerification'))
+    .argument('<resident-id>', t('cli.central.residentId'))
+    .argument('<network>', t('cli.central.network'), parseNetwork)
+    .argument('<handle>', t('cli.central.handle'))
+    .option('--user-id <id>', t('cli.central.platformUserId'))
+    .option('--json', t('cli.jsonOption'))
+    .option('--database-url <url>', t('cli.central.databaseUrl'))
+    .action(
+      async (
+        residentId: string,
+        network: Network,
+        handle: string,
+        opts: { userId?: string; json?: boolean },
+        cmd: Command,
+      ) => {
+        await withStore(cmd, async (store) => {
+          const input = { resident_id: residentId, network, handle, platform_user_id: opts.userId };
+          const result = await createVerificationRequest(store, input, 'cli', new Date());
+          if (!result.ok) {
+            process.stderr.write(`${t(`errors.${result.error}`)}\n`);
+            process.exitCode = 1;
+          } else if (opts.json) printJson(result.value);
+          else process.stdout.write(`${t('cli.central.requestCreated', result.value)}\n`);
+        });
+      },
+    );
 
   central.addCommand(registerCommand());
 

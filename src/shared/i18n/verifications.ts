@@ -196,6 +196,19 @@ export const verificationMessages = defineMessages(
           'Referencia {{id}}. Puede pedir la revocación en cualquier momento en el Ayuntamiento.',
       },
     },
+    cli: {
+      central: {
+        requestVerification:
+          'Registra una solicitud de verificación hecha en línea; los mostradores la ofrecerán al sincronizar',
+        residentId: 'identificador del vecino en el padrón',
+        network: 'red social (x, bluesky, mastodon, instagram)',
+        handle: 'usuario en esa red',
+        platformUserId: 'identificador numérico de la cuenta en la red',
+        badNetwork: 'Red desconocida. Use una de: {{networks}}',
+        requestCreated:
+          'Solicitud {{id}} registrada: {{network}} {{handle}} para {{resident_id}}. Los mostradores la ofrecerán al sincronizar.',
+      },
+    },
   },
   {
     errors: {
@@ -383,6 +396,19 @@ export const verificationMessages = defineMessages(
           'Post this code, or send it as a direct message, from the account to the Town Hall’s official account:',
         challengeExpires: 'The code expires on {{date}}.',
         footer: 'Reference {{id}}. You can ask for revocation at the Town Hall at any time.',
+      },
+    },
+    cli: {
+      central: {
+        requestVerification:
+          'Records a verification request made online; counters offer it once they sync',
+        residentId: 'the resident’s id in the register',
+        network: 'social network (x, bluesky, mastodon, instagram)',
+        handle: 'the account on that network',
+        platformUserId: 'the account’s numeric id on the network',
+        badNetwork: 'Unknown network. Use one of: {{networks}}',
+        requestCreated:
+          'Request {{id}} recorded: {{network}} {{handle}} for {{resident_id}}. Counters will offer it once they sync.',
       },
     },
   },
