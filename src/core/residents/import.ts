@@ -69,6 +69,7 @@ export const importRegister = (
 
   const run = (): ImportReport => {
     const rebuild = dryRun ? [] : dropIndexesIfEmpty(deps);
+    const inserter = repo.batchInserter(1, at);
     const seen = new Set<string>();
     const errors: ImportReport['errors'] = [];
     let imported = 0;
@@ -95,7 +96,7 @@ export const importRegister = (
         const state = rebuild.length > 0 ? undefined : repo.importState(record.resident_id);
         if (!state) {
           imported += 1;
-          if (!dryRun) repo.insert(record, 1, at);
+          if (!dryRun) inserter.add(record);
         } else if (state.row_hash !== record.row_hash || state.status !== 'active') {
           updated += 1;
           if (!dryRun) repo.update(state.id, record, state.version + 1, at);
@@ -105,13 +106,13 @@ export const importRegister = (
       },
       { mapping: options.mapping, onProgress: options.onProgress },
     );
+    inserter.flush();
     // An empty or wholly broken file must not deregister the whole town.
     if (seen.size === 0) throw new AppError('register_no_valid_rows', { rejected }, 422);
     const gone: number[] = [];
-    for (const row of repo.statements.activeIds.iterate() as Iterable<{
-      id: number;
-      resident_id: string;
-    }>) {
+    // A register that was empty has no one to deregister.
+    const scan = rebuild.length > 0 ? [] : repo.statements.activeIds.iterate();
+    for (const row of scan as Iterable<{ id: number; resident_id: string }>) {
       if (!seen.has(row.resident_id)) gone.push(row.id);
     }
     if (!dryRun) for (const id of gone) repo.statements.deregister.run(today, at, id);

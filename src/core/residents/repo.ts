@@ -40,6 +40,38 @@ const SETS = FIELDS.split(',')
   .map((f) => `${f.trim()} = @${f.trim()}`)
   .join(', ');
 
+/** Rows per multi-row INSERT: one statement step per batch is about twice as fast as one per row. */
+export const INSERT_BATCH = 32;
+const ROW_PLACEHOLDERS = `(${FIELDS.split(',')
+  .map(() => '?')
+  .join(', ')}, ?, 'active', ?)`;
+const VALUES_PER_ROW = FIELDS.split(',').length + 2;
+
+/** The record's values in FIELDS order, then version and updated_at, appended to `out`. */
+const pushValues = (out: unknown[], r: ResidentRecord, version: number, at: string): void => {
+  out.push(
+    r.resident_id,
+    r.document_type,
+    r.document_hash,
+    r.document_masked,
+    r.given_names,
+    r.surname1,
+    r.surname2,
+    r.birth_date,
+    r.sex,
+    r.nationality,
+    r.address,
+    r.district,
+    r.surnames_key,
+    r.given_key,
+    r.phonetic_surname1,
+    r.phonetic_given,
+    r.row_hash,
+    version,
+    at,
+  );
+};
+
 /** Prepared once per database: lookups run in microseconds at a million rows. */
 export const residentsRepo = (db: Database) => {
   const s = {
@@ -67,6 +99,12 @@ export const residentsRepo = (db: Database) => {
       `UPDATE residents SET ${SETS}, version = @version, status = 'active', deregistered_on = NULL,
        updated_at = @updated_at WHERE id = @id`,
     ),
+    insertBatch: db.prepare(
+      `INSERT INTO residents (${FIELDS}, version, status, updated_at) VALUES ${Array<string>(INSERT_BATCH).fill(ROW_PLACEHOLDERS).join(', ')}`,
+    ),
+    insertOne: db.prepare(
+      `INSERT INTO residents (${FIELDS}, version, status, updated_at) VALUES ${ROW_PLACEHOLDERS}`,
+    ),
     activeIds: db.prepare(`SELECT id, resident_id, version FROM residents WHERE status = 'active'`),
     deregister: db.prepare(
       `UPDATE residents SET status = 'deregistered', deregistered_on = ?, version = version + 1,
@@ -92,6 +130,27 @@ export const residentsRepo = (db: Database) => {
       s.insert.run({ ...r, version, updated_at: at }),
     update: (id: number, r: ResidentRecord, version: number, at: string) =>
       s.update.run({ ...r, id, version, updated_at: at }),
+    /**
+     * Buffers new residents and writes them INSERT_BATCH at a time; `flush` writes the rest.
+     * Callers flush before reading the table again.
+     */
+    batchInserter: (version: number, at: string) => {
+      const values: unknown[] = [];
+      const flush = () => {
+        if (values.length === INSERT_BATCH * VALUES_PER_ROW) s.insertBatch.run(values);
+        else
+          for (let i = 0; i < values.length; i += VALUES_PER_ROW)
+            s.insertOne.run(values.slice(i, i + VALUES_PER_ROW));
+        values.length = 0;
+      };
+      return {
+        add: (r: ResidentRecord) => {
+          pushValues(values, r, version, at);
+          if (values.length === INSERT_BATCH * VALUES_PER_ROW) flush();
+        },
+        flush,
+      };
+    },
   };
 };
 

@@ -77,15 +77,19 @@ const documentTypeOf = (declared: string | undefined, normalized: string): Store
   return type === 'DNI' || type === 'NIE' ? 'OTHER' : (type ?? 'OTHER');
 };
 
+const sexCode = memo((raw: string): string =>
+  raw
+    .toUpperCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, ''),
+);
+
 /**
  * Sex codes: H/M (hombre/mujer) in Spanish exports, M/F elsewhere, 1/6 in INE files. `M` is
  * ambiguous, so the caller says whether the file uses H for men.
  */
 const sexOf = (raw: string | undefined, spanishLetters: boolean): ResidentRecord['sex'] => {
-  const v = (raw ?? '')
-    .toUpperCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '');
+  const v = sexCode(raw ?? '');
   if (['H', 'V', 'HOMBRE', 'VARON', 'MASCULINO', '1'].includes(v)) return 'M';
   if (['F', 'MUJER', 'FEMENINO', '6', '2'].includes(v)) return 'F';
   if (v === 'M') return spanishLetters ? 'F' : 'M';
@@ -99,7 +103,9 @@ export interface RowRejection {
 }
 
 const clean = (v: string | undefined): string | null => {
-  const s = v?.replace(/\s+/g, ' ').trim();
+  if (!v) return null;
+  // Most fields have no runs of blanks: skip the regex replace for them.
+  const s = /\s\s|[\t\r\n]/.test(v) ? v.replace(/\s+/g, ' ').trim() : v.trim();
   return s ? s : null;
 };
 
@@ -164,7 +170,7 @@ export const toRecord = (raw: RawRow, ctx: RowContext): ResidentRecord | RowReje
     masked = maskDocumentNumber(normalized);
   }
   const surname2 = clean(raw.surname2);
-  const base = {
+  const record: ResidentRecord = {
     resident_id: residentId,
     document_type: documentType,
     document_hash: hash,
@@ -181,8 +187,10 @@ export const toRecord = (raw: RawRow, ctx: RowContext): ResidentRecord | RowReje
     given_key: nameKey(given),
     phonetic_surname1: phoneticKey(surname1),
     phonetic_given: phoneticKey(given),
+    row_hash: '',
   };
-  return { ...base, row_hash: rowHash(base) };
+  record.row_hash = rowHash(record);
+  return record;
 };
 
 export const isRejection = (r: ResidentRecord | RowRejection): r is RowRejection => 'code' in r;
