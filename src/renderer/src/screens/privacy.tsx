@@ -74,26 +74,28 @@ export const PrivacyScreen = () => {
               audit: data.audit.length,
             })}
           </p>
-          <table className="table">
-            <tbody>
-              {data.verifications.map((v) => (
-                <tr key={v.id}>
-                  <td>{t(`verifications.networks.${v.network}`)}</td>
-                  <td>{v.handle || '—'}</td>
-                  <td>{t(`verifications.states.${v.state}`)}</td>
-                  <td>{v.createdAt.slice(0, 10)}</td>
-                </tr>
-              ))}
-              {data.registryEntries.map((e) => (
-                <tr key={e.id}>
-                  <td>{e.officialNumber ?? e.provisionalNumber}</td>
-                  <td>{e.epigrafe}</td>
-                  <td>{t(`privacy.pdf.roles.${e.role}`)}</td>
-                  <td>{e.filedAt.slice(0, 10)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          {data.verifications.length + data.registryEntries.length > 0 && (
+            <table className="table">
+              <tbody>
+                {data.verifications.map((v) => (
+                  <tr key={v.id}>
+                    <td>{t(`verifications.networks.${v.network}`)}</td>
+                    <td>{v.handle || '—'}</td>
+                    <td>{t(`verifications.states.${v.state}`)}</td>
+                    <td>{v.createdAt.slice(0, 10)}</td>
+                  </tr>
+                ))}
+                {data.registryEntries.map((e) => (
+                  <tr key={e.id}>
+                    <td>{e.officialNumber ?? e.provisionalNumber}</td>
+                    <td>{e.epigrafe}</td>
+                    <td>{t(`privacy.pdf.roles.${e.role}`)}</td>
+                    <td>{e.filedAt.slice(0, 10)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
           <div className="row">
             <button type="button" onClick={() => downloadJson(data)}>
               {t('privacy.exportJson')}
