@@ -151,6 +151,12 @@ export const verificationMessages = defineMessages(
           reason: 'Explicación',
           revokeConfirm: 'Revocar la verificación',
         },
+        validity: {
+          title: 'Validez de las verificaciones',
+          months: 'Meses de validez',
+          hint: 'Una verificación caduca al cumplirse este plazo o al caducar el documento, lo que ocurra antes. Se aplica a las verificaciones nuevas.',
+          saved: 'Guardado: las nuevas verificaciones valdrán {{months}} meses.',
+        },
         conflicts: {
           title: 'Conflictos de cuentas',
           empty: 'No hay conflictos en espera.',
@@ -353,6 +359,12 @@ export const verificationMessages = defineMessages(
           },
           reason: 'Explanation',
           revokeConfirm: 'Revoke the verification',
+        },
+        validity: {
+          title: 'Verification validity',
+          months: 'Months of validity',
+          hint: 'A verification expires after this period or when the ID document expires, whichever comes first. It applies to new verifications.',
+          saved: 'Saved: new verifications will be valid for {{months}} months.',
         },
         conflicts: {
           title: 'Account conflicts',

@@ -25,7 +25,7 @@ export const screens: readonly ScreenDef[] = [
   {
     id: 'verify',
     label: 'verifications.nav.verify',
-    roles: ['clerk', 'manager'],
+    roles: ['clerk', 'manager', 'admin'],
     component: VerifyScreen,
   },
   {

@@ -4,6 +4,7 @@ import type { Settings } from '../../../shared/contract/settings';
 import { useAction, useApp } from '../app-context';
 import { ErrorBanner, Field, formValues, Notice } from '../components/form';
 import { RetentionSettings } from './settings-retention';
+import { ValiditySettings } from './verify/validity-settings';
 
 export const SettingsScreen = () => {
   const { t } = useTranslation();
@@ -91,6 +92,7 @@ export const SettingsScreen = () => {
         </button>
       </form>
       <RetentionSettings />
+      <ValiditySettings />
     </section>
   );
 };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Conflict } from '../../../../shared/contract/verifications';
 import { useAction, useApp } from '../../app-context';
 import { ErrorBanner, Notice } from '../../components/form';
+import { ValiditySettings } from './validity-settings';
 import './verify.css';
 
 /** The manager's queue of refused claims: transfer the handle or reject the claim, with a reason. */
@@ -83,6 +84,7 @@ export const ConflictsScreen = () => {
           </form>
         </article>
       ))}
+      <ValiditySettings />
     </section>
   );
 };
