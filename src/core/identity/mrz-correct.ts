@@ -179,6 +179,10 @@ export interface CorrectedMrz {
   lines: string[];
   checks: Record<string, boolean>;
   swaps: number;
+  /** Characters the mask had to change (a letter read where a digit belongs...). */
+  forced: number;
+  /** Positions whose character still does not fit the mask: the mask is the wrong one. */
+  misfits: number;
   /** Checks satisfied only after swaps: one in ten wrong swaps passes a check by chance. */
   swapped: string[];
 }
@@ -221,10 +225,58 @@ const fixIdLetter = (lines: string[], mask: MrzMask, layout: MrzLayout): string[
   return layout.checks.every((c) => checkPasses(candidate, c)) ? candidate : null;
 };
 
+const fits = (c: string, cls: string): boolean => {
+  switch (cls) {
+    case 'A':
+      return isLetter(c);
+    case 'a':
+      return c === '<' || isLetter(c);
+    case 'N':
+      return isDigit(c);
+    case 'n':
+      return c === '<' || isDigit(c);
+    case 'X':
+      return isLetter(c) || isDigit(c);
+    case '<':
+      return c === '<';
+    case 'S':
+      return c === 'M' || c === 'F' || c === 'X' || c === '<';
+    default:
+      return true;
+  }
+};
+
+const countPositions = (
+  lines: readonly string[],
+  test: (c: string, cls: string, line: number, pos: number) => boolean,
+  mask: MrzMask,
+): number => {
+  let n = 0;
+  lines.forEach((line, i) => {
+    for (let p = 0; p < line.length; p++)
+      if (test(line[p] ?? '', mask.lines[i]?.[p] ?? 'x', i, p)) n++;
+  });
+  return n;
+};
+
+/** Whether the Spanish DNI/NIE of a Spanish mask carries its right control letter. */
+export const idLetterValid = (lines: readonly string[], mask: MrzMask): boolean | null => {
+  const at = ID_POSITION[mask.kind];
+  if (!at) return null;
+  const id = (lines[at.line] ?? '').slice(at.start, at.start + 9);
+  const m = /^([XYZ]|\d)(\d{7})([A-Z])$/.exec(id);
+  if (!m) return false;
+  if (mask.kind === 'tie' && !/^[XYZ]/.test(id)) return false;
+  if (mask.kind !== 'tie' && !/^\d/.test(id)) return false;
+  const prefix = 'XYZ'.indexOf(m[1] ?? '');
+  return dniLetter(Number(`${prefix >= 0 ? prefix : (m[1] ?? '')}${m[2] ?? ''}`)) === m[3];
+};
+
 /** Forces classes, then repairs failing check digits with bounded confusion swaps. */
 export const correctMrz = (rawLines: readonly string[], mask: MrzMask): CorrectedMrz => {
   const layout = layoutOf(mask.format);
   let lines = applyMask(rawLines, mask);
+  const forced = countPositions(lines, (c, _cls, i, p) => c !== rawLines[i]?.[p], mask);
   let swaps = 0;
   const swapped: string[] = [];
   const composite = layout.checks.find((c) => c.key === 'composite');
@@ -259,5 +311,6 @@ export const correctMrz = (rawLines: readonly string[], mask: MrzMask): Correcte
   }
   const checks: Record<string, boolean> = {};
   for (const check of layout.checks) checks[check.key] = checkPasses(lines, check);
-  return { mask, lines, checks, swaps, swapped };
+  const misfits = countPositions(lines, (c, cls) => !fits(c, cls), mask);
+  return { mask, lines, checks, swaps, swapped, forced, misfits };
 };

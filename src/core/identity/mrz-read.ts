@@ -1,7 +1,7 @@
 import { states } from 'mrz';
 import type { OcrDocument } from '../../shared/contract/ocr';
 import { isValidDni, isValidNie, mrzCharValue } from './check-digits';
-import { correctMrz, type CorrectedMrz } from './mrz-correct';
+import { correctMrz, idLetterValid, type CorrectedMrz } from './mrz-correct';
 import { cut, LAYOUTS, layoutOf, type MrzFormat } from './mrz-layout';
 import { masksFor } from './mrz-masks';
 import { splitSurnames } from './surnames';
@@ -50,8 +50,8 @@ export const fitLine = (line: string, length: number): string => {
 /** Picks the format whose line count and length best fit the text, and fits the lines to it. */
 export const shapeMrz = (
   lines: readonly string[],
-): { format: MrzFormat; lines: string[] } | null => {
-  let best: { format: MrzFormat; lines: string[]; cost: number } | null = null;
+): { format: MrzFormat; lines: string[]; raw: string[] } | null => {
+  let best: { format: MrzFormat; lines: string[]; raw: string[]; cost: number } | null = null;
   for (const layout of LAYOUTS) {
     if (lines.length < layout.lineCount) continue;
     const chosen = lines.slice(-layout.lineCount);
@@ -61,18 +61,46 @@ export const shapeMrz = (
       best = {
         format: layout.format,
         lines: chosen.map((l) => fitLine(l, layout.lineLength)),
+        raw: chosen,
         cost,
       };
     }
   }
-  return best ? { format: best.format, lines: best.lines } : null;
+  return best ? { format: best.format, lines: best.lines, raw: best.raw } : null;
+};
+
+/**
+ * Ways to read each line of a shaped MRZ: as fitted, and for a line that came out too long,
+ * without 1 to 3 leading glyphs (specks at the band's left edge read as letters).
+ */
+const alignments = (raw: readonly string[], fitted: readonly string[]): string[][] => {
+  let out: string[][] = [[]];
+  raw.forEach((line, i) => {
+    const length = fitted[i]?.length ?? line.length;
+    const options = [fitted[i] ?? line];
+    for (let k = 1; k <= Math.min(3, line.length - length); k++) {
+      const trimmed = fitLine(line.slice(k), length);
+      if (!options.includes(trimmed)) options.push(trimmed);
+    }
+    out = out.flatMap((acc) => options.map((o) => [...acc, o]));
+  });
+  return out;
 };
 
 const looksSpanish = (lines: readonly string[]): boolean =>
   (lines[0] ?? '').slice(2, 5).replace(/5/g, 'S').replace(/3/g, 'E') === 'ESP';
 
+/**
+ * Checks passed first; then a mask the reading fits (a TIE support number E + 8 digits
+ * also "passes" the DNI mask when its digits have no letter look-alike), then the fewest
+ * changes.
+ */
 const score = (c: CorrectedMrz): number =>
-  Object.values(c.checks).filter(Boolean).length * 10 - c.swaps;
+  Object.values(c.checks).filter(Boolean).length * 10 +
+  (idLetterValid(c.lines, c.mask) === false ? -10 : 0) -
+  c.misfits * 10 -
+  c.swaps -
+  c.forced * 0.5;
 
 /** Tries every mask that fits (Spanish formats are a hard filter for Spanish documents). */
 export const correctBest = (format: MrzFormat, lines: readonly string[]): CorrectedMrz | null => {
@@ -220,7 +248,11 @@ export const interpretMrz = (c: CorrectedMrz, today = new Date()): MrzInterpreta
   if (!birth) problems.push('birth_date');
   if (!expiry) problems.push('expiry_date');
   if (!/^[MFX<]$/.test(sexRaw)) problems.push('sex');
-  if (!/^[A-Z][A-Z<]$/.test(code)) problems.push('document_code');
+  // ICAO 9303: passports are P, identity cards I, A or C; a shifted line rarely starts so.
+  const codeLetters = c.mask.format === 'TD3' ? 'P' : 'IAC';
+  if (!/^[A-Z][A-Z<]$/.test(code) || !codeLetters.includes(code[0] ?? '')) {
+    problems.push('document_code');
+  }
 
   const split = splitSurnames(surnames);
   const document: OcrDocument = {
@@ -267,8 +299,13 @@ export const interpretMrz = (c: CorrectedMrz, today = new Date()): MrzInterpreta
 export const readMrzText = (text: string, today = new Date()): MrzInterpretation | null => {
   const shaped = shapeMrz(mrzLinesOf(text));
   if (!shaped) return null;
-  const corrected = correctBest(shaped.format, shaped.lines);
-  return corrected ? interpretMrz(corrected, today) : null;
+  let best: CorrectedMrz | null = null;
+  // The untrimmed reading comes first and wins ties.
+  for (const lines of alignments(shaped.raw, shaped.lines)) {
+    const c = correctBest(shaped.format, lines);
+    if (c && (!best || score(c) > score(best))) best = c;
+  }
+  return best ? interpretMrz(best, today) : null;
 };
 
 /** Where the name sits on the MRZ lines of each format. */

@@ -46,6 +46,7 @@ const SPECS: Record<
       tessedit_char_whitelist: MRZ_WHITELIST,
       tessedit_pageseg_mode: PSM.SINGLE_BLOCK,
       user_defined_dpi: '300',
+      classify_enable_learning: '0',
     },
   },
   mrz_lstm: {

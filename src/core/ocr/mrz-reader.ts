@@ -49,7 +49,18 @@ const nameLineConfidence = (out: OcrOutput, mrz: MrzInterpretation): number => {
 };
 
 const NAME_FIELDS: OcrDocumentField[] = ['surname1', 'surname2', 'surnames', 'given_names'];
-const UNCHECKED: OcrDocumentField[] = ['sex', 'nationality', 'issuing_state'];
+/** Fields besides the names: two readings that pass every check yet differ mean one is a fluke. */
+const OTHER_FIELDS: OcrDocumentField[] = [
+  'document_type',
+  'document_number',
+  'support_number',
+  'personal_number',
+  'birth_date',
+  'expiry_date',
+  'sex',
+  'nationality',
+  'issuing_state',
+];
 
 /** Foreign alphanumeric numbers may hide a G/6, A/0, K/0 or U/0 swap the check cannot see. */
 const hasBlindSpot = (m: MrzInterpretation): boolean =>
@@ -172,7 +183,7 @@ const decide = (valid: Reading[], witness: string | null): MrzOutcome => {
   if (ranked.length > 1) for (const f of NAME_FIELDS) uncertain.add(f);
   if (!witness) for (const f of NAME_FIELDS) uncertain.add(f);
   else for (const f of nameDisagreement(winner.mrz, witness)) uncertain.add(f);
-  for (const f of UNCHECKED) {
+  for (const f of OTHER_FIELDS) {
     if (new Set(valid.map((r) => r.mrz.document[f])).size > 1) uncertain.add(f);
   }
   // No amount of re-reading settles a G/6 or A/0 the checks cannot see: the clerk does.

@@ -113,6 +113,36 @@ describe('MRZ parsing', () => {
   });
 });
 
+describe('choosing the Spanish format the reading fits', () => {
+  // E99844397: no digit of "E99" has a letter look-alike, so every check also passes under
+  // the DNI mask (3 letters + 6 digits); the NIE in the optional data settles it.
+  const l1 = `IRESPE99844397${cd('E99844397')}Y1033449G<<<<<<`;
+  const l2core = '8707017F2701057FRA<<<<<<<<<<<';
+  const l2 = `${l2core}${cd(`${l1.slice(5)}${l2core.slice(0, 7)}${l2core.slice(8, 15)}${l2core.slice(18, 29)}`)}`;
+  const l3 = 'LEFEVRE<<CLAIRE<<<<<<<<<<<<<<<';
+
+  it('reads a TIE whose support number also passes the DNI checks as a TIE', () => {
+    const r = read([l1, l2, l3]);
+    expect(r?.valid).toBe(true);
+    expect(r?.document.document_type).toBe('NIE');
+    expect(r?.document.document_number).toBe('Y1033449G');
+    expect(r?.document.support_number).toBe('E99844397');
+  });
+
+  it('drops specks read as glyphs before a line that came out too long', () => {
+    const r = read([`JT${l1}`, `V${l2}`, l3]);
+    expect(r?.valid).toBe(true);
+    expect(r?.document.document_number).toBe('Y1033449G');
+    expect(r?.document.birth_date).toBe('1987-07-01');
+  });
+
+  it('refuses a card whose document code is not I, A or C (a shifted line)', () => {
+    const r = read([`X${l1.slice(1)}`, l2, l3]);
+    expect(r?.valid).toBe(false);
+    expect(r?.problems).toContain('document_code');
+  });
+});
+
 describe('correction guided by the checks', () => {
   it('forces letters and digits where the Spanish format requires them', () => {
     const r = read([
