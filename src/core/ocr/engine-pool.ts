@@ -67,8 +67,14 @@ const SPECS: Record<
   },
 };
 
+export const ENGINE_KINDS: readonly EngineKind[] = ['mrz_legacy', 'mrz_lstm', 'text_spa'];
+
 export interface EnginePool {
   recognize(kind: EngineKind, png: Buffer, timeoutMs?: number): Promise<OcrOutput>;
+  /** Starts the workers of `kinds` (one at a time) and loads their traineddata. */
+  warm(kinds: readonly EngineKind[]): Promise<void>;
+  /** Workers started since the pool was made: a reading after warm-up must add none. */
+  workersCreated(): number;
   close(): Promise<void>;
 }
 
@@ -99,9 +105,11 @@ const toOutput = (data: Awaited<ReturnType<Worker['recognize']>>['data']): OcrOu
 export const createEnginePool = (opts: { cachePath: string }): EnginePool => {
   const workers = new Map<EngineKind, Promise<Worker>>();
   const queues = new Map<EngineKind, Promise<unknown>>();
+  let created = 0;
 
   const spawn = async (kind: EngineKind): Promise<Worker> => {
     const spec = SPECS[kind];
+    created++;
     const worker = await createWorker(spec.lang, spec.oem, {
       langPath: dataDir(spec.lang, spec.legacy ? '4.0.0' : '4.0.0_best_int'),
       cachePath: opts.cachePath,
@@ -159,6 +167,10 @@ export const createEnginePool = (opts: { cachePath: string }): EnginePool => {
       queues.set(kind, job);
       return job;
     },
+    async warm(kinds) {
+      for (const kind of kinds) await workerFor(kind);
+    },
+    workersCreated: () => created,
     async close() {
       const all = [...workers.values()];
       workers.clear();

@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors';
 import { parseDniFront } from '../identity/dni-front';
 import { mergeFrontBack } from '../identity/front-back';
 import { documentWarnings } from '../identity/warnings';
-import { createEnginePool } from './engine-pool';
+import { createEnginePool, ENGINE_KINDS } from './engine-pool';
 import { decodeImage } from './image-input';
 import { readMrzBand } from './mrz-reader';
 import { frontImage, preparePage, type PreparedPage } from './page-prep';
@@ -21,6 +21,14 @@ export interface OcrService {
   readDocument(bytes: Buffer, opts?: ReadOptions): Promise<OcrResult>;
   /** Reads the front and back of one card and cross-checks them. */
   readCard(front: Buffer, back: Buffer, opts?: ReadOptions): Promise<OcrResult>;
+  /**
+   * Starts every worker and loads its traineddata without reading an image, so the first
+   * card reads warm. Call it at start-up in the background; it never rejects (a broken
+   * engine shows up, translated, on the first reading instead). Repeated calls share one run.
+   */
+  warmUp(): Promise<void>;
+  /** Pool counters, for diagnostics and tests. */
+  stats(): { workersCreated: number };
   close(): Promise<void>;
 }
 
@@ -50,6 +58,7 @@ const readFront = async (
 export const createOcrService = (opts: { cacheDir: string }): OcrService => {
   mkdirSync(opts.cacheDir, { recursive: true });
   const pool = createEnginePool({ cachePath: opts.cacheDir });
+  let warming: Promise<void> | undefined;
 
   const readDocument = async (bytes: Buffer, ro: ReadOptions = {}): Promise<OcrResult> => {
     const today = ro.today ?? new Date();
@@ -83,6 +92,8 @@ export const createOcrService = (opts: { cacheDir: string }): OcrService => {
       const [a, b] = await Promise.all([readDocument(front, ro), readDocument(back, ro)]);
       return mergeFrontBack(a, b, ro.today ?? new Date());
     },
+    warmUp: () => (warming ??= pool.warm(ENGINE_KINDS).catch(() => undefined)),
+    stats: () => ({ workersCreated: pool.workersCreated() }),
     close: () => pool.close(),
   };
 };
