@@ -79,6 +79,18 @@ export const renderExportPdf = (
       ]);
     }
 
+    heading(t('conflicts', { count: data.conflicts.length }));
+    if (data.conflicts.length === 0) none();
+    for (const k of data.conflicts) {
+      rows([
+        [t('network'), k.network],
+        [t('handle'), k.handle],
+        [t('role'), t(`roles.${k.role}`)],
+        [t('state'), k.state],
+        [t('created'), k.createdAt],
+      ]);
+    }
+
     heading(t('entries', { count: data.registryEntries.length }));
     if (data.registryEntries.length === 0) none();
     for (const e of data.registryEntries) {

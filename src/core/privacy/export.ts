@@ -74,6 +74,16 @@ export const exportResident = (
         requestedAt: q.requested_at,
         state: q.state,
       })),
+      conflicts: records.conflicts.map((k) => ({
+        id: k.id,
+        network: k.network,
+        handle: k.handle,
+        role:
+          k.claimant_resident_id === r.resident_id ? ('claimant' as const) : ('holder' as const),
+        state: k.state,
+        createdAt: k.created_at,
+        resolvedAt: k.resolved_at,
+      })),
       registryEntries: records.entries.map((e) => {
         const party = isParty(e, r);
         return {

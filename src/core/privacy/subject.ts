@@ -29,6 +29,16 @@ export interface AuditRowLite {
   readonly details: string;
 }
 
+export interface ConflictRow {
+  readonly id: string;
+  readonly network: string;
+  readonly handle: string;
+  readonly claimant_resident_id: string;
+  readonly state: string;
+  readonly created_at: string;
+  readonly resolved_at: string | null;
+}
+
 export type SubjectEntry = EntryRow & { readonly erased_at: string | null };
 
 /** Everything this counter holds that is linked to one resident, and to nobody else. */
@@ -36,6 +46,7 @@ export interface SubjectRecords {
   readonly resident: ResidentRow;
   readonly verifications: VerificationRow[];
   readonly requests: RequestRow[];
+  readonly conflicts: ConflictRow[];
   readonly entries: SubjectEntry[];
   readonly failedLookups: FailedLookupRow[];
 }
@@ -66,6 +77,14 @@ export const subjectRecords = (db: Database, residentId: string): SubjectRecords
        WHERE resident_id = ? ORDER BY requested_at, id`,
     )
     .all(id) as RequestRow[];
+  const conflicts = db
+    .prepare(
+      `SELECT id, network, handle, claimant_resident_id, state, created_at, resolved_at
+       FROM verification_conflicts WHERE claimant_resident_id = @id
+         OR holder_verification_id IN (SELECT value FROM json_each(@ids))
+       ORDER BY created_at, id`,
+    )
+    .all({ id, ids: JSON.stringify(verifications.map((v) => v.id)) }) as ConflictRow[];
   const entries = db
     .prepare(
       `SELECT * FROM registry_entries
@@ -82,7 +101,7 @@ export const subjectRecords = (db: Database, residentId: string): SubjectRecords
         )
         .all(hash) as FailedLookupRow[])
     : [];
-  return { resident, verifications, requests, entries, failedLookups };
+  return { resident, verifications, requests, conflicts, entries, failedLookups };
 };
 
 /** Whether the resident is the interested party of an entry (else they are its representative). */
@@ -106,15 +125,11 @@ export const subjectAudit = (db: Database, records: SubjectRecords): AuditRowLit
     ...records.verifications.map((v) => `verification:${v.id}`),
     ...records.requests.map((r) => `request:${r.id}`),
     ...records.entries.map((e) => `registry:${e.provisional_number}`),
+    // A holder's conflict entries carry the claimant's masked document: only the claimant's.
+    ...records.conflicts
+      .filter((c) => c.claimant_resident_id === id)
+      .map((c) => `conflict:${c.id}`),
   ];
-  const conflicts = db
-    .prepare(
-      `SELECT id FROM verification_conflicts WHERE claimant_resident_id = @id
-         OR holder_verification_id IN (SELECT value FROM json_each(@ids))`,
-    )
-    .pluck()
-    .all({ id, ids: JSON.stringify(records.verifications.map((v) => v.id)) }) as string[];
-  subjects.push(...conflicts.map((c) => `conflict:${c}`));
   const numbers = JSON.stringify(records.entries.map((e) => e.provisional_number));
   const linked = db
     .prepare(

@@ -100,6 +100,18 @@ export const PrivacyExport = z.object({
       state: z.string(),
     }),
   ),
+  /** Handle conflicts they claimed, or whose verified holder they were. */
+  conflicts: z.array(
+    z.object({
+      id: z.string(),
+      network: z.string(),
+      handle: z.string(),
+      role: z.enum(['claimant', 'holder']),
+      state: z.string(),
+      createdAt: z.string(),
+      resolvedAt: z.string().nullable(),
+    }),
+  ),
   registryEntries: z.array(ExportedEntry),
   failedLookups: z.array(
     z.object({ at: z.string(), staff: z.string(), reason: z.string(), documentMasked: z.string() }),

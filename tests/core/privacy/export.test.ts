@@ -32,6 +32,10 @@ describe('privacy export', () => {
       data: null,
       attachments: [],
     });
+    // Sofía's claim on his handle: he sees that it exists, not her data.
+    expect(data.conflicts).toEqual([
+      expect.objectContaining({ handle: '@juancarlos_d', role: 'holder', state: 'open' }),
+    ]);
     expect(data.failedLookups).toEqual([
       expect.objectContaining({ reason: 'candidates_rejected', documentMasked: '***5210**' }),
     ]);
@@ -77,6 +81,20 @@ describe('privacy export', () => {
     expect(entry.map((e) => JSON.parse(e.details) as unknown)).toEqual([
       { entries: 2, failedLookups: 1, format: 'json', verifications: 2 },
     ]);
+  });
+
+  it('gives the claimant of a conflict its audit entries', async () => {
+    const c = await privacyCounter();
+    const sofia = await c.t.call('privacyExport', { residentId: SOFIA.id }, c.manager);
+    expect(sofia.conflicts).toEqual([
+      expect.objectContaining({ handle: '@juancarlos_d', role: 'claimant', state: 'open' }),
+    ]);
+    expect(sofia.audit.map((a) => a.action)).toContain('verification.conflict_queued');
+    // The entry names the handle she claimed and the holder's record id, not who holds it.
+    const text = JSON.stringify(sofia);
+    for (const other of [JUAN.id, '***5210**', 'Juan Carlos', 'juan@example.org']) {
+      expect(text).not.toContain(other);
+    }
   });
 
   it('prints the same as a PDF, managers only', async () => {

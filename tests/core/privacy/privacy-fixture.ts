@@ -69,6 +69,8 @@ export const privacyCounter = async (
     clerk,
   );
   const sofiaVerified = await save(SOFIA.id, SOFIA.number, 'x', '@sofia_fuente');
+  // Sofía also claims Juan's handle: refused and queued as a conflict for a manager.
+  await save(SOFIA.id, SOFIA.number, 'x', '@juancarlos_d').catch(() => undefined);
   await t.call('verifyRejectCandidates', { document: doc(JUAN.number) }, clerk);
   await t.call('verifyRejectCandidates', { document: doc(SOFIA.number) }, clerk);
   await t.call('verifyMatch', { document: doc('11111111H') }, clerk);
