@@ -14,6 +14,7 @@ import { createAuthService } from '../staff/auth-service';
 import { authHandlers, staffHandlers } from '../staff/handlers';
 import { SessionStore } from '../staff/sessions';
 import { createStaffService } from '../staff/staff-service';
+import { syncEnrolHandlers } from '../sync/enrol-handler';
 import { syncHandlers } from '../sync/handlers';
 import { createSyncService } from '../sync/sync-service';
 import { systemHandlers } from '../system/handlers';
@@ -74,6 +75,7 @@ export const createCore = (options: CoreOptions) => {
     ...auditHandlers(auditLog),
     ...verifications.handlers,
     ...syncHandlers(deps, sync),
+    ...syncEnrolHandlers(sync),
     ...privacyHandlers(deps),
   };
 

@@ -8,6 +8,7 @@ import { settingsOps } from './settings';
 import { authOps, staffOps } from './staff';
 import { verificationOps } from './verifications';
 import { syncOps } from './sync';
+import { syncEnrolOps } from './sync-enrol';
 
 /** The one list of operations. Each feature adds its `*Ops` object here. */
 export const contract = {
@@ -20,6 +21,7 @@ export const contract = {
   ...auditOps,
   ...verificationOps,
   ...syncOps,
+  ...syncEnrolOps,
   ...privacyOps,
 };
 

@@ -9,6 +9,7 @@ import { ocrMessages } from './ocr';
 import { privacyMessages } from './privacy';
 import { residentsMessages } from './residents';
 import { syncMessages } from './sync';
+import { syncEnrolMessages } from './sync-enrol';
 import { uiMessages } from './ui';
 import { verificationMessages } from './verifications';
 
@@ -22,6 +23,7 @@ const catalogs = [
   auditMessages,
   formsMessages,
   syncMessages,
+  syncEnrolMessages,
   desktopMessages,
   residentsMessages,
   verificationMessages,

@@ -2,8 +2,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createEnrolmentCode } from '../../../src/central/admin';
+import { deviceKey } from '../../../src/core/device/device-key';
 import { contract } from '../../../src/shared/contract';
+import { type RunningCentral, startCentral, storeVariants } from '../../central/harness';
 import { SYSTEM, type TestCore, testCore } from '../../helpers/test-core';
 import { incidencia } from '../forms/forms-fixtures';
 
@@ -226,7 +229,24 @@ const cases: Readonly<Record<string, Case>> = {
     const session = await t.signInAs('manager');
     return { session, input: { seq: rejectOne(t.core.deps.db), reason: 'duplicado' } };
   },
+  syncEnrol: async (t) => {
+    const central = await enrolCentral();
+    // The device key is made once, on first need: set-up here, not part of the enrolment.
+    deviceKey(t.core.deps.db);
+    const { code } = await createEnrolmentCode(central.store, 'Mostrador 1', new Date());
+    return { session: await t.signInAs('admin'), input: { centralUrl: central.url, code } };
+  },
 };
+
+/** One embedded central for the enrolment case, started on first use (PGlite costs seconds). */
+let central: Promise<RunningCentral> | undefined;
+const enrolCentral = (): Promise<RunningCentral> => {
+  const pglite = storeVariants[0];
+  if (!pglite) throw new Error('no embedded central');
+  central ??= startCentral(pglite, {});
+  return central;
+};
+afterAll(async () => (await central)?.close());
 
 /** Central refused the oldest queued op: what a manager retries or discards. */
 const rejectOne = (db: Database): number => {

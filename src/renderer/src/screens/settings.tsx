@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/contract/settings';
 import { useAction, useApp } from '../app-context';
 import { ErrorBanner, Field, formValues, Notice } from '../components/form';
+import { SettingsEnrolment } from './settings-enrolment';
 import { RetentionSettings } from './settings-retention';
 import { ValiditySettings } from './verify/validity-settings';
 
@@ -93,6 +94,7 @@ export const SettingsScreen = () => {
       </form>
       <RetentionSettings />
       <ValiditySettings />
+      <SettingsEnrolment />
     </section>
   );
 };
