@@ -11,6 +11,14 @@ const parseData = (data: string): Record<string, unknown> => {
     : {};
 };
 
+/** A lookup that found several residents lists them all: the export names only this one. */
+const ownDetails = (details: string, residentId: string): string => {
+  const parsed = parseData(details);
+  const candidates = parsed.candidates;
+  if (!Array.isArray(candidates)) return details;
+  return JSON.stringify({ ...parsed, candidates: candidates.filter((c) => c === residentId) });
+};
+
 /**
  * Everything this counter holds about one resident (GDPR art. 15), read and audited in one
  * transaction: the audit entry of this very export is part of what the resident sees.
@@ -122,7 +130,7 @@ export const exportResident = (
         actor: a.actor_name,
         action: a.action,
         subject: a.subject,
-        details: a.details,
+        details: ownDetails(a.details, r.resident_id),
       })),
     };
   });

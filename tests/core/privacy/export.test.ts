@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { audit, inTransaction } from '../../../src/core/app/deps';
 import { PrivacyExport } from '../../../src/shared/contract/privacy';
 import { JUAN, privacyCounter, rows, SOFIA } from './privacy-fixture';
 
@@ -95,6 +96,24 @@ describe('privacy export', () => {
     for (const other of [JUAN.id, '***5210**', 'Juan Carlos', 'juan@example.org']) {
       expect(text).not.toContain(other);
     }
+  });
+
+  it('names only the resident among the candidates of a lookup', async () => {
+    const c = await privacyCounter();
+    const { deps } = c.t.core;
+    inTransaction(deps, () =>
+      audit(deps, {
+        actor: { staffId: null, username: 'clara', role: 'clerk' },
+        action: 'verification.lookup_matched',
+        subject: 'document:***0000**',
+        details: { candidates: [SOFIA.id, JUAN.id] },
+      }),
+    );
+    const data = await c.t.call('privacyExport', { residentId: JUAN.id }, c.manager);
+    const matched = data.audit.filter((a) => a.action === 'verification.lookup_matched');
+    expect(matched.map((a) => JSON.parse(a.details) as unknown)).toEqual([
+      { candidates: [JUAN.id] },
+    ]);
   });
 
   it('prints the same as a PDF, managers only', async () => {
