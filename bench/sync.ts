@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createEnrolmentCode } from '../src/central/admin';
-import type { OpAppliers } from '../src/central/appliers/types';
+import type {
+  CentralDevice,
+  CentralTx,
+  OpApplier,
+  OpAppliers,
+  PushedOp,
+} from '../src/central/appliers/types';
 import { migrateCentral } from '../src/central/db/migrate';
 import { openPgStore } from '../src/central/db/pg-store';
 import { openPgliteStore } from '../src/central/db/pglite-store';
@@ -20,8 +26,9 @@ import { createSyncService } from '../src/core/sync/sync-service';
 
 /**
  * `npm run bench -- sync`: drain time of 10,000 queued items, central ingest with 20
- * concurrent simulated devices, and that ingest against raw multi-row INSERTs into the same
- * database in the same run. PostgreSQL from VENTANILLA_BENCH_DATABASE_URL (or
+ * concurrent simulated devices (measured twice: an applier doing one INSERT per op, and the
+ * same effect through the batch form appliers may offer, `OpApplier.many`), and that ingest
+ * against raw multi-row INSERTs into the same database in the same run. PostgreSQL from VENTANILLA_BENCH_DATABASE_URL (or
  * VENTANILLA_TEST_DATABASE_URL); without one, embedded PGlite, said so in the output.
  */
 const DRAIN_ITEMS = 10_000;
@@ -65,14 +72,28 @@ await store.query(
 await store.query(
   'CREATE TABLE bench_raw (op_id TEXT PRIMARY KEY, device_id TEXT NOT NULL, payload JSONB NOT NULL)',
 );
-const appliers: OpAppliers = {
-  'bench.item': async (tx, device, op) => {
-    await tx.query('INSERT INTO bench_items (op_id, device_id, payload) VALUES ($1, $2, $3)', [
-      op.op_id,
-      device.id,
-      JSON.stringify(op.payload),
-    ]);
+const insertItem: OpApplier = async (tx, device, op) => {
+  await tx.query('INSERT INTO bench_items (op_id, device_id, payload) VALUES ($1, $2, $3)', [
+    op.op_id,
+    device.id,
+    JSON.stringify(op.payload),
+  ]);
+};
+/** The same effect, with the batch form appliers may offer: one multi-row INSERT per run. */
+const insertItems: OpApplier = Object.assign(
+  (...args: Parameters<OpApplier>) => insertItem(...args),
+  {
+    many: async (tx: CentralTx, device: CentralDevice, ops: readonly PushedOp[]) => {
+      await tx.query(
+        'INSERT INTO bench_items (op_id, device_id, payload) SELECT u.op_id, $1, u.payload::jsonb FROM unnest($2::text[], $3::text[]) AS u(op_id, payload)',
+        [device.id, ops.map((o) => o.op_id), ops.map((o) => JSON.stringify(o.payload))],
+      );
+    },
   },
+);
+const appliers: OpAppliers = {
+  'bench.one': insertItem,
+  'bench.item': insertItems,
   'audit.entry': async () => undefined,
   'audit.checkpoint': async () => undefined,
 };
@@ -135,53 +156,61 @@ const devices = await Promise.all(
       { code, device_id: deviceId, public_key: key.publicKeyBase64 },
       { now: new Date() },
     );
-    // Batches are prepared up front: the clock measures central, not the simulator.
-    const batches = Array.from({ length: BATCHES_PER_DEVICE }, (_, b) =>
-      Array.from({ length: BATCH }, (_, i) => {
-        const payload = canonicalJson(payloadFor(b * BATCH + i));
-        return {
-          op_id: randomUUID(),
-          seq: b * BATCH + i + 1,
-          kind: 'bench.item',
-          entity_id: `s${d}-${b}-${i}`,
-          payload,
-          payload_sha256: createHash('sha256').update(payload).digest('hex'),
-          created_at: new Date().toISOString(),
-        };
-      }),
-    );
-    return { deviceId, key, batches };
+    return { d, deviceId, key };
   }),
 );
+/** Batches are prepared up front: the clock measures central, not the simulator. */
+const prepare = (kind: string, d: number, round: number) =>
+  Array.from({ length: BATCHES_PER_DEVICE }, (_, b) =>
+    Array.from({ length: BATCH }, (_, i) => {
+      const payload = canonicalJson(payloadFor(b * BATCH + i));
+      return {
+        op_id: randomUUID(),
+        seq: (round * BATCHES_PER_DEVICE + b) * BATCH + i + 1,
+        kind,
+        entity_id: `s${d}-${round}-${b}-${i}`,
+        payload,
+        payload_sha256: createHash('sha256').update(payload).digest('hex'),
+        created_at: new Date().toISOString(),
+      };
+    }),
+  );
 const total = DEVICES * BATCHES_PER_DEVICE * BATCH;
-const t1 = performance.now();
-await Promise.all(
-  devices.map(async ({ deviceId, key, batches }) => {
-    for (const ops of batches) {
-      const res = await centralRequest(
-        centralUrl,
-        'POST',
-        '/v1/sync/push',
-        { protocol: 1, device_id: deviceId, ops },
-        { signer: { deviceId, key }, now: new Date() },
-      );
-      if (res.status !== 200)
-        throw new Error(`push failed: ${res.status} ${JSON.stringify(res.body)}`);
-    }
-  }),
-);
-const ingestMs = performance.now() - t1;
-const ingestRate = total / (ingestMs / 1000);
+const ingest = async (kind: string, round: number, label: string): Promise<number> => {
+  const work = devices.map((dev) => ({ ...dev, batches: prepare(kind, dev.d, round) }));
+  const t = performance.now();
+  await Promise.all(
+    work.map(async ({ deviceId, key, batches }) => {
+      for (const ops of batches) {
+        const res = await centralRequest(
+          centralUrl,
+          'POST',
+          '/v1/sync/push',
+          { protocol: 1, device_id: deviceId, ops },
+          { signer: { deviceId, key }, now: new Date() },
+        );
+        if (res.status !== 200)
+          throw new Error(`push failed: ${res.status} ${JSON.stringify(res.body)}`);
+      }
+    }),
+  );
+  const ms = performance.now() - t;
+  const rate = total / (ms / 1000);
+  console.log(
+    `ingest (${label}), ${DEVICES} concurrent devices, ${total} items: ${seconds(ms)} s, ${Math.round(rate)} items/s (target >= 2000)`,
+  );
+  return rate;
+};
+const perOpRate = await ingest('bench.one', 0, 'one INSERT per op');
+const ingestRate = await ingest('bench.item', 1, 'batch applier, one INSERT per run');
 const [applied] = await store.query<{ n: number }>('SELECT count(*)::int AS n FROM bench_items');
-console.log(
-  `ingest, ${DEVICES} concurrent devices, ${total} items: ${seconds(ingestMs)} s, ${Math.round(ingestRate)} items/s (target >= 2000); rows at central (incl. the drain) ${applied?.n}`,
-);
+if (applied?.n !== 2 * total + DRAIN_ITEMS) throw new Error(`rows at central: ${applied?.n}`);
 
 // 3. Baseline: the same rows as raw multi-row INSERTs, same concurrency, same database.
 const t2 = performance.now();
 await Promise.all(
-  devices.map(async ({ deviceId, batches }) => {
-    for (const ops of batches) {
+  devices.map(async ({ d, deviceId }) => {
+    for (const ops of prepare('bench.raw', d, 2)) {
       await store.query(
         'INSERT INTO bench_raw (op_id, device_id, payload) SELECT u.op_id, $1, u.payload::jsonb FROM unnest($2::text[], $3::text[]) AS u(op_id, payload)',
         [deviceId, ops.map((o) => o.op_id), ops.map((o) => o.payload)],
@@ -195,7 +224,7 @@ console.log(
   `raw multi-row INSERT baseline (${store.engine}): ${seconds(rawMs)} s, ${Math.round(rawRate)} rows/s`,
 );
 console.log(
-  `ingest / raw INSERT ratio: ${(ingestRate / rawRate).toFixed(3)} (engine ${store.engine})`,
+  `ingest / raw INSERT ratio: ${(ingestRate / rawRate).toFixed(3)} batch applier, ${(perOpRate / rawRate).toFixed(3)} one INSERT per op (engine ${store.engine})`,
 );
 
 await central.close();

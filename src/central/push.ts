@@ -6,6 +6,7 @@ import {
   type OpApplier,
   type OpAppliers,
   OpRejected,
+  type PushedOp,
 } from './appliers/types';
 import type { CentralStore, SqlTx } from './db/store';
 import { sha256Hex } from './secrets';
@@ -47,74 +48,112 @@ export const centralTx = (tx: SqlTx, now: Date): CentralTx => ({
 
 const rejectionCode = (e: unknown): string => (e instanceof OpRejected ? e.code : 'apply_failed');
 
+type WireOp = PushRequest['ops'][number];
+interface ToApply {
+  readonly op: WireOp;
+  readonly applier: OpApplier;
+}
+
+const pushed = (op: WireOp): PushedOp => ({ ...op, payload: JSON.parse(op.payload) as unknown });
+
+/** Dedup and envelope checks: which ops are answered already and which go to their applier. */
+const classify = (
+  ops: readonly WireOp[],
+  known: ReadonlyMap<string, { payload_sha256: string; device_id: string }>,
+  device: CentralDevice,
+  appliers: OpAppliers,
+): { results: Map<string, OpResult>; toApply: ToApply[] } => {
+  const results = new Map<string, OpResult>();
+  const toApply: ToApply[] = [];
+  for (const op of ops) {
+    const prior = known.get(op.op_id);
+    const reject = (error: string) =>
+      results.set(op.op_id, { op_id: op.op_id, status: 'rejected', error });
+    if (prior) {
+      const same = prior.payload_sha256 === op.payload_sha256 && prior.device_id === device.id;
+      if (same) results.set(op.op_id, { op_id: op.op_id, status: 'duplicate' });
+      else reject('idempotency_mismatch');
+    } else if (results.has(op.op_id)) reject('idempotency_mismatch');
+    else if (sha256Hex(op.payload) !== op.payload_sha256) reject('payload_hash_mismatch');
+    else {
+      const applier = appliers[op.kind];
+      if (!applier) reject('unknown_kind');
+      else {
+        results.set(op.op_id, { op_id: op.op_id, status: 'applied' });
+        toApply.push({ op, applier });
+      }
+    }
+  }
+  return { results, toApply };
+};
+
+/** Consecutive ops with one applier: a run its batch form (if any) applies in one call. */
+const runsOf = (items: readonly ToApply[]): ToApply[][] => {
+  const runs: ToApply[][] = [];
+  for (const item of items) {
+    const last = runs.at(-1);
+    if (last?.[0]?.applier === item.applier) last.push(item);
+    else runs.push([item]);
+  }
+  return runs;
+};
+
+/** Thrown out of the optimistic attempt so its transaction rolls back and the careful one runs. */
+class BatchFailed extends Error {}
+
 /**
- * Applies one pushed batch in one transaction. The device row is locked first, so two
- * batches from one device never interleave and each device's ops apply in `seq` order.
- * Each applied op's id goes into `applied_ops` in the same transaction as its effect.
+ * One attempt at a pushed batch in one transaction. The device row is locked first (by the
+ * UPDATE), so two batches from one device never interleave and each device's ops apply in
+ * `seq` order. Each applied op's id goes into `applied_ops` in the same transaction as its
+ * effect. Optimistic: every op at once, through batch appliers where offered; careful: op by
+ * op, each under its own savepoint, so a failing op is rejected alone.
  */
-export const applyPush = async (
-  store: CentralStore,
+const attempt = async (
+  raw: SqlTx,
   appliers: OpAppliers,
   device: CentralDevice,
   request: PushRequest,
   now: Date,
+  careful: boolean,
   onApplyError: (e: unknown, kind: string) => void,
-): Promise<OpResult[]> =>
-  store.transaction(async (raw) => {
-    const tx = centralTx(raw, now);
-    await tx.query('SELECT id FROM devices WHERE id = $1 FOR UPDATE', [device.id]);
-    const ops = [...request.ops].sort((a, b) => a.seq - b.seq);
-    const known = new Map(
-      (
-        await tx.query<{ op_id: string; payload_sha256: string; device_id: string }>(
-          'SELECT op_id, payload_sha256, device_id FROM applied_ops WHERE op_id = ANY($1)',
-          [ops.map((o) => o.op_id)],
-        )
-      ).map((r) => [r.op_id, r]),
-    );
-    const results = new Map<string, OpResult>();
-    const toApply: { op: (typeof ops)[number]; applier: OpApplier }[] = [];
-    for (const op of ops) {
-      const prior = known.get(op.op_id);
-      const reject = (error: string) =>
-        results.set(op.op_id, { op_id: op.op_id, status: 'rejected', error });
-      if (prior) {
-        const same = prior.payload_sha256 === op.payload_sha256 && prior.device_id === device.id;
-        if (same) results.set(op.op_id, { op_id: op.op_id, status: 'duplicate' });
-        else reject('idempotency_mismatch');
-      } else if (results.has(op.op_id)) reject('idempotency_mismatch');
-      else if (sha256Hex(op.payload) !== op.payload_sha256) reject('payload_hash_mismatch');
-      else {
-        const applier = appliers[op.kind];
-        if (!applier) reject('unknown_kind');
-        else {
-          results.set(op.op_id, { op_id: op.op_id, status: 'applied' });
-          toApply.push({ op, applier });
-        }
-      }
-    }
-    const run = (item: (typeof toApply)[number]) =>
-      item.applier(tx, device, { ...item.op, payload: JSON.parse(item.op.payload) as unknown });
-    // Optimistic: the whole batch under one savepoint. Only if something fails is it redone
-    // op by op, each under its own savepoint, so a rejected op never takes others with it.
-    await tx.query('SAVEPOINT batch');
-    let batchOk = true;
+): Promise<OpResult[]> => {
+  const tx = centralTx(raw, now);
+  await tx.query(
+    'UPDATE devices SET last_seen_at = $2, queue_depth = COALESCE($3, queue_depth) WHERE id = $1',
+    [device.id, now.toISOString(), request.queue_depth ?? null],
+  );
+  const ops = [...request.ops].sort((a, b) => a.seq - b.seq);
+  const known = new Map(
+    (
+      await tx.query<{ op_id: string; payload_sha256: string; device_id: string }>(
+        'SELECT op_id, payload_sha256, device_id FROM applied_ops WHERE op_id = ANY($1)',
+        [ops.map((o) => o.op_id)],
+      )
+    ).map((r) => [r.op_id, r]),
+  );
+  const { results, toApply } = classify(ops, known, device, appliers);
+  const applied: WireOp[] = [];
+  if (!careful) {
     try {
-      for (const item of toApply) await run(item);
-      await tx.query('RELEASE SAVEPOINT batch');
-    } catch {
-      batchOk = false;
-      await tx.query('ROLLBACK TO SAVEPOINT batch');
-    }
-    const applied: typeof ops = [];
-    for (const item of toApply) {
-      if (batchOk) {
-        applied.push(item.op);
-        continue;
+      for (const run of runsOf(toApply)) {
+        const many = run[0]?.applier.many;
+        if (many && run.length > 1)
+          await many(
+            tx,
+            device,
+            run.map((i) => pushed(i.op)),
+          );
+        else for (const i of run) await i.applier(tx, device, pushed(i.op));
       }
+    } catch {
+      throw new BatchFailed();
+    }
+    applied.push(...toApply.map((i) => i.op));
+  } else {
+    for (const item of toApply) {
       await tx.query('SAVEPOINT op');
       try {
-        await run(item);
+        await item.applier(tx, device, pushed(item.op));
         await tx.query('RELEASE SAVEPOINT op');
         applied.push(item.op);
       } catch (e) {
@@ -127,30 +166,50 @@ export const applyPush = async (
         });
       }
     }
-    if (applied.length > 0) {
-      await tx.query(
-        `INSERT INTO applied_ops (op_id, device_id, seq, kind, entity_id, payload_sha256, applied_at)
-         SELECT u.op_id, $1, u.seq, u.kind, u.entity_id, u.sha, $2
-         FROM unnest($3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[]) AS u(op_id, seq, kind, entity_id, sha)`,
-        [
-          device.id,
-          now.toISOString(),
-          applied.map((o) => o.op_id),
-          applied.map((o) => o.seq),
-          applied.map((o) => o.kind),
-          applied.map((o) => o.entity_id),
-          applied.map((o) => o.payload_sha256),
-        ],
-      );
-    }
-    const lastRejected = [...results.values()].filter((r) => r.status === 'rejected').at(-1);
-    await tx.query(
-      `UPDATE devices SET last_seen_at = $2, queue_depth = COALESCE($3, queue_depth),
-         last_error = CASE WHEN $4::text IS NULL THEN last_error ELSE $4 END WHERE id = $1`,
-      [device.id, now.toISOString(), request.queue_depth ?? null, lastRejected?.error ?? null],
-    );
-    // Answer in the order the counter sent them.
-    return request.ops.map(
-      (o) => results.get(o.op_id) ?? { op_id: o.op_id, status: 'rejected', error: 'internal' },
-    );
-  });
+  }
+  const lastRejected = [...results.values()].filter((r) => r.status === 'rejected').at(-1);
+  // One statement: the dedup records, and the device's last error when something was refused.
+  await tx.query(
+    `WITH ins AS (
+       INSERT INTO applied_ops (op_id, device_id, seq, kind, entity_id, payload_sha256, applied_at)
+       SELECT u.op_id, $1, u.seq, u.kind, u.entity_id, u.sha, $2
+       FROM unnest($3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[]) AS u(op_id, seq, kind, entity_id, sha))
+     UPDATE devices SET last_error = $8 WHERE id = $1 AND $8::text IS NOT NULL`,
+    [
+      device.id,
+      now.toISOString(),
+      applied.map((o) => o.op_id),
+      applied.map((o) => o.seq),
+      applied.map((o) => o.kind),
+      applied.map((o) => o.entity_id),
+      applied.map((o) => o.payload_sha256),
+      lastRejected?.error ?? null,
+    ],
+  );
+  // Answer in the order the counter sent them.
+  return request.ops.map(
+    (o) => results.get(o.op_id) ?? { op_id: o.op_id, status: 'rejected', error: 'internal' },
+  );
+};
+
+/**
+ * Applies one pushed batch. First optimistically in one transaction; only if an applier
+ * throws is it rolled back and redone carefully, so a rejected op never takes others with it.
+ */
+export const applyPush = async (
+  store: CentralStore,
+  appliers: OpAppliers,
+  device: CentralDevice,
+  request: PushRequest,
+  now: Date,
+  onApplyError: (e: unknown, kind: string) => void,
+): Promise<OpResult[]> => {
+  const run = (careful: boolean) =>
+    store.transaction((tx) => attempt(tx, appliers, device, request, now, careful, onApplyError));
+  try {
+    return await run(false);
+  } catch (e) {
+    if (!(e instanceof BatchFailed)) throw e;
+    return run(true);
+  }
+};

@@ -40,10 +40,18 @@ export interface CentralTx extends SqlTx {
 }
 
 /**
- * Applies one op of `kind`. Runs inside the push transaction, under a savepoint: throw
- * `OpRejected` (or anything) to reject just this op; ops after it still apply.
+ * Applies one op of `kind`. Runs inside the push transaction: throw `OpRejected` (or
+ * anything) to reject just this op; ops after it still apply.
  */
-export type OpApplier = (tx: CentralTx, device: CentralDevice, op: PushedOp) => Promise<void>;
+export interface OpApplier {
+  (tx: CentralTx, device: CentralDevice, op: PushedOp): Promise<void>;
+  /**
+   * Optional: applies a run of consecutive ops of this kind at once (e.g. one multi-row
+   * INSERT), with the same effect as applying them one by one in order. If it throws, the
+   * batch is redone op by op with the single form, so only the bad op is rejected.
+   */
+  readonly many?: (tx: CentralTx, device: CentralDevice, ops: readonly PushedOp[]) => Promise<void>;
+}
 
 export type OpAppliers = Readonly<Record<string, OpApplier>>;
 
