@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -81,7 +81,12 @@ describe('walk-in forms in browser mode: filed offline, then numbered by central
   };
 
   beforeAll(async () => {
-    app = await startApp({ prepare: (dir) => addStaff(dir, 'clara', 'clerk') });
+    app = await startApp({
+      prepare: (dir) => {
+        addStaff(dir, 'clara', 'clerk');
+        addStaff(dir, 'ada', 'admin');
+      },
+    });
     await signIn(app.page, 'clara');
     await app.page.getByRole('navigation').getByRole('button', { name: 'Ventanilla' }).click();
     await app.page.getByRole('heading', { name: '¿Qué quiere presentar?' }).waitFor();
@@ -179,16 +184,26 @@ describe('walk-in forms in browser mode: filed offline, then numbered by central
     const { page } = app;
     const central = await startCentral();
     try {
-      const enrolled = spawnSync(
-        'npx',
-        ['vite-node', 'tests/e2e/forms-enrol.ts', app.dataDir, central.url, central.code],
-        {
-          cwd: ROOT,
-          encoding: 'utf8',
-          timeout: 120_000,
-        },
-      );
-      expect(enrolled.status, enrolled.stderr).toBe(0);
+      // The admin enrols the counter from Settings; a wrong address first gets a clear error.
+      await page.getByRole('button', { name: 'Cerrar sesión' }).click();
+      await signIn(page, 'ada');
+      await page.getByRole('navigation').getByRole('button', { name: 'Ajustes' }).click();
+      await page.getByRole('heading', { name: 'Servicio central' }).waitFor();
+      const address = page.getByLabel('Dirección del servicio central');
+      await address.fill('ayuntamiento-central');
+      await page.getByLabel('Código de alta').fill(central.code);
+      await page.getByRole('button', { name: 'Dar de alta este mostrador' }).click();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: 'La dirección del servicio central no es válida: ayuntamiento-central' })
+        .waitFor();
+      await address.fill(central.url);
+      await page.getByRole('button', { name: 'Dar de alta este mostrador' }).click();
+      await page
+        .getByText(`Mostrador dado de alta como «Mostrador 1» en ${central.url}.`)
+        .waitFor();
+      await expectAccessible(page, 'enrolment');
+      await shot('5-enrolled');
       await page.getByRole('navigation').getByRole('button', { name: 'Cola de envío' }).click();
       await page.getByRole('button', { name: 'Sincronizar ahora' }).click();
       // The report appears once the push and the pull are both done.
@@ -197,7 +212,7 @@ describe('walk-in forms in browser mode: filed offline, then numbered by central
       const row = page.getByRole('row').filter({ hasText: 'Lucía Pérez Gómez' });
       await row.getByText('Número oficial asignado').waitFor({ timeout: 30_000 });
       await expect(row.getByText(/^18111-RGE-\d{4}-000001$/).count()).resolves.toBe(1);
-      await shot('5-official');
+      await shot('6-official');
       await row.getByRole('button', { name: /Reimprimir el justificante de 18111-RGE-/ }).click();
     } finally {
       await central.stop();
