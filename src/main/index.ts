@@ -4,6 +4,7 @@ import { createCore, type Core } from '../core/app/create-core';
 import { isAppError } from '../shared/errors';
 import { translateError } from '../shared/i18n';
 import { registerIpc } from './ipc';
+import { printPdfWithDialog } from './print-pdf';
 import { ALLOW_BASIC_TEXT_ENV, loadDesktopKeys, MIGRATE_KEYS_FLAG } from './key-store';
 import { registerAppScheme, serveRenderer } from './protocol';
 import type { AppOrigin } from './security';
@@ -26,7 +27,7 @@ const start = async (): Promise<void> => {
       allowBasicText: process.env[ALLOW_BASIC_TEXT_ENV] === '1',
       migrateKeyFile: process.argv.includes(MIGRATE_KEYS_FLAG),
     });
-    core = createCore({ dataDir, keys });
+    core = createCore({ dataDir, keys, printPdf: printPdfWithDialog });
   } catch (e) {
     const message = isAppError(e) ? translateError('es', e.toShape()) : String(e);
     dialog.showErrorBox('Ventanilla', message);

@@ -20,7 +20,7 @@ import { createSyncService } from '../sync/sync-service';
 import { systemHandlers } from '../system/handlers';
 import { privacyHandlers } from '../privacy/handlers';
 import { createRetentionJob } from '../privacy/retention-job';
-import { createVerificationDesk } from '../verifications';
+import { createVerificationDesk, type PdfPrinter } from '../verifications';
 import type { CoreDeps } from './deps';
 import { createDispatch } from './dispatch';
 import type { Handlers } from './handlers';
@@ -31,6 +31,8 @@ export interface CoreOptions {
   readonly log?: (error: unknown) => void;
   /** Supplied by the desktop key store; the CLI leaves it out and uses the key file. */
   readonly keys?: InstallationKeys;
+  /** The desktop's print dialog for receipts; without it the page prints them itself. */
+  readonly printPdf?: PdfPrinter;
 }
 
 /** Opens the data directory and wires every feature: the one object all adapters talk to. */
@@ -55,7 +57,12 @@ export const createCore = (options: CoreOptions) => {
   const auditLog = createAuditService(deps);
   // Started by the long-running adapters (desktop, serve), like sync: not by each CLI command.
   const retention = createRetentionJob(deps, log);
-  const verifications = createVerificationDesk(deps, residents, auth.checkCredentials);
+  const verifications = createVerificationDesk(
+    deps,
+    residents,
+    auth.checkCredentials,
+    options.printPdf,
+  );
   // Features add their pulled-change appliers here, keyed by change type.
   const sync = createSyncService(deps, {
     changeAppliers: {

@@ -24,80 +24,94 @@ export const lazyOcr = (deps: CoreDeps) => {
   };
 };
 
+/** The desktop shell's print dialog for a PDF; resolves whether it was printed. */
+export type PdfPrinter = (pdf: Buffer) => Promise<boolean>;
+
 export const verificationHandlers = (
   deps: CoreDeps,
   service: VerificationService,
   conflicts: ConflictDesk,
   ocr: () => OcrService,
   inbox: ReturnType<typeof scannerInbox>,
-): HandlersFor<typeof verificationOps> => ({
-  verifyReadImage: async (input) => {
-    const startedAt = deps.clock.now().toISOString();
-    const today = deps.clock.now();
-    // The image lives only in this request's memory: it is never written anywhere.
-    const front = input.front ? Buffer.from(input.front, 'base64') : undefined;
-    const back = input.back ? Buffer.from(input.back, 'base64') : undefined;
-    const result =
-      front && back
-        ? await ocr().readCard(front, back, { today })
-        : await ocr().readDocument(front ?? back ?? Buffer.alloc(0), { today });
-    return { result, startedAt };
-  },
-  verifyScannerNext: () => ({ card: inbox.take() }),
-  verifyMatch: (input, ctx) => service.match(requireActor(ctx), input.document),
-  verifyRejectCandidates: (input, ctx) => {
-    service.rejectCandidates(requireActor(ctx), input.document);
-    return {};
-  },
-  verifyPendingRequests: (input) => service.pendingRequests(input.residentId),
-  verifySave: (input, ctx) => service.save(requireActor(ctx), input),
-  verifyConfirmProof: (input, ctx) => service.confirmProof(requireActor(ctx), input.id),
-  verifyRevoke: (input, ctx) =>
-    service.revoke(requireActor(ctx), input.id, input.ground, input.reason),
-  verifyGet: (input) => service.get(input.id),
-  verifyHistory: (input) => service.history(input.residentId),
-  verifyRecent: (input) => service.recent(input.limit),
-  verifyToday: () => service.today(),
-  verifyReceipt: async (input) => {
-    const v = service.get(input.id);
-    const pdf = await renderReceipt(v, readSettings(deps.db).townName, input.language);
-    return { filename: `verificacion-${v.id}.pdf`, pdfBase64: pdf.toString('base64') };
-  },
-  verifyConflicts: (input) => {
-    service.expireDue();
-    return conflicts.list(input.state);
-  },
-  verifyResolveConflict: (input, ctx) =>
-    conflicts.resolve(requireActor(ctx), input.id, input.decision, input.reason),
-  verifyFailedLookups: (input) =>
-    deps.db
-      .prepare(
-        `SELECT id, at, staff_name AS staffName, document_masked AS documentMasked, reason
+  printer: PdfPrinter | undefined,
+): HandlersFor<typeof verificationOps> => {
+  const receipt = (id: string, language: 'es' | 'en') => {
+    const v = service.get(id);
+    return renderReceipt(v, readSettings(deps.db).townName, language).then((pdf) => ({ v, pdf }));
+  };
+  return {
+    verifyReadImage: async (input) => {
+      const startedAt = deps.clock.now().toISOString();
+      const today = deps.clock.now();
+      // The image lives only in this request's memory: it is never written anywhere.
+      const front = input.front ? Buffer.from(input.front, 'base64') : undefined;
+      const back = input.back ? Buffer.from(input.back, 'base64') : undefined;
+      const result =
+        front && back
+          ? await ocr().readCard(front, back, { today })
+          : await ocr().readDocument(front ?? back ?? Buffer.alloc(0), { today });
+      return { result, startedAt };
+    },
+    verifyScannerNext: () => ({ card: inbox.take() }),
+    verifyMatch: (input, ctx) => service.match(requireActor(ctx), input.document),
+    verifyRejectCandidates: (input, ctx) => {
+      service.rejectCandidates(requireActor(ctx), input.document);
+      return {};
+    },
+    verifyPendingRequests: (input) => service.pendingRequests(input.residentId),
+    verifySave: (input, ctx) => service.save(requireActor(ctx), input),
+    verifyConfirmProof: (input, ctx) => service.confirmProof(requireActor(ctx), input.id),
+    verifyRevoke: (input, ctx) =>
+      service.revoke(requireActor(ctx), input.id, input.ground, input.reason),
+    verifyGet: (input) => service.get(input.id),
+    verifyHistory: (input) => service.history(input.residentId),
+    verifyRecent: (input) => service.recent(input.limit),
+    verifyToday: () => service.today(),
+    verifyReceipt: async (input) => {
+      const { v, pdf } = await receipt(input.id, input.language);
+      return { filename: `verificacion-${v.id}.pdf`, pdfBase64: pdf.toString('base64') };
+    },
+    verifyPrintReceipt: async (input) => {
+      if (!printer) return { desktop: false, printed: false };
+      const { pdf } = await receipt(input.id, input.language);
+      return { desktop: true, printed: await printer(pdf) };
+    },
+    verifyConflicts: (input) => {
+      service.expireDue();
+      return conflicts.list(input.state);
+    },
+    verifyResolveConflict: (input, ctx) =>
+      conflicts.resolve(requireActor(ctx), input.id, input.decision, input.reason),
+    verifyFailedLookups: (input) =>
+      deps.db
+        .prepare(
+          `SELECT id, at, staff_name AS staffName, document_masked AS documentMasked, reason
            FROM failed_lookups ORDER BY id DESC LIMIT ?`,
-      )
-      .all(input.limit) as {
-      id: number;
-      at: string;
-      staffName: string;
-      documentMasked: string;
-      reason: 'not_in_register' | 'candidates_rejected';
-    }[],
-  verifyPolicy: (input, ctx) => {
-    const actor = requireActor(ctx);
-    const before = readValidityMonths(deps.db);
-    const next = input.validityMonths;
-    if (next !== undefined && next !== before) {
-      inTransaction(deps, () => {
-        deps.db
-          .prepare('UPDATE verification_policy SET validity_months = ? WHERE id = 1')
-          .run(next);
-        audit(deps, {
-          actor,
-          action: 'verification.policy_changed',
-          details: { validityMonths: { from: before, to: next } },
+        )
+        .all(input.limit) as {
+        id: number;
+        at: string;
+        staffName: string;
+        documentMasked: string;
+        reason: 'not_in_register' | 'candidates_rejected';
+      }[],
+    verifyPolicy: (input, ctx) => {
+      const actor = requireActor(ctx);
+      const before = readValidityMonths(deps.db);
+      const next = input.validityMonths;
+      if (next !== undefined && next !== before) {
+        inTransaction(deps, () => {
+          deps.db
+            .prepare('UPDATE verification_policy SET validity_months = ? WHERE id = 1')
+            .run(next);
+          audit(deps, {
+            actor,
+            action: 'verification.policy_changed',
+            details: { validityMonths: { from: before, to: next } },
+          });
         });
-      });
-    }
-    return { validityMonths: readValidityMonths(deps.db) };
-  },
-});
+      }
+      return { validityMonths: readValidityMonths(deps.db) };
+    },
+  };
+};

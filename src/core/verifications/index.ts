@@ -2,7 +2,7 @@ import type { CoreDeps } from '../app/deps';
 import type { ResidentsService } from '../residents/residents-service';
 import type { ChangeAppliers } from '../sync/change-appliers';
 import { createConflictDesk } from './conflicts';
-import { lazyOcr, verificationHandlers } from './handlers';
+import { lazyOcr, type PdfPrinter, verificationHandlers } from './handlers';
 import { residentsPort } from './residents-adapter';
 import { scannerInbox } from './scanner-inbox';
 import { applyPendingRequest, applyProofConfirmation } from './sync-appliers';
@@ -13,6 +13,7 @@ export const createVerificationDesk = (
   deps: CoreDeps,
   residents: ResidentsService,
   checkCredentials: CheckCredentials,
+  printer?: PdfPrinter,
 ) => {
   const port = residentsPort(deps, residents);
   const service = createVerificationService(deps, port, checkCredentials);
@@ -30,7 +31,7 @@ export const createVerificationDesk = (
     conflicts,
     appliers,
     inbox,
-    handlers: verificationHandlers(deps, service, conflicts, ocr.get, inbox),
+    handlers: verificationHandlers(deps, service, conflicts, ocr.get, inbox, printer),
     close: async (): Promise<void> => {
       await inbox.close();
       await ocr.close();
@@ -39,3 +40,4 @@ export const createVerificationDesk = (
 };
 
 export type VerificationDesk = ReturnType<typeof createVerificationDesk>;
+export type { PdfPrinter } from './handlers';

@@ -233,6 +233,13 @@ export const verificationOps = {
     access: desk,
     mutates: false,
   }),
+  /** Desktop: Electron's print dialog, answered `desktop: true`. Elsewhere the page prints it. */
+  verifyPrintReceipt: op({
+    input: z.object({ id, language: z.enum(['es', 'en']) }),
+    output: z.object({ desktop: z.boolean(), printed: z.boolean() }),
+    access: desk,
+    mutates: false,
+  }),
   verifyConflicts: op({
     input: z.object({ state: z.enum(['open', 'all']).default('open') }),
     output: z.array(Conflict),

@@ -16,10 +16,14 @@ export const DoneStep = ({
   const { t, i18n } = useTranslation();
   const { api } = useApp();
   const { busy, error, run } = useAction();
+  const language = i18n.language === 'en' ? 'en' : 'es';
+  // The desktop shows its own print dialog; in a browser the page prints the PDF itself.
   const print = () =>
-    void run(() =>
-      api.verifyReceipt({ id: v.id, language: i18n.language === 'en' ? 'en' : 'es' }),
-    ).then((r) => r && printPdf(r.pdfBase64));
+    void run(async () => {
+      const desktop = await api.verifyPrintReceipt({ id: v.id, language });
+      if (!desktop.desktop) printPdf((await api.verifyReceipt({ id: v.id, language })).pdfBase64);
+      return desktop;
+    });
   useGlobalKeys({ p: print, n: onNext });
 
   return (
