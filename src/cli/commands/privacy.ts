@@ -4,6 +4,7 @@ import type { Actor } from '../../core/audit/append';
 import type { Core } from '../../core/app/create-core';
 import { eraseResident } from '../../core/privacy/erase';
 import { exportResident } from '../../core/privacy/export';
+import { runRetention } from '../../core/privacy/retention-job';
 import { renderExportPdf } from '../../core/privacy/export-pdf';
 import { readSettings } from '../../core/settings/settings-service';
 import { actorOf } from '../../core/staff/staff-service';
@@ -86,6 +87,22 @@ export const privacyCommand = (): Command => {
         const report = eraseResident(core.deps, actor, opts.resident, opts.resident);
         if (opts.json) return printJson(report);
         process.stdout.write(`${erasureLines(report).join('\n')}\n`);
+      });
+    });
+
+  privacy
+    .command('retention')
+    .description(t('privacy.cli.retention'))
+    .option('--json', t('cli.jsonOption'))
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      // The same run the app does at start-up and daily, for a counter used only from the CLI.
+      await withCore(cmd.optsWithGlobals<GlobalOptions>(), (core) => {
+        const run = runRetention(core.deps);
+        if (opts.json) return printJson(run);
+        const c = run.counts;
+        process.stdout.write(
+          `${t('privacy.cli.retentionDone', { seq: run.auditSeq, images: c.scannerImages, lookups: c.failedLookups, verifications: c.verifications, attachments: c.attachments })}\n`,
+        );
       });
     });
 

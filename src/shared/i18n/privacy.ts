@@ -108,6 +108,10 @@ export const privacyMessages = defineMessages(
         pdfOption: 'fichero PDF de salida',
         staffOption: 'usuario del personal que lo hace (contraseña en VENTANILLA_PASSWORD)',
         written: 'Escrito {{file}}',
+        retention:
+          'Aplica ahora los plazos de conservación (el programa lo hace al arrancar y a diario)',
+        retentionDone:
+          'Conservación aplicada (auditoría n.º {{seq}}): {{images}} imágenes, {{lookups}} consultas fallidas, {{verifications}} verificaciones anonimizadas, {{attachments}} adjuntos.',
       },
     },
   },
@@ -213,6 +217,9 @@ export const privacyMessages = defineMessages(
         pdfOption: 'PDF output file',
         staffOption: 'the staff member doing it (password in VENTANILLA_PASSWORD)',
         written: 'Written {{file}}',
+        retention: 'Applies the retention periods now (the app does it at start-up and daily)',
+        retentionDone:
+          'Retention applied (audit #{{seq}}): {{images}} images, {{lookups}} failed lookups, {{verifications}} verifications anonymised, {{attachments}} attachments.',
       },
     },
   },

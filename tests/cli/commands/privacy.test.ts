@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCore } from '../../../src/core/app/create-core';
-import { ErasureReport, PrivacyExport } from '../../../src/shared/contract/privacy';
+import { ErasureReport, PrivacyExport, RetentionRun } from '../../../src/shared/contract/privacy';
 import { runCliCaptured } from '../../helpers/run-cli';
 import { tempDir } from '../../helpers/temp-dir';
 import { SYSTEM } from '../../helpers/test-core';
@@ -109,6 +109,15 @@ describe('ventanilla privacy', () => {
     ]);
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain('No hay ningún vecino con el identificador R999 en el padrón.');
+  });
+
+  it('applies the retention periods on demand, with its audit entry', async () => {
+    const dataDir = await setup();
+    const text = await run(dataDir, ['privacy', 'retention']);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/^Conservación aplicada \(auditoría n\.º \d+\): 0 imágenes/);
+    const json = await run(dataDir, ['privacy', 'retention', '--json']);
+    expect(RetentionRun.parse(JSON.parse(json.out)).counts.failedLookups).toBe(0);
   });
 
   it('erases and states what was erased and what is kept, and why', async () => {
