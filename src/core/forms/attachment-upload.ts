@@ -2,6 +2,7 @@ import {
   ATTACHMENT_UPLOAD_PATH,
   AttachmentUploadResponse,
 } from '../../shared/contract/attachment-upload';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors';
 import type { CoreDeps } from '../app/deps';
 import { type Send, stopFor, SyncStop } from '../sync/sync-steps';
@@ -11,6 +12,11 @@ export interface UploadTally {
   readonly uploaded: number;
   readonly refused: number;
 }
+
+/** A refused attachment (up to 8 MiB) is not sent again on every poll, only this often. */
+export const REFUSED_RETRY_MS = 60 * 60_000;
+// Per database, in memory: a restart retries at once, which is what an admin who fixed it expects.
+const refusedUntil = new WeakMap<Database, Map<string, number>>();
 
 interface Pending {
   id: string;
@@ -39,7 +45,7 @@ const pendingUploads = (deps: CoreDeps): Pending[] =>
  * `uploaded_at` when central confirms it holds them. Called by the sync loop after the push.
  * Network failures, 5xx, 429 and refusals of the device stop the run (retried with backoff,
  * files untouched); a refused attachment or a local file that no longer matches its hash is
- * noted on the row and the next one goes.
+ * noted on the row, tried again after REFUSED_RETRY_MS, and the next one goes.
  */
 export const uploadPendingAttachments = async (
   deps: CoreDeps,
@@ -53,14 +59,22 @@ export const uploadPendingAttachments = async (
   );
   let uploaded = 0;
   let refused = 0;
+  const now = deps.clock.now().getTime();
+  const waiting = refusedUntil.get(deps.db) ?? new Map<string, number>();
+  refusedUntil.set(deps.db, waiting);
+  const refuse = (id: string, code: string) => {
+    markError.run(code, id);
+    waiting.set(id, now + REFUSED_RETRY_MS);
+    refused += 1;
+  };
   for (const item of pendingUploads(deps)) {
+    if ((waiting.get(item.id) ?? 0) > now) continue;
     let bytes: Buffer;
     try {
       bytes = readAttachment(deps, item.id);
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      markError.run(e.code, item.id);
-      refused += 1;
+      refuse(item.id, e.code);
       continue;
     }
     const res = await send('POST', ATTACHMENT_UPLOAD_PATH, {
@@ -74,6 +88,7 @@ export const uploadPendingAttachments = async (
         throw new SyncStop('bad_response', false);
       }
       markUploaded.run(deps.clock.now().toISOString(), item.id);
+      waiting.delete(item.id);
       uploaded += 1;
       continue;
     }
@@ -81,8 +96,7 @@ export const uploadPendingAttachments = async (
     if (res.status >= 500 || res.status === 429 || res.status === 401 || res.status === 403) {
       throw stopFor(res);
     }
-    markError.run(stopFor(res).code, item.id);
-    refused += 1;
+    refuse(item.id, stopFor(res).code);
   }
   return { uploaded, refused };
 };

@@ -180,6 +180,15 @@ describe('attachments', () => {
     expect(db.prepare('SELECT upload_error FROM registry_attachments').pluck().get()).toBe(
       'attachment_hash_mismatch',
     );
+    // Not sent again on every poll: only after an hour.
+    sent.length = 0;
+    await upload(centralSays(422, { error: 'attachment_hash_mismatch' }));
+    t.clock.advance(59 * 60_000);
+    await upload(centralSays(422, { error: 'attachment_hash_mismatch' }));
+    expect(sent).toEqual([]);
+    t.clock.advance(60_000);
+    await upload(centralSays(422, { error: 'attachment_hash_mismatch' }));
+    expect(sent).toEqual(['/v1/attachments']);
     t.clock.advance(90 * DAY);
     expect(forms.applyRetention()).toMatchObject({ removed: 0 });
     expect(existsSync(file)).toBe(true);
