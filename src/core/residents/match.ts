@@ -110,7 +110,7 @@ type NameCache = Map<string, [NameRelation, NameRelation]>;
 /** Surname and given-name relations; common names recur among candidates, so once per name. */
 const relations = (
   shown: ShownName,
-  row: ResidentRow,
+  row: Pick<ResidentRow, 'surname1' | 'surname2' | 'given_names'>,
   cache: NameCache,
 ): [NameRelation, NameRelation] => {
   const key = `${row.surname1}|${row.surname2 ?? ''}|${row.given_names}`;
@@ -176,21 +176,46 @@ const scoreOne = (
   return { row, score, verdict, reasons, numberHit: Boolean(hit), lookalike, sameName: confident };
 };
 
-/** Candidate rows: by number hash, by birth date, and by phonetic name; all indexed lookups. */
+const unrelated = (r: NameRelation): boolean => r === 'mismatch' || r === 'unknown';
+
+// Namesakes on each side of the shown birth date, per phonetic surname key.
+const NAMESAKES_PER_SIDE = 5;
+
+/**
+ * Candidate rows: by number hash, by birth date, and by phonetic name; all indexed lookups.
+ * Of those born on the shown date, only the ones whose names `scoreOne` would keep are read.
+ */
 const gather = (
   repo: ResidentsRepo,
   q: MatchQuery,
+  shown: ShownName,
   hashes: Map<string, NumberHit>,
+  cache: NameCache,
 ): Map<number, ResidentRow> => {
   const rows = new Map<number, ResidentRow>();
   const add = (list: ResidentRow[]) => list.forEach((r) => rows.set(r.id, r));
   for (const hash of hashes.keys()) add(repo.byHash(hash));
-  if (q.birth_date) add(repo.byBirth(q.birth_date));
+  if (q.birth_date) {
+    for (const names of repo.namesBornOn(q.birth_date)) {
+      if (rows.has(names.id)) continue;
+      const [s, g] = relations(shown, names, cache);
+      if (unrelated(s) && unrelated(g)) continue;
+      const row = repo.byId(names.id);
+      if (row) rows.set(row.id, row);
+    }
+  }
   const given = phoneticKey(q.given_names);
   if (given) {
     const surnames = nameTokens(q.surnames ?? [q.surname1, q.surname2].filter(Boolean).join(' '));
     const keys = new Set([phoneticKey(q.surname1), ...surnames.slice(0, 2).map(phoneticWord)]);
-    for (const key of keys) if (key) add(repo.byPhonetic(key, given));
+    for (const key of keys) {
+      if (!key) continue;
+      add(
+        q.birth_date
+          ? repo.byPhoneticNear(key, given, q.birth_date, NAMESAKES_PER_SIDE)
+          : repo.byPhonetic(key, given),
+      );
+    }
   }
   return rows;
 };
@@ -211,7 +236,7 @@ export const matchResidents = (
   const hashes = hashesOf(hmacKey, q);
   const scored: Scored[] = [];
   const cache: NameCache = new Map();
-  for (const row of gather(repo, q, hashes).values()) {
+  for (const row of gather(repo, q, shown, hashes, cache).values()) {
     const s = scoreOne(q, shown, hashes, row, cache);
     if (s) scored.push(s);
   }

@@ -78,9 +78,22 @@ export const residentsRepo = (db: Database) => {
     byId: db.prepare('SELECT * FROM residents WHERE id = ?'),
     byResidentId: db.prepare('SELECT * FROM residents WHERE resident_id = ?'),
     byHash: db.prepare('SELECT * FROM residents WHERE document_hash = ? LIMIT 20'),
-    byBirth: db.prepare('SELECT * FROM residents WHERE birth_date = ? LIMIT 500'),
+    byBirth: db.prepare('SELECT * FROM residents WHERE birth_date = ? LIMIT ?'),
+    // Covered by residents_birth_names: the names born on a date without reading their rows.
+    namesBornOn: db.prepare(
+      'SELECT id, surname1, surname2, given_names FROM residents WHERE birth_date = ? LIMIT 5000',
+    ),
     byPhonetic: db.prepare(
       'SELECT * FROM residents WHERE phonetic_surname1 = ? AND phonetic_given = ? LIMIT 20',
+    ),
+    // residents_phonetic_birth: the namesakes born nearest a date, on either side of it.
+    byPhoneticBornBefore: db.prepare(
+      `SELECT * FROM residents WHERE phonetic_surname1 = ? AND phonetic_given = ? AND birth_date < ?
+       ORDER BY birth_date DESC LIMIT ?`,
+    ),
+    byPhoneticBornAfter: db.prepare(
+      `SELECT * FROM residents WHERE phonetic_surname1 = ? AND phonetic_given = ? AND birth_date > ?
+       ORDER BY birth_date LIMIT ?`,
     ),
     bySurnamesPrefix: db.prepare(
       `SELECT * FROM residents WHERE surnames_key >= ? AND surnames_key < ?
@@ -117,8 +130,17 @@ export const residentsRepo = (db: Database) => {
     byId: (id: number) => s.byId.get(id) as ResidentRow | undefined,
     byResidentId: (id: string) => s.byResidentId.get(id) as ResidentRow | undefined,
     byHash: (hash: string) => all(s.byHash, hash),
-    byBirth: (date: string) => all(s.byBirth, date),
+    byBirth: (date: string, limit = 500) => all(s.byBirth, date, limit),
+    namesBornOn: (date: string) =>
+      s.namesBornOn.all(date) as Array<
+        Pick<ResidentRow, 'id' | 'surname1' | 'surname2' | 'given_names'>
+      >,
     byPhonetic: (surname: string, given: string) => all(s.byPhonetic, surname, given),
+    /** Up to `perSide` namesakes born before `date` and as many after, nearest first. */
+    byPhoneticNear: (surname: string, given: string, date: string, perSide: number) => [
+      ...all(s.byPhoneticBornBefore, surname, given, date, perSide),
+      ...all(s.byPhoneticBornAfter, surname, given, date, perSide),
+    ],
     bySurnamesPrefix: (prefix: string, limit: number) =>
       all(s.bySurnamesPrefix, prefix, `${prefix}\uffff`, limit),
     byPhoneticSurname: (key: string, limit: number) => all(s.byPhoneticSurname, key, limit),

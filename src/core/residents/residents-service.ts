@@ -55,7 +55,7 @@ export const createResidentsService = (deps: CoreDeps) => {
   const search = (query: string, limit = 25): Resident[] => {
     const q = query.trim();
     const date = parseDate(q);
-    if (date) return repo.byBirth(date).slice(0, limit).map(toResident);
+    if (date) return repo.byBirth(date, limit).map(toResident);
     const compact = normalizeDocumentNumber(q);
     if (/\d/.test(compact) && /^[A-Z0-9]{5,20}$/.test(compact))
       return findByDocumentNumber(compact).slice(0, limit);

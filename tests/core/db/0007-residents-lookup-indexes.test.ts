@@ -1,0 +1,71 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { describe, expect, it } from 'vitest';
+import { knownMigrations, migrate } from '../../../src/core/db/migrations';
+import { residentsRepo } from '../../../src/core/residents/repo';
+
+const upTo = (version: number) => knownMigrations.filter((m) => m.version <= version);
+
+const indexesOf = (db: Database.Database): string[] =>
+  db
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'residents' AND sql IS NOT NULL ORDER BY name`,
+    )
+    .pluck()
+    .all() as string[];
+
+const addResident = (db: Database.Database, id: string, birth: string) =>
+  db
+    .prepare(
+      `INSERT INTO residents (resident_id, document_type, given_names, surname1, surname2, birth_date,
+         surnames_key, given_key, phonetic_surname1, phonetic_given, row_hash, updated_at)
+       VALUES (?, 'NONE', 'ANA', 'GARCÍA', 'PÉREZ', ?, 'GARCIA PEREZ', 'ANA', 'GARSIA', 'ANA', 'x', 't')`,
+    )
+    .run(id, birth);
+
+/** The plan SQLite picks for one of the repo's own prepared statements. */
+const planOf = (db: Database.Database, sql: string): string =>
+  (
+    db
+      .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(...Array.from(sql.matchAll(/\?/g), () => 'x')) as Array<{ detail: string }>
+  )
+    .map((r) => r.detail)
+    .join(' | ');
+
+describe('migration 0007 residents lookup indexes', () => {
+  it('replaces the birth-date and phonetic indexes on a register that already has rows', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo(6));
+    addResident(db, 'R1', '1980-02-03');
+    migrate(db, upTo(7));
+    expect(indexesOf(db)).toEqual([
+      'residents_birth_names',
+      'residents_document',
+      'residents_phonetic_birth',
+      'residents_surnames',
+    ]);
+    expect(db.prepare('SELECT resident_id FROM residents').pluck().all()).toEqual(['R1']);
+  });
+
+  it("serves the matcher's birth-date and namesake queries from the new indexes", () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo(7));
+    for (let i = 0; i < 50; i++) addResident(db, `R${i}`, `19${50 + (i % 40)}-01-0${1 + (i % 9)}`);
+    const { statements: s } = residentsRepo(db);
+    // The names of everyone born on a date come from the index alone, without their rows.
+    expect(planOf(db, s.namesBornOn.source)).toMatch(
+      /^SEARCH residents USING COVERING INDEX residents_birth_names \(birth_date=\?\)$/,
+    );
+    expect(planOf(db, s.byBirth.source)).toMatch(
+      /USING INDEX residents_birth_names \(birth_date=\?\)/,
+    );
+    // Nearest namesakes: a range scan in index order, no sort of all of them.
+    for (const st of [s.byPhoneticBornBefore, s.byPhoneticBornAfter]) {
+      const plan = planOf(db, st.source);
+      expect(plan).toMatch(
+        /USING INDEX residents_phonetic_birth \(phonetic_surname1=\? AND phonetic_given=\? AND birth_date[<>]\?\)/,
+      );
+      expect(plan).not.toMatch(/TEMP B-TREE/);
+    }
+  });
+});
