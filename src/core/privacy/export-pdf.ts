@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { PrivacyExport } from '../../shared/contract/privacy';
 import { type Language, translate } from '../../shared/i18n';
+import { PDF_FONT, withUnicodeFonts } from '../pdf/unicode-fonts';
 
 type Row = readonly [label: string, value: string | null | undefined];
 
@@ -13,34 +14,36 @@ export const renderExportPdf = (
   new Promise((resolve, reject) => {
     const t = (key: string, params: Record<string, string | number> = {}) =>
       translate(lang, `privacy.pdf.${key}`, params);
-    const doc = new PDFDocument({
-      size: 'A4',
-      margin: 50,
-      info: { Title: t('title'), Author: townName, Creator: 'Ventanilla' },
-    });
+    const doc = withUnicodeFonts(
+      new PDFDocument({
+        size: 'A4',
+        margin: 50,
+        info: { Title: t('title'), Author: townName, Creator: 'Ventanilla' },
+      }),
+    );
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
 
     const heading = (text: string) => {
-      doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).fillColor('#000000').text(text);
+      doc.moveDown(0.8).font(PDF_FONT.bold).fontSize(12).fillColor('#000000').text(text);
       doc.moveDown(0.2);
     };
     const rows = (items: readonly Row[]) => {
       for (const [label, value] of items) {
-        doc.font('Helvetica-Bold').fontSize(9).text(`${label}: `, { continued: true });
-        doc.font('Helvetica').text(value && value.length > 0 ? value : '—');
+        doc.font(PDF_FONT.bold).fontSize(9).text(`${label}: `, { continued: true });
+        doc.font(PDF_FONT.regular).text(value && value.length > 0 ? value : '—');
       }
       doc.moveDown(0.3);
     };
-    const none = () => doc.font('Helvetica-Oblique').fontSize(9).text(t('none'));
+    const none = () => doc.font(PDF_FONT.regular).fontSize(9).text(t('none'));
 
-    doc.font('Helvetica-Bold').fontSize(16).text(townName);
+    doc.font(PDF_FONT.bold).fontSize(16).text(townName);
     doc.moveDown(0.3).fontSize(13).text(t('title'));
     doc
       .moveDown(0.3)
-      .font('Helvetica')
+      .font(PDF_FONT.regular)
       .fontSize(9)
       .text(t('intro', { id: data.residentId, at: data.generatedAt }));
 

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { audit, inTransaction } from '../../../src/core/app/deps';
 import { PrivacyExport } from '../../../src/shared/contract/privacy';
+import { SYSTEM } from '../../helpers/test-core';
+import { csv, HEADER } from '../residents/fixtures';
 import { JUAN, privacyCounter, rows, SOFIA } from './privacy-fixture';
 
 describe('privacy export', () => {
@@ -133,6 +135,19 @@ describe('privacy export', () => {
     expect(text).toContain('@juancarlos_d');
     expect(text).toContain('***5210**');
     expect(text).not.toContain('@sofia_fuente');
+  });
+
+  it('prints names outside Latin-1 exactly', async () => {
+    const c = await privacyCounter();
+    c.t.core.services.residents.importCsv(
+      csv([HEADER, 'R900,DNI,12345678Z,Łukasz,Żółć,Nguyễn,1990-01-01,M,POL,,']),
+      { actor: SYSTEM, fileName: 'extra.csv' },
+    );
+    const out = await c.t.call('privacyExportPdf', { residentId: 'R900' }, c.manager);
+    const file = join(c.t.dataDir, out.fileName);
+    writeFileSync(file, Buffer.from(out.base64, 'base64'));
+    const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Łukasz Żółć Nguyễn');
   });
 
   it('refuses an unknown resident with a translated error', async () => {
