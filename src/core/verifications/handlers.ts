@@ -52,6 +52,11 @@ export const verificationHandlers = (
           : await ocr().readDocument(front ?? back ?? Buffer.alloc(0), { today });
       return { result, startedAt };
     },
+    verifyWarmUp: () => {
+      // Not awaited: the clerk is not kept waiting, and warmUp never rejects.
+      void ocr().warmUp();
+      return {};
+    },
     verifyScannerNext: () => ({ card: inbox.take() }),
     verifyMatch: (input, ctx) => service.match(requireActor(ctx), input.document),
     verifyRejectCandidates: (input, ctx) => {

@@ -31,6 +31,8 @@ export const createVerificationDesk = (
     conflicts,
     appliers,
     inbox,
+    /** The desk's OCR service (started on first use). */
+    ocr: ocr.get,
     handlers: verificationHandlers(deps, service, conflicts, ocr.get, inbox, printer),
     close: async (): Promise<void> => {
       await inbox.close();

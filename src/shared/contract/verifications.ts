@@ -163,6 +163,8 @@ export const verificationOps = {
     mutates: false,
     maxInputBytes: 25 * 1024 * 1024,
   }),
+  /** Starts the OCR workers in the background when the desk opens, so the first card reads warm. */
+  verifyWarmUp: op({ input: z.object({}), output: z.object({}), access: desk, mutates: false }),
   /** The newest card from the watched scanner folder, already read; null when none came in. */
   verifyScannerNext: op({
     input: z.object({}),

@@ -69,6 +69,10 @@ export const VerifyScreen = () => {
       .catch(() => setRecent([]));
   }, [api]);
   useEffect(refresh, [refresh]);
+  // The OCR workers take seconds to start: start them now, not on the first card.
+  useEffect(() => {
+    api.verifyWarmUp({}).catch(() => undefined);
+  }, [api]);
 
   // The scanner folder is watched by the core; a card scanned there appears here on its own.
   const errorText = useErrorText();
