@@ -1,5 +1,11 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { PullResponse, PushResponse, SYNC_PROTOCOL, type WireOp } from '../../shared/contract/sync';
+import {
+  MAX_OP_PAYLOAD_CHARS,
+  PullResponse,
+  PushResponse,
+  SYNC_PROTOCOL,
+  type WireOp,
+} from '../../shared/contract/sync';
 import type { ChangeAppliers, PulledChange } from './change-appliers';
 import type { CentralResponse } from './signed-fetch';
 import { queueCounts, updateSyncState } from './sync-state';
@@ -53,6 +59,22 @@ interface OutboxRow {
   created_at: string;
 }
 
+// Payload bytes per push: with JSON escaping the body stays well under central's 4 MiB limit,
+// so a run of large entries never turns into a refusal that would stall the queue.
+export const MAX_PUSH_PAYLOAD_BYTES = 1_000_000;
+
+/** The leading rows whose payloads fit the byte budget; always at least one. */
+const fitting = (rows: readonly OutboxRow[]): OutboxRow[] => {
+  let bytes = 0;
+  const out: OutboxRow[] = [];
+  for (const r of rows) {
+    bytes += r.payload.length;
+    if (out.length > 0 && bytes > MAX_PUSH_PAYLOAD_BYTES) break;
+    out.push(r);
+  }
+  return out;
+};
+
 export interface PushTally {
   pushed: number;
   applied: number;
@@ -83,8 +105,18 @@ export const pushPending = async (
   );
   let after = 0;
   for (;;) {
-    const rows = select.all(after, batchSize) as OutboxRow[];
-    if (rows.length === 0) return tally;
+    const selected = select.all(after, batchSize) as OutboxRow[];
+    if (selected.length === 0) return tally;
+    // Central would refuse the whole push for one of these, every time: set it aside here.
+    const oversized = selected.filter((r) => r.payload.length > MAX_OP_PAYLOAD_CHARS);
+    if (oversized.length > 0) {
+      db.transaction(() => {
+        for (const r of oversized) reject.run('payload_too_large', r.op_id);
+      })();
+      tally.rejected += oversized.length;
+      continue;
+    }
+    const rows = fitting(selected);
     const ops: WireOp[] = rows.map((r) => ({ ...r }));
     hooks.beforePush?.();
     const res = await send('POST', '/v1/sync/push', {

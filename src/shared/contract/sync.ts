@@ -4,13 +4,16 @@ import { op } from './define';
 /** Wire protocol between counters and central (`/v1/...`). Bumped only on breaking changes. */
 export const SYNC_PROTOCOL = 1;
 
+/** Central refuses a push holding a bigger payload; the counter sets such an op aside instead. */
+export const MAX_OP_PAYLOAD_CHARS = 256 * 1024;
+
 export const WireOp = z.object({
   op_id: z.uuid(),
   seq: z.number().int().positive(),
   kind: z.string().min(1).max(64),
   entity_id: z.string().max(200),
   /** Canonical JSON text, exactly as hashed by the counter. */
-  payload: z.string().max(256 * 1024),
+  payload: z.string().max(MAX_OP_PAYLOAD_CHARS),
   payload_sha256: z.string().regex(/^[0-9a-f]{64}$/),
   created_at: z.string().max(40),
 });

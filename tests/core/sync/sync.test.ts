@@ -51,6 +51,34 @@ describe('counter sync', () => {
     expect((await sync.syncOnce()).report.pushed).toBe(0);
   });
 
+  it('splits large payloads over several pushes, and sets aside one central would refuse', async () => {
+    const t = testCore();
+    const sync = await enrolledSync(t, central.get());
+    const queue = (size: number, n: number, name: string) =>
+      inTransaction(t.core.deps, () =>
+        Array.from({ length: n }, (_, i) =>
+          enqueue(
+            t.core.deps.db,
+            { kind: 'test.note', entityId: `${name}${i}`, payload: { big: 'x'.repeat(size) } },
+            t.clock.now(),
+          ),
+        ),
+      );
+    const big = queue(230_000, 10, 'big');
+    const [huge] = queue(300_000, 1, 'huge');
+    const after = queue(230_000, 10, 'after');
+    // 4.6 MB in one body, or one op over the payload limit, would be refused on every run.
+    const run = await sync.syncOnce();
+    expect(run).toMatchObject({ reached: true, error: null });
+    expect(run.report).toMatchObject({ pending: 0, rejected: 1 });
+    const effects = await centralEffects(central.get(), t.core.deps.deviceId);
+    for (const id of [...big, ...after]) expect(effects.get(id)).toBe(1);
+    expect(effects.has(huge ?? '')).toBe(false);
+    expect(
+      t.core.deps.db.prepare('SELECT status, last_error FROM outbox WHERE op_id = ?').get(huge),
+    ).toEqual({ status: 'rejected', last_error: 'payload_too_large' });
+  });
+
   it('keeps the queue intact when central is unreachable and schedules a backoff', async () => {
     const t = testCore();
     const sync = await enrolledSync(t, central.get(), { url: 'http://127.0.0.1:9' });
