@@ -4,6 +4,7 @@ import type { RegisterStats, Resident } from '../../../shared/contract/residents
 import { useAction, useApp } from '../app-context';
 import { ErrorBanner, Field, formValues } from '../components/form';
 import { ImportPanel } from './residents/import-panel';
+import { VerificationHistory } from './residents/verification-history';
 
 const fullName = (r: Resident): string =>
   [r.given_names, r.surname1, r.surname2].filter(Boolean).join(' ');
@@ -35,7 +36,7 @@ const Detail = ({ resident, onClose }: { resident: Resident; onClose: () => void
             : t('residents.ui.deregisteredOn', { date: resident.deregistered_on ?? '' })}
         </dd>
       </dl>
-      <p className="hint">{t('residents.ui.historyNote')}</p>
+      <VerificationHistory residentId={resident.resident_id} />
       <button type="button" onClick={onClose}>
         {t('residents.ui.close')}
       </button>
