@@ -194,3 +194,116 @@ export const locateMrz = (bands: Band[], imgW: number, imgH: number): Region | n
   }
   return null;
 };
+
+export interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** Longest run of indices whose value is at least `min`. */
+const longestRun = (values: readonly number[], min: number): { start: number; end: number } => {
+  let best = { start: 0, end: 0 };
+  let start = -1;
+  values.forEach((v, i) => {
+    if (v >= min && start < 0) start = i;
+    if ((v < min || i === values.length - 1) && start >= 0) {
+      const end = v >= min ? i + 1 : i;
+      if (end - start > best.end - best.start) best = { start, end };
+      start = -1;
+    }
+  });
+  return best;
+};
+
+/**
+ * A light card in a darker, larger frame (a webcam on the counter): the longest run of rows
+ * and of columns that are largely brighter than the Otsu threshold. Null when that area is
+ * most of the image (a scanner page) or too small to be a card.
+ */
+export const locateCard = (img: GreyImage): Box | null => {
+  const t = otsuThreshold(img.data);
+  const cols = new Array<number>(img.width).fill(0);
+  const rows = new Array<number>(img.height).fill(0);
+  for (let y = 0; y < img.height; y++) {
+    for (let x = 0; x < img.width; x++) {
+      if ((img.data[y * img.width + x] ?? 0) > t) {
+        cols[x] = (cols[x] ?? 0) + 1 / img.height;
+        rows[y] = (rows[y] ?? 0) + 1 / img.width;
+      }
+    }
+  }
+  const xs = longestRun(cols, 0.25);
+  const ys = longestRun(rows, 0.25);
+  const box = {
+    left: xs.start,
+    top: ys.start,
+    width: xs.end - xs.start,
+    height: ys.end - ys.start,
+  };
+  const share = (box.width * box.height) / (img.width * img.height);
+  if (share > 0.85 || share < 0.08) return null;
+  return cardEdges(img, box) >= 2 ? box : null;
+};
+
+/** Mean brightness of a rectangle, clipped to the image. */
+const meanOf = (img: GreyImage, x0: number, y0: number, x1: number, y1: number): number => {
+  let sum = 0;
+  let n = 0;
+  for (let y = Math.max(0, y0); y < Math.min(img.height, y1); y++) {
+    for (let x = Math.max(0, x0); x < Math.min(img.width, x1); x++) {
+      sum += img.data[y * img.width + x] ?? 0;
+      n++;
+    }
+  }
+  return n === 0 ? 0 : sum / n;
+};
+
+/** The step from a card's edge to the background; a lighting gradient has none. */
+const MIN_EDGE_STEP = 35;
+
+type Strip = [x0: number, y0: number, x1: number, y1: number];
+
+/**
+ * Sides of the box (away from the image border) where the brightness steps down sharply
+ * outside it; 0 when any such side lacks the step. A card photographed on a desk has these
+ * edges; the shaded half of an unevenly lit scan, or a passport page on the glass, does not.
+ */
+const cardEdges = (img: GreyImage, b: Box): number => {
+  const right = b.left + b.width;
+  const bottom = b.top + b.height;
+  const sides: Array<[inside: Strip, outside: Strip] | null> = [
+    b.left > 5
+      ? [
+          [b.left + 2, b.top, b.left + 5, bottom],
+          [b.left - 5, b.top, b.left - 2, bottom],
+        ]
+      : null,
+    right < img.width - 5
+      ? [
+          [right - 5, b.top, right - 2, bottom],
+          [right + 2, b.top, right + 5, bottom],
+        ]
+      : null,
+    b.top > 5
+      ? [
+          [b.left, b.top + 2, right, b.top + 5],
+          [b.left, b.top - 5, right, b.top - 2],
+        ]
+      : null,
+    bottom < img.height - 5
+      ? [
+          [b.left, bottom - 5, right, bottom - 2],
+          [b.left, bottom + 2, right, bottom + 5],
+        ]
+      : null,
+  ];
+  let edges = 0;
+  for (const side of sides) {
+    if (!side) continue;
+    if (meanOf(img, ...side[0]) - meanOf(img, ...side[1]) < MIN_EDGE_STEP) return 0;
+    edges++;
+  }
+  return edges;
+};

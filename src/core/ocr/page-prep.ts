@@ -1,9 +1,10 @@
 import sharp, { type Sharp } from 'sharp';
-import type { GreyImage } from './image-input';
+import { LIMITS, type GreyImage } from './image-input';
 import {
   estimateSkew,
   findBands,
   inkShare,
+  locateCard,
   locateMrz,
   otsuThreshold,
   type Band,
@@ -54,8 +55,30 @@ const inkMask = async (grey: GreyImage, width: number): Promise<GreyImage> => {
   return { data: mask, width: small.width, height: small.height };
 };
 
+/** Card locating runs at this width, on a blurred copy: background noise averages out. */
+const LOCATE_WIDTH = 320;
+
+/**
+ * Crops a card that fills only part of a larger frame (webcam), slightly inside its edges:
+ * any strip of the noisy background left in would join every text line into one.
+ */
+const cropToCard = async (grey: GreyImage): Promise<GreyImage> => {
+  const small = await raw(fromGrey(grey).resize(LOCATE_WIDTH).blur(2));
+  const box = locateCard(small);
+  if (!box) return grey;
+  const k = grey.width / small.width;
+  const margin = -Math.round(Math.max(box.width, box.height) * k * 0.01);
+  const left = Math.max(0, Math.round(box.left * k) - margin);
+  const top = Math.max(0, Math.round(box.top * k) - margin);
+  const width = Math.min(grey.width - left, Math.round(box.width * k) + 2 * margin);
+  const height = Math.min(grey.height - top, Math.round(box.height * k) + 2 * margin);
+  if (width < LIMITS.minSide || height < LIMITS.minSide) return grey;
+  return raw(fromGrey(grey).extract({ left, top, width, height }));
+};
+
 /** Levels the page (projection-variance deskew) and finds its text lines and MRZ band. */
-export const preparePage = async (grey: GreyImage): Promise<PreparedPage> => {
+export const preparePage = async (frame: GreyImage): Promise<PreparedPage> => {
+  const grey = await cropToCard(frame);
   const smallW = Math.min(grey.width, ANALYSIS_WIDTH);
   const mask = await inkMask(grey, smallW);
   if (inkShare(mask, 128) < 0.003) {
