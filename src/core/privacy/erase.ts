@@ -14,7 +14,7 @@ import { isParty, subjectAudit, subjectRecords, subjectTag } from './subject';
  * verification still in force is revoked first, which tells central's directory), online
  * requests, resolved conflicts, failed lookups and lock rows for their number, contact details
  * and document hashes on registry entries, and, once central stores the entry, the form
- * content and attachment files of entries they filed.
+ * content of entries they filed, and each attachment file once central holds its bytes.
  * Kept: the register row (the padrón, Ley 7/1985), the registry entries with name and masked
  * document (Ley 39/2015, art. 16) and the audit log (append-only; it holds only masked
  * identifiers, resident ids and handles, never names or document numbers).
@@ -79,8 +79,12 @@ export const eraseResident = (
       }
       deps.db.prepare(`UPDATE registry_entries SET data = '{}' WHERE id = ?`).run(e.id);
       entryContents += 1;
+      // A file goes only once central has confirmed it holds these very bytes.
       const ids = deps.db
-        .prepare('SELECT id FROM registry_attachments WHERE entry_id = ? AND removed_at IS NULL')
+        .prepare(
+          `SELECT id FROM registry_attachments
+           WHERE entry_id = ? AND removed_at IS NULL AND uploaded_at IS NOT NULL`,
+        )
         .pluck()
         .all(e.id) as string[];
       for (const id of ids) markFile.run(at, id);

@@ -187,4 +187,24 @@ describe('privacy erase', () => {
     expect(entry?.party_contact).toBeNull();
     expect(JSON.parse(entry?.data ?? '{}')).toMatchObject({ location: 'Calle Real 12' });
   });
+
+  it('keeps an attachment file whose bytes central has not confirmed yet', async () => {
+    const c = await privacyCounter();
+    c.t.core.deps.db
+      .prepare('UPDATE registry_entries SET synced_at = ? WHERE id = ?')
+      .run(c.t.clock.now().toISOString(), c.juanEntry);
+    const report = await c.t.call(
+      'privacyErase',
+      { residentId: JUAN.id, confirm: JUAN.id },
+      c.manager,
+    );
+    expect(report.erased).toMatchObject({ entryContents: 1, attachments: 0 });
+    expect(
+      rows(
+        c.t,
+        'SELECT 1 FROM registry_attachments WHERE entry_id = ? AND removed_at IS NULL',
+        c.juanEntry,
+      ),
+    ).toHaveLength(1);
+  });
 });

@@ -143,17 +143,7 @@ export const markStoredAtCentral = (t: TestCore, entryId: string): void => {
   const db = t.core.deps.db;
   const at = t.clock.now().toISOString();
   db.prepare('UPDATE registry_entries SET synced_at = ? WHERE id = ?').run(at, entryId);
-  const columns = db
-    .prepare(`SELECT name FROM pragma_table_info('registry_attachments')`)
-    .pluck()
-    .all();
-  // The upload confirmation column arrives with the attachment upload (counter migration 0010).
-  if (columns.includes('uploaded_at')) {
-    db.prepare('UPDATE registry_attachments SET uploaded_at = ? WHERE entry_id = ?').run(
-      at,
-      entryId,
-    );
-  }
+  db.prepare('UPDATE registry_attachments SET uploaded_at = ? WHERE entry_id = ?').run(at, entryId);
 };
 
 export const rows = <T>(t: TestCore, sql: string, ...args: unknown[]): T[] =>
