@@ -51,6 +51,7 @@ describe('the verification desk in browser mode', () => {
       prepare: (dir) => {
         addStaff(dir, 'clara', 'clerk');
         addStaff(dir, 'marta', 'manager');
+        addStaff(dir, 'alba', 'admin');
         importRegister(dir);
       },
     });
@@ -203,5 +204,26 @@ describe('the verification desk in browser mode', () => {
     await page.getByLabel('Motivo de la decisión').fill('Cuenta revocada; la reclama su titular');
     await page.getByRole('button', { name: 'Transferir la cuenta' }).click();
     await page.getByText('Cuenta @juancarlos_52 transferida.').waitFor();
+  });
+
+  it('lets the manager set how long verifications stay valid', async () => {
+    const { page } = app;
+    const validity = page.getByRole('form', { name: 'Validez de las verificaciones' });
+    await expect(validity.getByLabel('Meses de validez').inputValue()).resolves.toBe('24');
+    await validity.getByLabel('Meses de validez').fill('12');
+    await validity.getByRole('button', { name: 'Guardar' }).click();
+    await validity.getByText('Guardado: las nuevas verificaciones valdrán 12 meses.').waitFor();
+    await expectAccessible(page, 'validity');
+  });
+
+  it('shows admins the Verify screen, and the validity period in Settings', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Cerrar sesión' }).click();
+    await signIn(page, 'alba');
+    await page.getByRole('button', { name: 'Verificar', exact: true }).click();
+    await page.getByRole('heading', { name: 'Verificar una cuenta' }).waitFor();
+    await page.getByRole('button', { name: 'Ajustes', exact: true }).click();
+    const validity = page.getByRole('form', { name: 'Validez de las verificaciones' });
+    await expect(validity.getByLabel('Meses de validez').inputValue()).resolves.toBe('12');
   });
 });
