@@ -107,6 +107,17 @@ const saved = async (
   return { input, envelope, value: (envelope.ok ? envelope.value : null) as { id: string } | null };
 };
 
+/** The register, a failed lookup of R001's card, and a manager to exercise R001's rights. */
+const privacyCase = async (t: TestCore, input: Record<string, string>): Promise<Call> => {
+  t.core.services.residents.importCsv(readFileSync(resolve(REGISTER, 'padron-utf8.csv')), {
+    actor: SYSTEM,
+    fileName: 'padron.csv',
+  });
+  const clerk = await t.signInAs('clerk');
+  await call(t, 'verifyRejectCandidates', { document: ocrDocument(0) }, clerk);
+  return { session: await t.signInAs('manager'), input };
+};
+
 const cases: Readonly<Record<string, Case>> = {
   settingsUpdate: async (t) => ({
     session: await t.signInAs('admin'),
@@ -236,6 +247,13 @@ const cases: Readonly<Record<string, Case>> = {
     const { code } = await createEnrolmentCode(central.store, 'Mostrador 1', new Date());
     return { session: await t.signInAs('admin'), input: { centralUrl: central.url, code } };
   },
+  privacyRetentionUpdate: async (t) => ({
+    session: await t.signInAs('manager'),
+    input: { failedLookupDays: 7 },
+  }),
+  privacyExport: async (t) => privacyCase(t, { residentId: 'R001' }),
+  privacyExportPdf: async (t) => privacyCase(t, { residentId: 'R001' }),
+  privacyErase: async (t) => privacyCase(t, { residentId: 'R001', confirm: 'R001' }),
 };
 
 /** One embedded central for the enrolment case, started on first use (PGlite costs seconds). */
