@@ -88,7 +88,8 @@ describe('browser mode: sign in, switch language, sign out', () => {
 
     await page.getByRole('button', { name: 'Ajustes' }).click();
     await page.getByLabel('Nombre del ayuntamiento').fill('Ayuntamiento de Jun (pruebas)');
-    await page.getByRole('button', { name: 'Guardar' }).click();
+    // Settings has one form per section, each with its own save button: this one's.
+    await page.getByRole('button', { name: 'Guardar', exact: true }).first().click();
     await page.getByText('Ajustes guardados.').waitFor();
   });
 });

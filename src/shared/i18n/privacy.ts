@@ -60,6 +60,7 @@ export const privacyMessages = defineMessages(
         verificationMonths: 'Anonimizar verificaciones terminadas tras (meses)',
         attachmentDays: 'Adjuntos tras guardarse en el servicio central (días)',
         hint: 'Se aplican al arrancar y una vez al día; cada pasada queda en la auditoría.',
+        save: 'Guardar plazos',
         saved: 'Plazos guardados.',
       },
       pdf: {
@@ -169,6 +170,7 @@ export const privacyMessages = defineMessages(
         verificationMonths: 'Anonymise ended verifications after (months)',
         attachmentDays: 'Attachments after central stores them (days)',
         hint: 'Applied at start-up and once a day; each run is recorded in the audit.',
+        save: 'Save periods',
         saved: 'Periods saved.',
       },
       pdf: {

@@ -59,7 +59,7 @@ export const RetentionSettings = () => {
       <ErrorBanner message={error} />
       {saved && <Notice>{t('privacy.retention.saved')}</Notice>}
       <button type="submit" className="primary" disabled={busy}>
-        {t('ui.common.save')}
+        {t('privacy.retention.save')}
       </button>
     </form>
   );
