@@ -64,5 +64,13 @@ describe('the manager Privacy screen in browser mode', () => {
     await page.getByRole('button', { name: 'Borrar', exact: true }).click();
     await page.getByText(/Borrado hecho\./).waitFor();
     await shot('2-erased');
+
+    // A manager changes a retention period here; it is read back on the next visit.
+    await page.getByLabel('Consultas fallidas (días)').fill('14');
+    await page.getByRole('button', { name: 'Guardar plazos' }).click();
+    await page.getByText('Plazos guardados.').waitFor();
+    await page.getByRole('navigation').getByRole('button', { name: 'Auditoría' }).click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Privacidad' }).click();
+    await expect(page.getByLabel('Consultas fallidas (días)').inputValue()).resolves.toBe('14');
   });
 });
