@@ -7,6 +7,7 @@ import {
   formatAuditTime,
 } from '../../shared/contract/audit';
 import { type Language, translate } from '../../shared/i18n';
+import { PDF_FONT, withUnicodeFonts } from '../pdf/unicode-fonts';
 
 export interface AuditPdfMeta {
   readonly lang: Language;
@@ -19,7 +20,8 @@ export interface AuditPdfMeta {
   readonly verify: AuditVerifyResult;
 }
 
-// A4 landscape in a monospaced face: a cell's width is its number of characters, so rows
+// A4 landscape in a monospaced face (DejaVu Sans Mono advances 0.602 em, within rounding of
+// 0.6): a cell's width is its number of characters, so rows
 // are laid out by string padding, one line of text per visual line.
 const MARGIN = 36;
 const FONT_SIZE = 7;
@@ -41,22 +43,65 @@ const wrap = (text: string, width: number): string[] => {
   return lines;
 };
 
-/** Pdfkit's standard fonts are WinAnsi: anything outside Latin-1 would print as garbage. */
-const printable = (text: string): string => text.replace(/[^\t\n\x20-\x7e\u00a0-\u00ff€]/g, '?');
+/** Control characters would break the one-line-per-row layout; everything else prints as is. */
+const printable = (text: string): string =>
+  text.replace(/\p{Cc}/gu, (c) => (c === '\t' || c === '\n' ? c : '?'));
 
-/** WinAnsi bytes as a PDF hex string; `printable` has already reduced the text to Latin-1 and €. */
-const winAnsiHex = (text: string): string =>
-  `<${Buffer.from(text.replace(/€/g, '\x80'), 'latin1').toString('hex')}>`;
+interface EmbeddedFont {
+  readonly id: string;
+  readonly ascender: number;
+  /** Advance widths in thousandths of an em, by glyph id in the subset, filled by encode(). */
+  readonly widths: readonly number[];
+  encode(text: string): [string[], unknown];
+}
 
 /**
- * The id pdfkit gave the current font (e.g. `F3`). pdfkit's own text() costs about half a
- * millisecond a line, too slow for 100,000 rows, so table rows are written as text operators
- * directly (bench/audit.ts); they name the font the page already registered through text().
+ * The font pdfkit made current (e.g. `F3`), with its glyph encoder. pdfkit's own text() costs
+ * about half a millisecond a line, too slow for 100,000 rows, so table rows are written as text
+ * operators directly (bench/audit.ts); they name the fonts the page already registered through
+ * text().
  */
-const currentFontId = (doc: PDFKit.PDFDocument): string => {
-  const id = (doc as unknown as { _font?: { id?: unknown } })._font?.id;
-  if (typeof id !== 'string') throw new Error('pdfkit no longer exposes the current font id');
-  return id;
+const currentFont = (doc: PDFKit.PDFDocument): EmbeddedFont => {
+  const font = (doc as unknown as { _font?: Partial<EmbeddedFont> })._font;
+  if (
+    typeof font?.id !== 'string' ||
+    typeof font.encode !== 'function' ||
+    !Array.isArray(font.widths)
+  ) {
+    throw new Error('pdfkit no longer exposes the current font');
+  }
+  return font as EmbeddedFont;
+};
+
+/**
+ * Turns a row's text into text-showing operators, each distinct character encoded once. The
+ * monospaced face draws it; a character it lacks (e.g. Vietnamese ễ) is drawn by the
+ * proportional face and kerned back to one cell, so the columns stay aligned.
+ */
+const rowEncoder = (mono: EmbeddedFont, sans: EmbeddedFont) => {
+  const width = (font: EmbeddedFont, glyphs: string[]) =>
+    glyphs.reduce((sum, g) => sum + (font.widths[Number.parseInt(g, 16)] ?? 0), 0);
+  const cell = width(mono, mono.encode(' ')[0]);
+  const cache = new Map<string, string>();
+  const piece = (ch: string): string => {
+    const [glyphs] = mono.encode(ch);
+    if (glyphs.some((g) => g !== '0000')) return glyphs.join('');
+    const [other] = sans.encode(ch);
+    const kern = (width(sans, other) - cell).toFixed(1);
+    return `> Tj /${sans.id} ${FONT_SIZE} Tf [<${other.join('')}> ${kern}] TJ /${mono.id} ${FONT_SIZE} Tf <`;
+  };
+  return (text: string): string => {
+    let out = '<';
+    for (const ch of text) {
+      let p = cache.get(ch);
+      if (p === undefined) {
+        p = piece(ch);
+        cache.set(ch, p);
+      }
+      out += p;
+    }
+    return `${out}> Tj`;
+  };
 };
 
 export const auditPdf = async (
@@ -65,13 +110,15 @@ export const auditPdf = async (
 ): Promise<{ pdf: Buffer; count: number }> => {
   const tr = (key: string, params?: Record<string, string | number>) =>
     translate(meta.lang, `audit.pdf.${key}`, params);
-  const doc = new PDFDocument({
-    size: 'A4',
-    layout: 'landscape',
-    margin: MARGIN,
-    bufferPages: true,
-    info: { Title: tr('title'), Author: meta.townName, Creator: 'Ventanilla' },
-  });
+  const doc = withUnicodeFonts(
+    new PDFDocument({
+      size: 'A4',
+      layout: 'landscape',
+      margin: MARGIN,
+      bufferPages: true,
+      info: { Title: tr('title'), Author: meta.townName, Creator: 'Ventanilla' },
+    }),
+  );
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve, reject) => {
@@ -94,19 +141,21 @@ export const auditPdf = async (
   let y = MARGIN;
   let rowOps: string[] = [];
   // Rows of the current page, in pdfkit's flipped space; pdfkit's text() does the same flip.
+  let rowFonts: { mono: EmbeddedFont; encode: (text: string) => string } | undefined;
   const rowLine = (text: string) => {
-    const baseline = doc.page.height - y - (FONT_SIZE * 629) / 1000; // Courier ascender
-    rowOps.push(`1 0 0 1 ${MARGIN} ${baseline.toFixed(2)} Tm ${winAnsiHex(text)} Tj`);
+    if (!rowFonts) throw new Error('row fonts are registered with the column heads');
+    const baseline = doc.page.height - y - (FONT_SIZE * rowFonts.mono.ascender) / 1000;
+    rowOps.push(`1 0 0 1 ${MARGIN} ${baseline.toFixed(2)} Tm ${rowFonts.encode(text)}`);
     y += LINE_H;
   };
   const flushRows = () => {
-    if (rowOps.length === 0) return;
-    const font = `/${currentFontId(doc)} ${FONT_SIZE} Tf`;
+    if (rowOps.length === 0 || !rowFonts) return;
+    const font = `/${rowFonts.mono.id} ${FONT_SIZE} Tf`;
     doc.addContent(`q 1 0 0 -1 0 ${doc.page.height} cm BT ${font} ${rowOps.join(' ')} ET Q`);
     rowOps = [];
   };
   const columnHeads = () => {
-    doc.font('Courier-Bold').fontSize(FONT_SIZE);
+    doc.font(PDF_FONT.monoBold).fontSize(FONT_SIZE);
     doc.text(lineOf(COLS.map((c) => translate(meta.lang, `audit.columns.${c.key}`))), MARGIN, y, {
       lineBreak: false,
     });
@@ -117,17 +166,21 @@ export const auditPdf = async (
       .lineWidth(0.5)
       .stroke();
     y += 2;
-    // Registers the row font on this page, so the rows' operators can name it.
-    doc.font('Courier').fontSize(FONT_SIZE).text(' ', MARGIN, y, { lineBreak: false });
+    // Registers both row fonts on this page, so the rows' operators can name them.
+    doc.font(PDF_FONT.regular).fontSize(FONT_SIZE).text(' ', MARGIN, y, { lineBreak: false });
+    const sans = currentFont(doc);
+    doc.font(PDF_FONT.mono).fontSize(FONT_SIZE).text(' ', MARGIN, y, { lineBreak: false });
+    const mono = currentFont(doc);
+    rowFonts ??= { mono, encode: rowEncoder(mono, sans) };
   };
 
   // Header: who, where, what was asked for.
   const f = meta.filters;
   doc
-    .font('Helvetica-Bold')
+    .font(PDF_FONT.bold)
     .fontSize(14)
     .text(printable(tr('title')), MARGIN, y);
-  doc.font('Helvetica').fontSize(9);
+  doc.font(PDF_FONT.regular).fontSize(9);
   const headerLines = [
     tr('town', { town: meta.townName }),
     tr('device', { device: meta.device }),
@@ -177,7 +230,7 @@ export const auditPdf = async (
   }
   y += 12;
   const v = meta.verify;
-  doc.font('Helvetica-Bold').fontSize(10);
+  doc.font(PDF_FONT.bold).fontSize(10);
   doc.text(
     printable(
       v.ok
@@ -190,13 +243,13 @@ export const auditPdf = async (
     MARGIN,
     y,
   );
-  doc.font('Helvetica').fontSize(9);
+  doc.font(PDF_FONT.regular).fontSize(9);
   doc.text(tr('rowsPrinted', { count }));
   doc.text(tr('chainEntries', { count: v.entries }));
   doc.text(tr('headHash'));
-  doc.font('Courier').fontSize(9).text(v.head);
+  doc.font(PDF_FONT.mono).fontSize(9).text(v.head);
   doc
-    .font('Helvetica')
+    .font(PDF_FONT.regular)
     .fontSize(8)
     .text(printable(tr('qrNote')));
   const qr = await QRCode.toBuffer(v.head, {
@@ -213,7 +266,7 @@ export const auditPdf = async (
     doc.switchToPage(i);
     // The footer sits in the bottom margin; without this pdfkit would start a new page for it.
     doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(8);
+    doc.font(PDF_FONT.regular).fontSize(8);
     doc.text(
       printable(tr('pageOf', { page: i + 1, pages: range.count })),
       MARGIN,

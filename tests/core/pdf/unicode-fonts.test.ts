@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { auditPdf } from '../../../src/core/audit/pdf';
 import { renderReceipt } from '../../../src/core/verifications/receipt-pdf';
 import type { Verification } from '../../../src/shared/contract/verifications';
 import { tempDir } from '../../helpers/temp-dir';
@@ -44,6 +45,56 @@ describe('the shared Unicode PDF fonts', () => {
     expect(text).toContain('K7Q-4XZ');
     const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
     expect(fonts).toMatch(/DejaVuSansMono-Bold.*yes/);
+    expect(fonts).not.toMatch(/Helvetica|Courier/);
+  });
+  it('print them in the audit PDF rows and header, which write glyphs directly for speed', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'audit.pdf');
+    const row = (seq: number, actorName: string, subject: string, details: object) => ({
+      seq,
+      at: '2026-03-02T09:00:00.000Z',
+      utcOffsetMin: 60,
+      device: 'd1',
+      actorId: 1,
+      actorName,
+      actorRole: 'clerk',
+      action: 'verification.verified',
+      subject,
+      details: JSON.stringify(details),
+      hash: 'a'.repeat(64),
+    });
+    const { pdf, count } = await auditPdf(
+      [
+        row(1, 'łukasz', '@żółć.nguyễn', { name: 'Ørsted', city: 'Київ' }),
+        row(2, 'ana', 'x\u0007y', { n: 2 }),
+      ],
+      {
+        lang: 'es',
+        townName: 'Ayuntamiento de Łódź',
+        device: 'd1',
+        filters: { staff: 'łukasz' },
+        printedBy: 'søren',
+        printedAt: new Date('2026-03-02T10:00:00Z'),
+        verify: { ok: true, entries: 2, head: 'b'.repeat(64), checkpoints: 0 },
+      },
+    );
+    expect(count).toBe(2);
+    writeFileSync(file, pdf);
+    const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
+    for (const expected of [
+      'łukasz (clerk)',
+      '@żółć.nguyễn',
+      '"name":"Ørsted"',
+      'Київ',
+      'Łódź',
+      'søren',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    // A control character would break the one-line row: it prints as a question mark.
+    expect(text).toContain('x?y');
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    expect(fonts).toMatch(/DejaVuSansMono\b.*yes/);
     expect(fonts).not.toMatch(/Helvetica|Courier/);
   });
 });
