@@ -94,10 +94,14 @@ try {
     resident,
     base64: readFileSync(join(ROOT, 'tests/fixtures/generated', file)).toString('base64'),
   }));
-  // Warm-up: the first read starts the OCR workers, once per counter session.
-  const coldStart = performance.now();
+  // The Verify screen starts the OCR workers when it opens; the first card then reads warm.
+  const warmStart = performance.now();
+  while (!(await rpc<{ ready: boolean }>('verifyWarmUp', {})).ready)
+    await new Promise((r) => setTimeout(r, 100));
+  const warmUpMs = performance.now() - warmStart;
+  const firstStart = performance.now();
   await rpc('verifyReadImage', { front: images[0]?.base64 });
-  const coldMs = performance.now() - coldStart;
+  const firstMs = performance.now() - firstStart;
 
   const total: number[] = [];
   const readOnly: number[] = [];
@@ -126,7 +130,10 @@ try {
     );
   }
   const med = median(total);
-  console.log(`\nfirst read (OCR workers starting): ${coldMs.toFixed(0)} ms`);
+  console.log(
+    `\ndesk warm-up (OCR workers starting, in the background when the screen opens): ${warmUpMs.toFixed(0)} ms`,
+  );
+  console.log(`first card after it: ${firstMs.toFixed(0)} ms`);
   console.log(
     `image → saved record, warm: median ${med.toFixed(0)} ms, worst ${Math.max(...total).toFixed(0)} ms (target < 3000 ms)`,
   );

@@ -35,6 +35,7 @@ export const verificationHandlers = (
   inbox: ReturnType<typeof scannerInbox>,
   printer: PdfPrinter | undefined,
 ): HandlersFor<typeof verificationOps> => {
+  let warmed = false;
   const receipt = (id: string, language: 'es' | 'en') => {
     const v = service.get(id);
     return renderReceipt(v, readSettings(deps.db).townName, language).then((pdf) => ({ v, pdf }));
@@ -54,8 +55,10 @@ export const verificationHandlers = (
     },
     verifyWarmUp: () => {
       // Not awaited: the clerk is not kept waiting, and warmUp never rejects.
-      void ocr().warmUp();
-      return {};
+      void ocr()
+        .warmUp()
+        .then(() => (warmed = true));
+      return { ready: warmed };
     },
     verifyScannerNext: () => ({ card: inbox.take() }),
     verifyMatch: (input, ctx) => service.match(requireActor(ctx), input.document),

@@ -163,8 +163,16 @@ export const verificationOps = {
     mutates: false,
     maxInputBytes: 25 * 1024 * 1024,
   }),
-  /** Starts the OCR workers in the background when the desk opens, so the first card reads warm. */
-  verifyWarmUp: op({ input: z.object({}), output: z.object({}), access: desk, mutates: false }),
+  /**
+   * Starts the OCR workers in the background when the desk opens, so the first card reads warm.
+   * Answers at once; `ready` tells whether the workers are up (a later call answers true).
+   */
+  verifyWarmUp: op({
+    input: z.object({}),
+    output: z.object({ ready: z.boolean() }),
+    access: desk,
+    mutates: false,
+  }),
   /** The newest card from the watched scanner folder, already read; null when none came in. */
   verifyScannerNext: op({
     input: z.object({}),

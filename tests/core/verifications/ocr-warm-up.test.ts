@@ -17,8 +17,9 @@ describe('OCR warm-up when the desk opens', () => {
     const ctx = { session: undefined, actor: SYSTEM, setSession: () => undefined };
     try {
       // Answers at once; the workers start behind it.
-      expect(desk.handlers.verifyWarmUp({}, ctx)).toEqual({});
+      expect(desk.handlers.verifyWarmUp({}, ctx)).toEqual({ ready: false });
       await desk.ocr().warmUp(); // the same run, shared
+      expect(desk.handlers.verifyWarmUp({}, ctx)).toEqual({ ready: true });
       const started = desk.ocr().stats().workersCreated;
       expect(started).toBeGreaterThan(0);
       const { result } = await desk.handlers.verifyReadImage(
