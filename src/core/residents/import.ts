@@ -43,6 +43,21 @@ const dropIndexesIfEmpty = (deps: CoreDeps): string[] => {
   return indexes.map((i) => i.sql);
 };
 
+// A large first import re-reads the whole table once per index it builds at the end; with the
+// table still in the page cache that is ~10% less work at 600k rows. Only for the import: the
+// cache grows as pages are used and shrinks back when the previous size is restored.
+const IMPORT_CACHE_KIB = 512 * 1024;
+
+const withImportCache = <T>(deps: CoreDeps, fn: () => T): T => {
+  const before = Number(deps.db.pragma('cache_size', { simple: true }));
+  if (before > -IMPORT_CACHE_KIB) deps.db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+  try {
+    return fn();
+  } finally {
+    deps.db.pragma(`cache_size = ${before}`);
+  }
+};
+
 /**
  * Reads a full register export and brings the local copy in line with it: new residents
  * inserted, changed ones updated, absent ones marked deregistered (never deleted). A real
@@ -147,5 +162,5 @@ export const importRegister = (
     return report;
   };
 
-  return dryRun ? run() : inTransaction(deps, run);
+  return dryRun ? run() : withImportCache(deps, () => inTransaction(deps, run));
 };

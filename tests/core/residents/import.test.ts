@@ -203,14 +203,19 @@ describe('register import: transactions, dry run, deregistration', () => {
         .all();
     const before = indexes();
     expect(before).toHaveLength(5);
+    // The import's larger page cache is given back whether it fails or succeeds.
+    const cacheSize = () => t.core.deps.db.pragma('cache_size', { simple: true });
+    const cache = cacheSize();
     const lines = fixtureBytes('padron-utf8.csv').toString('utf8').trim().split('\r\n');
     expect(() => importFixture(t, csv([...lines, 'R999,DNI,,"Unclosed,1980-01-01']))).toThrow(
       expect.objectContaining({ code: 'register_unreadable_csv' }),
     );
     expect(indexes()).toEqual(before);
+    expect(cacheSize()).toBe(cache);
     expect(t.core.services.residents.stats().active).toBe(0);
     importFixture(t);
     expect(indexes()).toEqual(before);
+    expect(cacheSize()).toBe(cache);
     expect(t.core.deps.db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
   });
 
