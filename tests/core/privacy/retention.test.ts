@@ -54,6 +54,11 @@ describe('retention job', () => {
     const sealed = join(t.dataDir, 'attachments', `${attachment?.id ?? 'missing'}.enc`);
     expect(existsSync(sealed)).toBe(true);
     const before = rows<VerificationStats>(t, 'SELECT * FROM verifications ORDER BY id');
+    const statsBefore = await t.call('auditStats', {}, c.manager);
+    expect(statsBefore.medianTimeToVerifyPerWeek).toEqual([
+      expect.objectContaining({ count: 3, medianSeconds: 40 }),
+    ]);
+    expect(statsBefore.failedLookups).toEqual([expect.objectContaining({ count: 3 })]);
 
     // Start-up run: nothing is old enough yet, apart from an abandoned scanner image.
     const old = scan(t, 'scan-old.png', 11 * MINUTE);
@@ -119,6 +124,12 @@ describe('retention job', () => {
         expect(row.anonymised_at).toBeNull();
       }
     }
+
+    // The manager's statistics (per day, per clerk, time to verify, failed lookups) are unchanged.
+    // (A year later the first session has long locked: a fresh one.)
+    const manager = await t.signInAs('manager', 'mario');
+    const statsAfter = await t.call('auditStats', {}, manager);
+    expect(statsAfter).toEqual(statsBefore);
 
     // Exactly one entry per run, by the retention actor, with the counts and the policy.
     const entries = runEntries(t);
