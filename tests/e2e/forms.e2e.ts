@@ -197,13 +197,14 @@ describe('walk-in forms in browser mode: filed offline, then numbered by central
         .getByRole('alert')
         .filter({ hasText: 'La dirección del servicio central no es válida: ayuntamiento-central' })
         .waitFor();
+      await expectAccessible(page, 'enrolment');
+      await shot('5-enrolment');
       await address.fill(central.url);
       await page.getByRole('button', { name: 'Dar de alta este mostrador' }).click();
       await page
         .getByText(`Mostrador dado de alta como «Mostrador 1» en ${central.url}.`)
         .waitFor();
-      await expectAccessible(page, 'enrolment');
-      await shot('5-enrolled');
+      await expectAccessible(page, 'enrolled');
       await page.getByRole('navigation').getByRole('button', { name: 'Cola de envío' }).click();
       await page.getByRole('button', { name: 'Sincronizar ahora' }).click();
       // The report appears once the push and the pull are both done.

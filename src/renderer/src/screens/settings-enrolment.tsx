@@ -28,38 +28,42 @@ export const SettingsEnrolment = () => {
   };
 
   if (!status) return null;
+  if (done || status.enrolled) {
+    return (
+      <section className="card" aria-labelledby="enrolment-title">
+        <h2 id="enrolment-title">{t('enrolment.title')}</h2>
+        <Notice>
+          {done
+            ? t('enrolment.done', { name: done.name, url: done.centralUrl })
+            : t('enrolment.enrolled', { url: status.centralUrl ?? '' })}
+        </Notice>
+      </section>
+    );
+  }
   return (
-    <section className="card" aria-labelledby="enrolment-title">
+    <form className="card" onSubmit={submit} aria-labelledby="enrolment-title">
       <h2 id="enrolment-title">{t('enrolment.title')}</h2>
-      {done ? (
-        <Notice>{t('enrolment.done', { name: done.name, url: done.centralUrl })}</Notice>
-      ) : status.enrolled ? (
-        <Notice>{t('enrolment.enrolled', { url: status.centralUrl ?? '' })}</Notice>
-      ) : (
-        <form onSubmit={submit}>
-          <p>{t('enrolment.intro')}</p>
-          <Field
-            label={t('enrolment.centralUrl')}
-            name="centralUrl"
-            inputMode="url"
-            required
-            autoComplete="off"
-            hint={t('enrolment.centralUrlHint')}
-          />
-          <Field
-            label={t('enrolment.code')}
-            name="code"
-            required
-            autoComplete="off"
-            spellCheck={false}
-            hint={t('enrolment.codeHint')}
-          />
-          <ErrorBanner message={error} />
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('enrolment.working') : t('enrolment.submit')}
-          </button>
-        </form>
-      )}
-    </section>
+      <p className="hint">{t('enrolment.intro')}</p>
+      <Field
+        label={t('enrolment.centralUrl')}
+        name="centralUrl"
+        inputMode="url"
+        required
+        autoComplete="off"
+        hint={t('enrolment.centralUrlHint')}
+      />
+      <Field
+        label={t('enrolment.code')}
+        name="code"
+        required
+        autoComplete="off"
+        spellCheck={false}
+        hint={t('enrolment.codeHint')}
+      />
+      <ErrorBanner message={error} />
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? t('enrolment.working') : t('enrolment.submit')}
+      </button>
+    </form>
   );
 };
