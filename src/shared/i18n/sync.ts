@@ -5,7 +5,7 @@ export const syncMessages = defineMessages(
   {
     errors: {
       sync_not_enrolled:
-        'Este mostrador no está dado de alta en el servicio central. Use «ventanilla enroll».',
+        'Este mostrador no está dado de alta en el servicio central. Un administrador puede darlo de alta en Ajustes → Servicio central (o con «ventanilla enroll»).',
       sync_bad_url: 'La dirección del servicio central no es válida: {{url}}',
       sync_unreachable: 'No se puede contactar con el servicio central en {{url}}.',
       sync_unreachable_now:
@@ -126,7 +126,7 @@ export const syncMessages = defineMessages(
   {
     errors: {
       sync_not_enrolled:
-        'This counter is not enrolled with the central service. Use "ventanilla enroll".',
+        'This counter is not enrolled with the central service. An administrator can enrol it in Settings → Central service (or with "ventanilla enroll").',
       sync_bad_url: 'The central service address is not valid: {{url}}',
       sync_unreachable: 'Cannot reach the central service at {{url}}.',
       sync_unreachable_now:
