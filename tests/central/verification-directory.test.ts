@@ -148,6 +148,36 @@ for (const variant of storeVariants) {
       });
     });
 
+    it('keeps the earlier holder when two counters verify one handle for two residents', async () => {
+      const a = await counter(running());
+      const b = await counter(running());
+      const first = await a.save(JUAN, '@dos_mostradores');
+      await a.sync();
+      b.t.clock.advance(1000);
+      // Counter B has never seen A's record: it saves without a conflict.
+      const second = await b.save(SOFIA, '@Dos_Mostradores');
+      await b.sync();
+      expect(await lookup('x', 'dos_mostradores')).toMatchObject({
+        masked_name: 'J*** C*** D*** I***',
+      });
+      const conflicts = await running().store.query<{ id: string; state: string }>(
+        `SELECT id, state FROM verification_conflicts WHERE handle = '@dos_mostradores'`,
+      );
+      expect(conflicts).toEqual([{ id: `central:${second.id}`, state: 'open' }]);
+      // Once the first holder's verification ends, the other one stands.
+      await a.t.call(
+        'verifyRevoke',
+        { id: first.id, ground: 'decision', reason: 'Verificada en otro mostrador' },
+        a.manager,
+      );
+      await a.sync();
+      expect(await lookup('x', 'dos_mostradores')).toEqual({
+        verified: true,
+        since: second.verifiedAt,
+        masked_name: 'S*** F*** Á***',
+      });
+    });
+
     it('offers a request made at central at the desk, and withdraws it elsewhere once used', async () => {
       const a = await counter(running());
       const b = await counter(running());

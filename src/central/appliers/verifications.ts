@@ -160,6 +160,32 @@ export const requestChange = (
   },
 });
 
+/**
+ * Counters do not see each other's records, so only central notices one handle verified for two
+ * residents at two counters. The earlier holder stays in the directory; the case is kept with
+ * the conflicts, for the town to sort out (an id of its own, so no counter's conflict is touched).
+ */
+const crossCounterConflict = async (
+  tx: CentralTx,
+  deviceId: string,
+  id: string,
+  residentId: string,
+  handle: string,
+): Promise<void> => {
+  const [other] = await tx.query<{ network: string }>(
+    `SELECT network FROM handle_verifications WHERE handle = $1 AND state = 'verified'
+       AND resident_id <> $2 AND id <> $3
+       AND network = (SELECT network FROM handle_verifications WHERE id = $3) LIMIT 1`,
+    [handle, residentId, id],
+  );
+  if (!other) return;
+  await tx.query(
+    `INSERT INTO verification_conflicts (id, device_id, network, handle, state, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, 'open', $5, $5) ON CONFLICT (id) DO NOTHING`,
+    [`central:${id}`, deviceId, other.network, handle, tx.now],
+  );
+};
+
 const applyLifecycle: OpAppliers[string] = async (tx, device, op) => {
   const parsed = Lifecycle.safeParse(op.payload);
   if (!parsed.success) throw new OpRejected('invalid_payload');
@@ -202,6 +228,7 @@ const applyLifecycle: OpAppliers[string] = async (tx, device, op) => {
     ],
   );
   if (v.pendingRequestId && RANK[v.state] < 2) await useRequest(tx, v.pendingRequestId, device.id);
+  if (v.state === 'verified') await crossCounterConflict(tx, device.id, v.id, v.residentId, handle);
   await refreshHandle(tx, v.network, handle);
 };
 
