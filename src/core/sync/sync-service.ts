@@ -1,4 +1,9 @@
-import { EnrolResponse, type SyncReport, type SyncStatus } from '../../shared/contract/sync';
+import {
+  EnrolResponse,
+  MAX_PUSH_OPS,
+  type SyncReport,
+  type SyncStatus,
+} from '../../shared/contract/sync';
 import { AppError } from '../../shared/errors';
 import type { Actor } from '../audit/append';
 import { audit, type CoreDeps, inTransaction } from '../app/deps';
@@ -87,7 +92,8 @@ export const createSyncService = (deps: CoreDeps, options: SyncServiceOptions) =
         db,
         send,
         deps.deviceId,
-        options.batchSize ?? 500,
+        // As many ops per push as central takes; the payload byte cap keeps the body in bounds.
+        options.batchSize ?? MAX_PUSH_OPS,
         options.hooks ?? {},
         (done) => {
           progress = { done, total: Math.max(done, progress?.total ?? 0) };

@@ -6,6 +6,8 @@ export const SYNC_PROTOCOL = 1;
 
 /** Central refuses a push holding a bigger payload; the counter sets such an op aside instead. */
 export const MAX_OP_PAYLOAD_CHARS = 256 * 1024;
+/** Ops per push central accepts. */
+export const MAX_PUSH_OPS = 1000;
 
 export const WireOp = z.object({
   op_id: z.uuid(),
@@ -24,7 +26,7 @@ export const PushRequest = z.object({
   device_id: z.string().min(1).max(64),
   /** Outbox rows still waiting on the counter, shown on the device board. */
   queue_depth: z.number().int().min(0).optional(),
-  ops: z.array(WireOp).max(1000),
+  ops: z.array(WireOp).max(MAX_PUSH_OPS),
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
