@@ -211,7 +211,7 @@ describe('the verification desk in browser mode', () => {
     const validity = page.getByRole('form', { name: 'Validez de las verificaciones' });
     await expect(validity.getByLabel('Meses de validez').inputValue()).resolves.toBe('24');
     await validity.getByLabel('Meses de validez').fill('12');
-    await validity.getByRole('button', { name: 'Guardar' }).click();
+    await validity.getByRole('button', { name: 'Guardar validez' }).click();
     await validity.getByText('Guardado: las nuevas verificaciones valdrán 12 meses.').waitFor();
     await expectAccessible(page, 'validity');
   });

@@ -156,6 +156,7 @@ export const verificationMessages = defineMessages(
           months: 'Meses de validez',
           hint: 'Una verificación caduca al cumplirse este plazo o al caducar el documento, lo que ocurra antes. Se aplica a las verificaciones nuevas.',
           saved: 'Guardado: las nuevas verificaciones valdrán {{months}} meses.',
+          save: 'Guardar validez',
         },
         conflicts: {
           title: 'Conflictos de cuentas',
@@ -365,6 +366,7 @@ export const verificationMessages = defineMessages(
           months: 'Months of validity',
           hint: 'A verification expires after this period or when the ID document expires, whichever comes first. It applies to new verifications.',
           saved: 'Saved: new verifications will be valid for {{months}} months.',
+          save: 'Save validity',
         },
         conflicts: {
           title: 'Account conflicts',

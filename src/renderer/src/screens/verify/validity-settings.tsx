@@ -47,7 +47,7 @@ export const ValiditySettings = () => {
       <ErrorBanner message={error} />
       {saved && <Notice>{t('verifications.ui.validity.saved', { months })}</Notice>}
       <button type="submit" className="primary" disabled={busy}>
-        {t('ui.common.save')}
+        {t('verifications.ui.validity.save')}
       </button>
     </form>
   );
