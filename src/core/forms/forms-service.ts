@@ -10,7 +10,6 @@ import { readFormsConfig, updateFormsConfig } from './config';
 import { attachmentRows, entryDetail, getEntryRow, listEntries, type ListFilter } from './entries';
 import { fileEntry, type ParsedInput } from './filing';
 import { type ReceiptFormat, renderReceipt } from './receipt-pdf';
-import { applyAttachmentRetention } from './retention';
 import { currentTemplates, templateVersion } from './templates';
 
 /** An attachment's plain bytes, checked against the hash printed on the receipt (for sync). */
@@ -70,7 +69,6 @@ export const createFormsService = (deps: CoreDeps) => {
     get: (id: string) => entryDetail(db, id),
     receipt,
     readAttachment: (attachmentId: string) => readAttachment(deps, attachmentId),
-    applyRetention: () => applyAttachmentRetention(deps),
   };
 };
 

@@ -1,6 +1,6 @@
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { audit, type CoreDeps, inTransaction } from '../app/deps';
+import type { CoreDeps } from '../app/deps';
 import { attachmentsDir, removeSealed, storedAttachmentFiles } from './attachment-store';
 import { readFormsConfig } from './config';
 
@@ -8,52 +8,45 @@ const DAY_MS = 24 * 60 * 60_000;
 /** A sealed file with no row yet may belong to a filing in progress: leave it this long. */
 const ORPHAN_GRACE_MS = 60 * 60_000;
 
-export interface RetentionResult {
-  readonly removed: number;
-  readonly orphansRemoved: number;
+export interface DueAttachments {
+  readonly ids: readonly string[];
+  /** Registry numbers whose files go: the retention run's audit entry names them. */
+  readonly entries: readonly string[];
 }
 
 /**
- * Run periodically (and from tests with a FakeClock). An attachment file is removed only once
- * central has confirmed it stores these very bytes (`uploaded_at`, set when central answered the
- * upload after checking their SHA-256) and the configured retention has passed since then.
- * An acknowledged outbox item is not enough: it carries the hashes, not the bytes.
+ * Call inside the retention run's transaction, next to its audit entry. An attachment is due
+ * only once central has confirmed it stores these very bytes (`uploaded_at`, set when central
+ * answered the upload after checking their SHA-256) and the configured retention has passed
+ * since then. An acknowledged outbox item is not enough: it carries the hashes, not the bytes.
  * Rows stay, so the hashes on the receipt remain provable.
  */
-export const applyAttachmentRetention = (deps: CoreDeps): RetentionResult => {
+export const markDueAttachments = (deps: CoreDeps): DueAttachments => {
   const { db } = deps;
   const now = deps.clock.now();
   const retentionDays = readFormsConfig(db).attachmentRetentionDays;
-  const due = inTransaction(deps, () => {
-    const cutoff = new Date(now.getTime() - retentionDays * DAY_MS).toISOString();
-    const rows = db
-      .prepare(
-        `SELECT a.id, e.provisional_number FROM registry_attachments a JOIN registry_entries e ON e.id = a.entry_id
-         WHERE a.removed_at IS NULL AND a.uploaded_at IS NOT NULL AND a.uploaded_at <= ?`,
-      )
-      .all(cutoff) as { id: string; provisional_number: string }[];
-    const mark = db.prepare('UPDATE registry_attachments SET removed_at = ? WHERE id = ?');
-    for (const r of rows) mark.run(now.toISOString(), r.id);
-    if (rows.length > 0) {
-      audit(deps, {
-        actor: { staffId: null, username: 'retention', role: 'system' },
-        action: 'forms.attachments_removed',
-        details: {
-          count: rows.length,
-          entries: [...new Set(rows.map((r) => r.provisional_number))],
-          retention_days: retentionDays,
-        },
-      });
-    }
-    return rows.map((r) => r.id);
-  });
-  // Files go after the commit: a failed delete leaves a file the next sweep removes.
-  for (const id of due) removeSealed(deps.dataDir, id);
-  return { removed: due.length, orphansRemoved: sweepOrphans(deps) };
+  const cutoff = new Date(now.getTime() - retentionDays * DAY_MS).toISOString();
+  const rows = db
+    .prepare(
+      `SELECT a.id, e.provisional_number FROM registry_attachments a JOIN registry_entries e ON e.id = a.entry_id
+       WHERE a.removed_at IS NULL AND a.uploaded_at IS NOT NULL AND a.uploaded_at <= ?`,
+    )
+    .all(cutoff) as { id: string; provisional_number: string }[];
+  const mark = db.prepare('UPDATE registry_attachments SET removed_at = ? WHERE id = ?');
+  for (const r of rows) mark.run(now.toISOString(), r.id);
+  return {
+    ids: rows.map((r) => r.id),
+    entries: [...new Set(rows.map((r) => r.provisional_number))],
+  };
+};
+
+/** After the commit: a failed delete leaves a file the next orphan sweep removes. */
+export const removeAttachmentFiles = (dataDir: string, ids: readonly string[]): void => {
+  for (const id of ids) removeSealed(dataDir, id);
 };
 
 /** Files with no live row: left by a crash between sealing and committing, or by a failed delete. */
-const sweepOrphans = (deps: CoreDeps): number => {
+export const sweepAttachmentOrphans = (deps: CoreDeps): number => {
   const live = new Set(
     (
       deps.db.prepare('SELECT id FROM registry_attachments WHERE removed_at IS NULL').all() as {

@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import type { RetentionCounts, RetentionRun } from '../../shared/contract/privacy';
 import type { Actor } from '../audit/append';
 import { audit, type CoreDeps, inTransaction } from '../app/deps';
-import { applyAttachmentRetention } from '../forms/retention';
+import {
+  markDueAttachments,
+  removeAttachmentFiles,
+  sweepAttachmentOrphans,
+} from '../forms/retention';
 import {
   anonymiseClosedRequests,
   anonymiseEndedVerifications,
@@ -49,14 +53,14 @@ export const sweepScannerFolder = (deps: CoreDeps, minutes: number): number => {
 /**
  * One retention run: every record type to its period, then exactly one `privacy.retention_run`
  * audit entry with the counts, written even when they are all zero, so the log shows that the
- * policy was enforced and when. (The forms feature writes its own `forms.attachments_removed`
- * entry naming the registry numbers whose files went, when there were any.)
+ * policy was enforced and when. It names the registry numbers whose attachment files went.
  */
 export const runRetention = (deps: CoreDeps, carriedScannerImages = 0): RetentionRun => {
   const policy = readRetentionPolicy(deps.db);
   const scannerImages = carriedScannerImages + sweepScannerFolder(deps, policy.scannerImageMinutes);
-  const files = applyAttachmentRetention(deps);
-  return inTransaction(deps, () => {
+  // Files with no live row first (a failed delete of an earlier run, a crash mid-filing).
+  const orphanFiles = sweepAttachmentOrphans(deps);
+  const { run, dueFiles } = inTransaction(deps, () => {
     const now = deps.clock.now();
     const at = now.toISOString();
     const lookupCutoff = new Date(now.getTime() - policy.failedLookupDays * DAY_MS).toISOString();
@@ -68,6 +72,7 @@ export const runRetention = (deps: CoreDeps, carriedScannerImages = 0): Retentio
       .prepare('DELETE FROM lookup_locks WHERE locked_until <= ? AND last_locked_at <= ?')
       .run(at, lookupCutoff).changes;
     const cutoff = monthsBefore(now, policy.verificationMonths).toISOString();
+    const due = markDueAttachments(deps);
     const counts: RetentionCounts = {
       scannerImages,
       failedLookups,
@@ -75,16 +80,19 @@ export const runRetention = (deps: CoreDeps, carriedScannerImages = 0): Retentio
       verifications: anonymiseEndedVerifications(deps.db, cutoff, at),
       requests: anonymiseClosedRequests(deps.db, cutoff, at),
       conflicts: anonymiseResolvedConflicts(deps.db, cutoff, at),
-      attachments: files.removed,
-      orphanFiles: files.orphansRemoved,
+      attachments: due.ids.length,
+      orphanFiles,
     };
     const auditSeq = audit(deps, {
       actor: RETENTION_ACTOR,
       action: 'privacy.retention_run',
-      details: { ...counts, policy },
+      details: { ...counts, policy, attachmentEntries: due.entries },
     });
-    return { at, counts, auditSeq };
+    return { run: { at, counts, auditSeq }, dueFiles: due.ids };
   });
+  // After the commit: a failed delete leaves a file that the next run's orphan sweep removes.
+  removeAttachmentFiles(deps.dataDir, dueFiles);
+  return run;
 };
 
 const lastRunAt = (deps: CoreDeps): number | null => {

@@ -23,7 +23,6 @@ export const auditActions = [
   'forms.official_number_assigned',
   'forms.template_updated',
   'forms.config_changed',
-  'forms.attachments_removed',
   'register.imported',
   'sync.enrolled',
   'sync.item_retried',

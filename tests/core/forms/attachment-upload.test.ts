@@ -11,7 +11,7 @@ import { ATTACHMENT_UPLOAD_PATH } from '../../../src/shared/contract/attachment-
 import { type Fault, type FaultProxy, startFaultProxy } from '../../chaos/fault-proxy';
 import { type TestCore, testCore } from '../../helpers/test-core';
 import { counterAppliers, enrolledSync, sharedCentral } from '../sync/counter-harness';
-import { incidencia, tinyPng } from './forms-fixtures';
+import { incidencia, runAttachmentRetention, tinyPng } from './forms-fixtures';
 
 const DAY = 24 * 60 * 60_000;
 const central = sharedCentral({ ...counterAppliers, ...registryAppliers });
@@ -167,7 +167,7 @@ describe('attachment upload to a real central (PGlite on 127.0.0.1)', () => {
     expect(await blobs(forgedSha)).toEqual([]);
 
     t.clock.advance(365 * DAY);
-    expect(t.core.services.forms.applyRetention().removed).toBe(1);
+    expect(runAttachmentRetention(t).removed).toBe(1);
     expect(existsSync(fileOf(t, bad.id))).toBe(true);
   }, 60_000);
 
@@ -182,7 +182,7 @@ describe('attachment upload to a real central (PGlite on 127.0.0.1)', () => {
     if (!early) throw new Error('no attachment');
     expect(early.uploaded_at).toBeNull();
     t.clock.advance(90 * DAY);
-    expect(forms.applyRetention().removed).toBe(0);
+    expect(runAttachmentRetention(t).removed).toBe(0);
     expect(existsSync(fileOf(t, early.id))).toBe(true);
 
     setUploads('pass');
@@ -193,9 +193,9 @@ describe('attachment upload to a real central (PGlite on 127.0.0.1)', () => {
     const [, late] = rows(t);
     if (!late) throw new Error('no attachment');
     t.clock.advance(29 * DAY);
-    expect(forms.applyRetention().removed).toBe(0);
+    expect(runAttachmentRetention(t).removed).toBe(0);
     t.clock.advance(1 * DAY);
-    expect(forms.applyRetention().removed).toBe(1);
+    expect(runAttachmentRetention(t).removed).toBe(1);
     expect(existsSync(fileOf(t, early.id))).toBe(false);
     expect(existsSync(fileOf(t, late.id))).toBe(true);
     expect(() => forms.readAttachment(early.id)).toThrow('forms_attachment_not_found');

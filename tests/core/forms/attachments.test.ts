@@ -13,7 +13,7 @@ import { attachmentsDir } from '../../../src/core/forms/attachment-store';
 import type { Send } from '../../../src/core/sync/sync-steps';
 import { MAX_ATTACHMENT_BYTES } from '../../../src/shared/contract/forms';
 import { SYSTEM, testCore } from '../../helpers/test-core';
-import { incidencia, tinyPng } from './forms-fixtures';
+import { incidencia, runAttachmentRetention, tinyPng } from './forms-fixtures';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -167,11 +167,11 @@ describe('attachments', () => {
     });
     expect(sent).toEqual([]);
     t.clock.advance(90 * DAY);
-    expect(forms.applyRetention()).toEqual({ removed: 0, orphansRemoved: 0 });
+    expect(runAttachmentRetention(t)).toEqual({ removed: 0, orphansRemoved: 0 });
     // Central acknowledged the outbox items: that carries hashes, not bytes, so nothing goes yet.
     db.prepare(`DELETE FROM outbox WHERE kind IN ('registry.entry', 'registry.attachment')`).run();
     t.clock.advance(90 * DAY);
-    expect(forms.applyRetention()).toMatchObject({ removed: 0 });
+    expect(runAttachmentRetention(t)).toMatchObject({ removed: 0 });
     // A refused upload is noted on the row and does not count either.
     expect(await upload(centralSays(422, { error: 'attachment_hash_mismatch' }))).toEqual({
       uploaded: 0,
@@ -190,7 +190,7 @@ describe('attachments', () => {
     await upload(centralSays(422, { error: 'attachment_hash_mismatch' }));
     expect(sent).toEqual(['/v1/attachments']);
     t.clock.advance(90 * DAY);
-    expect(forms.applyRetention()).toMatchObject({ removed: 0 });
+    expect(runAttachmentRetention(t)).toMatchObject({ removed: 0 });
     expect(existsSync(file)).toBe(true);
 
     // Central confirms it stores these bytes: the retention clock starts now.
@@ -199,20 +199,25 @@ describe('attachments', () => {
       refused: 0,
     });
     t.clock.advance(29 * DAY);
-    expect(forms.applyRetention()).toMatchObject({ removed: 0 });
+    expect(runAttachmentRetention(t)).toMatchObject({ removed: 0 });
     expect(existsSync(file)).toBe(true);
     t.clock.advance(1 * DAY);
-    expect(forms.applyRetention()).toMatchObject({ removed: 1 });
+    expect(runAttachmentRetention(t)).toMatchObject({ removed: 1 });
     expect(existsSync(file)).toBe(false);
 
     const entry = forms.get(filed.entry_id);
     expect(entry.attachments[0]).toMatchObject({ removed: true, sha256 });
     expect(() => forms.readAttachment(id)).toThrow('forms_attachment_not_found');
-    expect(
+    // Each retention run wrote one entry; the one that removed the file names its registry number.
+    const runs = (
       db
-        .prepare(`SELECT actor_name FROM audit_log WHERE action = 'forms.attachments_removed'`)
-        .all(),
-    ).toEqual([{ actor_name: 'retention' }]);
+        .prepare(`SELECT details FROM audit_log WHERE action = 'privacy.retention_run'`)
+        .pluck()
+        .all() as string[]
+    ).map((d) => JSON.parse(d) as { attachments: number; attachmentEntries: string[] });
+    expect(runs.filter((r) => r.attachments > 0)).toEqual([
+      expect.objectContaining({ attachments: 1, attachmentEntries: [entry.provisionalNumber] }),
+    ]);
     // Removed files are not uploaded again, and the receipt still lists the attachment and its hash.
     sent.length = 0;
     await upload(centralSays(200, { sha256, status: 'stored' }));
@@ -231,7 +236,7 @@ describe('attachments', () => {
     writeFileSync(fresh, 'x');
     const old = new Date(Date.now() - 2 * 60 * 60_000);
     utimesSync(stray, old, old);
-    expect(t.core.services.forms.applyRetention().orphansRemoved).toBe(1);
+    expect(runAttachmentRetention(t).orphansRemoved).toBe(1);
     expect(existsSync(stray)).toBe(false);
     expect(existsSync(fresh)).toBe(true);
   });
