@@ -7,7 +7,8 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
  */
 const VERIFICATION_FIELDS = `resident_id = '', handle = '', handle_key = '', platform_user_id = NULL,
   challenge_code = NULL, document_hash = '', document_masked = '', document_expiry = NULL,
-  corrected_fields = '[]', override_reason = NULL, end_reason = NULL, pending_request_id = NULL`;
+  corrected_fields = '[]', override_reason = NULL, end_reason = NULL, pending_request_id = NULL,
+  resident_masked_name = NULL`;
 
 const REQUEST_FIELDS = `resident_id = '', handle = '', platform_user_id = NULL`;
 

@@ -83,6 +83,7 @@ describe('privacy erase', () => {
         platform_user_id: null,
         document_hash: '',
         document_masked: '',
+        resident_masked_name: null,
       });
       expect(v.network).toMatch(/^(x|bluesky)$/);
       expect(v.time_to_verify_ms).toEqual(expect.any(Number));

@@ -117,7 +117,12 @@ describe('retention job', () => {
         time_to_verify_ms: was?.time_to_verify_ms,
       });
       if (row.id === c.juanRevoked) {
-        expect(row).toMatchObject({ resident_id: '', handle: '', document_hash: '' });
+        expect(row).toMatchObject({
+          resident_id: '',
+          handle: '',
+          document_hash: '',
+          resident_masked_name: null,
+        });
         expect(row.anonymised_at).toBe(t.clock.now().toISOString());
       } else {
         expect(row.handle).not.toBe('');
