@@ -6,7 +6,7 @@ import {
   entryProblem,
   problemSeq,
 } from '../../core/audit/central-chain';
-import type { CentralDevice, CentralTx, OpAppliers } from './types';
+import type { CentralDevice, CentralTx, OpApplier, OpAppliers, PushedOp } from './types';
 import { OpRejected } from './types';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -84,44 +84,96 @@ const flag = async (
   ]);
 };
 
+/** One `audit.entry`: checked against the chain central holds; appended when it extends it. */
+const applyEntry: OpApplier = async (tx, device, op) => {
+  const parsed = Entry.safeParse(op.payload);
+  if (!parsed.success) throw new OpRejected('invalid_payload');
+  const entry = parsed.data;
+  const chain = await chainOf(tx, device);
+  const heads = await tx.query<{ head_hash: string }>(
+    'SELECT head_hash FROM audit_checkpoints WHERE device_id = $1 AND size = $2 AND problem IS NULL',
+    [device.id, entry.seq],
+  );
+  const problem = entryProblem(
+    {
+      size: chain.size,
+      head: chain.head_hash,
+      knownHash: entry.seq <= chain.size ? await hashAt(tx, device, entry.seq) : undefined,
+      checkpointHeads: heads.map((h) => h.head_hash),
+    },
+    entry,
+  );
+  if (problem) await flag(tx, device, problem, problemSeq(problem, { seq: entry.seq }, chain.size));
+  if (entry.seq === chain.size + 1 && (problem === null || problem === 'checkpoint_mismatch')) {
+    await tx.query(
+      'INSERT INTO audit_entries (device_id, seq, hash, entry, received_at) VALUES ($1, $2, $3, $4, $5)',
+      [device.id, entry.seq, entry.hash, JSON.stringify(entry), tx.now],
+    );
+    await tx.query('UPDATE audit_chains SET size = $2, head_hash = $3 WHERE device_id = $1', [
+      device.id,
+      entry.seq,
+      entry.hash,
+    ]);
+  }
+};
+
+/**
+ * A run of entries that simply extends the chain (the usual drain), checked in memory against
+ * the chain and the checkpoints already received for their sizes, and written with one INSERT.
+ * Anything else (a gap, a break, a disagreeing checkpoint, an unreadable payload) goes entry by
+ * entry through `applyEntry`, so every flag is raised exactly as one at a time would.
+ */
+const applyEntries = async (tx: CentralTx, device: CentralDevice, ops: readonly PushedOp[]) => {
+  const oneByOne = async () => {
+    for (const op of ops) await applyEntry(tx, device, op);
+  };
+  const entries: z.infer<typeof Entry>[] = [];
+  for (const op of ops) {
+    const parsed = Entry.safeParse(op.payload);
+    if (!parsed.success) return oneByOne();
+    entries.push(parsed.data);
+  }
+  const chain = await chainOf(tx, device);
+  const heads = await tx.query<{ size: number; head_hash: string }>(
+    `SELECT size::int AS size, head_hash FROM audit_checkpoints
+     WHERE device_id = $1 AND size = ANY($2::bigint[]) AND problem IS NULL`,
+    [device.id, entries.map((e) => e.seq)],
+  );
+  let { size, head_hash: head } = chain;
+  for (const entry of entries) {
+    if (entry.seq !== size + 1) return oneByOne();
+    const checkpointHeads = heads.filter((h) => h.size === entry.seq).map((h) => h.head_hash);
+    if (entryProblem({ size, head, knownHash: undefined, checkpointHeads }, entry) !== null)
+      return oneByOne();
+    size = entry.seq;
+    head = entry.hash;
+  }
+  await tx.query(
+    `INSERT INTO audit_entries (device_id, seq, hash, entry, received_at)
+     SELECT $1, u.seq, u.hash, u.entry::jsonb, $2
+     FROM unnest($3::bigint[], $4::text[], $5::text[]) AS u(seq, hash, entry)`,
+    [
+      device.id,
+      tx.now,
+      entries.map((e) => e.seq),
+      entries.map((e) => e.hash),
+      entries.map((e) => JSON.stringify(e)),
+    ],
+  );
+  await tx.query('UPDATE audit_chains SET size = $2, head_hash = $3 WHERE device_id = $1', [
+    device.id,
+    size,
+    head,
+  ]);
+};
+
 /**
  * Central's side of the audit chain: every entry is checked against the chain it already holds
  * for that device, and every checkpoint is kept. Tampering is flagged, not rejected: the ops
  * are the evidence, and rejecting them would only stall the counter's queue.
  */
 export const auditAppliers: OpAppliers = {
-  'audit.entry': async (tx, device, op) => {
-    const parsed = Entry.safeParse(op.payload);
-    if (!parsed.success) throw new OpRejected('invalid_payload');
-    const entry = parsed.data;
-    const chain = await chainOf(tx, device);
-    const heads = await tx.query<{ head_hash: string }>(
-      'SELECT head_hash FROM audit_checkpoints WHERE device_id = $1 AND size = $2 AND problem IS NULL',
-      [device.id, entry.seq],
-    );
-    const problem = entryProblem(
-      {
-        size: chain.size,
-        head: chain.head_hash,
-        knownHash: entry.seq <= chain.size ? await hashAt(tx, device, entry.seq) : undefined,
-        checkpointHeads: heads.map((h) => h.head_hash),
-      },
-      entry,
-    );
-    if (problem)
-      await flag(tx, device, problem, problemSeq(problem, { seq: entry.seq }, chain.size));
-    if (entry.seq === chain.size + 1 && (problem === null || problem === 'checkpoint_mismatch')) {
-      await tx.query(
-        'INSERT INTO audit_entries (device_id, seq, hash, entry, received_at) VALUES ($1, $2, $3, $4, $5)',
-        [device.id, entry.seq, entry.hash, JSON.stringify(entry), tx.now],
-      );
-      await tx.query('UPDATE audit_chains SET size = $2, head_hash = $3 WHERE device_id = $1', [
-        device.id,
-        entry.seq,
-        entry.hash,
-      ]);
-    }
-  },
+  'audit.entry': Object.assign(applyEntry, { many: applyEntries }),
   'audit.checkpoint': async (tx, device, op) => {
     const parsed = Checkpoint.safeParse(op.payload);
     if (!parsed.success) throw new OpRejected('invalid_payload');
