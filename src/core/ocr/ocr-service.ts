@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { OcrDocumentField, OcrResult } from '../../shared/contract/ocr';
 import { AppError } from '../../shared/errors';
-import { parseDniFront } from '../identity/dni-front';
+import { parseDniFront, type FrontReading } from '../identity/dni-front';
 import { mergeFrontBack } from '../identity/front-back';
 import { documentWarnings } from '../identity/warnings';
 import { createEnginePool, ENGINE_KINDS } from './engine-pool';
@@ -34,6 +34,48 @@ export interface OcrService {
 
 /** Front text is read at this width: enough for 4 mm letters, far cheaper than full size. */
 const FRONT_WIDTH = 1400;
+/** A doubtful front is read again larger: blur and JPEG blocks then hide fewer strokes. */
+const FRONT_RETRY_WIDTH = 1800;
+
+const CHECKED_FRONT_FIELDS = [
+  'document_number',
+  'support_number',
+  'birth_date',
+  'expiry_date',
+  'sex',
+  'nationality',
+] as const;
+
+/** Fields besides the names that the reading missed or had to repair. */
+const frontGaps = (r: FrontReading): number =>
+  r.recognised
+    ? CHECKED_FRONT_FIELDS.filter((k) => r.document[k] === null || r.uncertain.includes(k)).length
+    : Number.POSITIVE_INFINITY;
+
+const accents = (s: string | null): number => (s ?? '').replace(/[A-Z\s'-]/g, '').length;
+const bare = (s: string | null): string =>
+  (s ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
+/**
+ * Of two readings of one front, the one with fewer gaps. Where both spell the names alike
+ * but for accents, the accented spelling wins: the text model drops accents far more often
+ * than it invents them (the names stay flagged for the clerk either way).
+ */
+const betterFront = (a: FrontReading, b: FrontReading): FrontReading => {
+  const best = frontGaps(b) < frontGaps(a) ? b : a;
+  const other = best === a ? b : a;
+  if (!best.recognised || !other.recognised) return best;
+  const document = { ...best.document };
+  for (const k of ['surname1', 'surname2', 'given_names'] as const) {
+    const mine = document[k];
+    const theirs = other.document[k];
+    if (mine && theirs && bare(mine) === bare(theirs) && accents(theirs) > accents(mine)) {
+      document[k] = theirs;
+    }
+  }
+  document.surnames = [document.surname1, document.surname2].filter(Boolean).join(' ') || null;
+  return { ...best, document };
+};
 
 const readFront = async (
   pool: ReturnType<typeof createEnginePool>,
@@ -41,15 +83,25 @@ const readFront = async (
   today: Date,
   timeoutMs: number,
 ): Promise<OcrResult> => {
-  const png = await frontImage(page, FRONT_WIDTH);
-  const out = await pool.recognize('text_spa', png, timeoutMs);
-  const front = parseDniFront(out.lines);
+  const readAt = async (width: number): Promise<{ front: FrontReading; confidence: number }> => {
+    const out = await pool.recognize('text_spa', await frontImage(page, width), timeoutMs);
+    return { front: parseDniFront(out.lines), confidence: out.confidence };
+  };
+  let { front, confidence } = await readAt(FRONT_WIDTH);
+  if (frontGaps(front) > 0) {
+    const retry = await readAt(FRONT_RETRY_WIDTH);
+    const chosen = betterFront(front, retry.front);
+    if (chosen.document.document_number === retry.front.document.document_number) {
+      confidence = Math.max(confidence, retry.confidence);
+    }
+    front = chosen;
+  }
   if (!front.recognised) throw new AppError('no_document');
   return {
     document: front.document,
     source: 'front',
     mrz: null,
-    confidence: Math.min(1, out.confidence / 100) * 0.8,
+    confidence: Math.min(1, confidence / 100) * 0.8,
     uncertain: front.uncertain,
     warnings: documentWarnings(front.document, today),
   };

@@ -58,6 +58,20 @@ describe('DNI front parsing', () => {
     expect(r.document.support_number).toBe('PYN077977');
   });
 
+  it('reads glyphs the text model doubles or mistakes, flagging the number it repaired', () => {
+    const lines = (dni: string, support: string): string =>
+      ['MUÑOZ', 'ÁLVAREZ', 'LUCÍA', dni, 'F ESP', '22 06 1958', '17 08 2028', support].join('\n');
+    // S read as 8; J read as "jJ".
+    const s8 = parseDniFront(lines('DNI 342917738', 'DYjJ423177'));
+    expect(s8.document.document_number).toBe('34291773S');
+    expect(s8.document.support_number).toBe('DYJ423177');
+    expect(s8.uncertain).toContain('document_number');
+    // A digit read twice: the one deletion the letter confirms.
+    const doubled = parseDniFront(lines('DNI 883561385T', 'LUQ860701'));
+    expect(doubled.document.document_number).toBe('88561385T');
+    expect(doubled.uncertain).toContain('document_number');
+  });
+
   it('does not recognise a receipt even when it carries a valid tax number', () => {
     const r = parseDniFront(
       'SUPERMERCADOS LA PLAZA\nCIF 12345678Z\nPAN 1,20\nTOTAL 17,50\n28/11/2026',
