@@ -16,7 +16,7 @@ describe('ventanilla register and match', () => {
     const dry = await run(['register', 'import', file, '--dry-run', '--json']);
     expect(dry.code).toBe(0);
     expect(JSON.parse(dry.out)).toEqual({
-      imported: 30,
+      imported: 39,
       updated: 0,
       unchanged: 0,
       rejected: 0,
@@ -28,9 +28,9 @@ describe('ventanilla register and match', () => {
     });
 
     const real = await run(['register', 'import', file, '--json']);
-    expect(JSON.parse(real.out)).toMatchObject({ imported: 30 });
+    expect(JSON.parse(real.out)).toMatchObject({ imported: 39 });
     expect(JSON.parse((await run(['register', 'stats', '--json'])).out)).toMatchObject({
-      active: 30,
+      active: 39,
       last_import: { file: 'padron-1252.csv' },
     });
   });

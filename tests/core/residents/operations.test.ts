@@ -30,7 +30,7 @@ describe('residents operations through the dispatcher', () => {
       { ...slice, job: first.id, chunk: bytes.subarray(half).toString('base64'), last: true },
       manager,
     );
-    expect(ready.report).toMatchObject({ imported: 30, dry_run: true });
+    expect(ready.report).toMatchObject({ imported: 39, dry_run: true });
     expect((await t.call('residentsStats', {}, clerk)).active).toBe(0);
     // Another staff member cannot commit someone else's upload.
     const admin = await t.signInAs('admin', 'root');
@@ -38,7 +38,7 @@ describe('residents operations through the dispatcher', () => {
       code: 'register_upload_not_found',
     });
     const report = await t.call('residentsImportCommit', { job: first.id }, manager);
-    expect(report).toMatchObject({ imported: 30, dry_run: false });
+    expect(report).toMatchObject({ imported: 39, dry_run: false });
     await expect(t.call('residentsImportCommit', { job: first.id }, manager)).rejects.toMatchObject(
       {
         code: 'register_upload_not_found',

@@ -18,7 +18,7 @@ describe('privacy of document numbers', () => {
     const t = testCore();
     importFixture(t);
     const numbers = numbersIn('padron-utf8.csv');
-    expect(numbers.length).toBe(29);
+    expect(numbers.length).toBe(38);
     const forms = numbers.flatMap((n) => [n, normalizeDocumentNumber(n), n.slice(0, 8)]);
     const db = t.core.deps.db;
     const tables = db
