@@ -14,6 +14,7 @@ export type CentralAuditAction =
   | 'verification.request_withdrawn'
   | 'verification.proof_confirmed'
   | 'verification.proof_refused'
+  | 'verification.revoked'
   | 'register.imported';
 
 export const centralAudit = async (

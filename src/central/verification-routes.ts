@@ -5,7 +5,12 @@ import { normalizeHandle, normalizePlatformUserId } from '../core/verifications/
 import { CentralError } from '../shared/contract/sync';
 import { Network } from '../shared/contract/verifications';
 import { isAppError } from '../shared/errors';
-import { canonicalChallenge, challengeSha256, requestChange } from './appliers/verifications';
+import {
+  canonicalChallenge,
+  challengeSha256,
+  refreshHandle,
+  requestChange,
+} from './appliers/verifications';
 import { centralAudit } from './central-audit';
 import type { CentralStore } from './db/store';
 import { centralTx } from './push';
@@ -28,6 +33,12 @@ export const RequestAnswer = z.object({
 });
 
 const ProofBody = z.object({ code: z.string().min(1).max(40) });
+/** The same bounds as a revocation's reason at the counter, which records it as sent. */
+const RevokeBody = z.object({ reason: z.string().trim().min(3).max(500) });
+const RevokeAnswer = z.object({
+  verification_id: z.string(),
+  status: z.enum(['revoked', 'already_revoked']),
+});
 const IdParams = z.object({ id: z.string().min(1).max(100) });
 const ProofAnswer = z.object({
   verification_id: z.string(),
@@ -184,8 +195,53 @@ export const confirmProof = async (
   });
 
 /**
- * The town's social-network integration: online requests, challenge proofs, and the list of
- * challenges waiting for one. Staff token, like the directory.
+ * The town revokes a verification itself (the platform reported the account taken over, say):
+ * the directory drops the handle at once, and the counter that issued it is told on its next
+ * pull. Revoking twice answers `already_revoked`; a record that ended otherwise stays as it is.
+ */
+export const revokeVerification = async (
+  store: CentralStore,
+  id: string,
+  reason: string,
+  by: string,
+  now: Date,
+): Promise<Outcome<z.infer<typeof RevokeAnswer>>> =>
+  store.transaction(async (raw) => {
+    const tx = centralTx(raw, now);
+    const [v] = await tx.query<{
+      device_id: string;
+      state: string;
+      network: string;
+      handle: string;
+    }>(
+      'SELECT device_id, state, network, handle FROM handle_verifications WHERE id = $1 FOR UPDATE',
+      [id],
+    );
+    if (!v) return { ok: false, status: 404, error: 'unknown_verification' };
+    if (v.state === 'revoked')
+      return { ok: true, value: { verification_id: id, status: 'already_revoked' } };
+    if (v.state !== 'verified' && v.state !== 'pending_proof')
+      return { ok: false, status: 409, error: 'already_ended' };
+    await tx.query(
+      `UPDATE handle_verifications SET state = 'revoked', ended_at = $2, end_ground = 'decision',
+         updated_at = $2 WHERE id = $1`,
+      [id, now.toISOString()],
+    );
+    await refreshHandle(tx, v.network, v.handle);
+    await tx.emitChange({
+      type: 'verification.revoked',
+      entity_id: id,
+      version: 1,
+      payload: { verificationId: id, reason, revokedAt: now.toISOString() },
+      device_id: v.device_id,
+    });
+    await centralAudit(tx, now, 'verification.revoked', v.device_id, { id, by, reason });
+    return { ok: true, value: { verification_id: id, status: 'revoked' } };
+  });
+
+/**
+ * The town's social-network integration: online requests, challenge proofs, the list of
+ * challenges waiting for one, and revocations decided at central. Staff token, like the directory.
  */
 export const verificationRoutes = (
   app: FastifyInstance,
@@ -270,5 +326,15 @@ export const verificationRoutes = (
     if (!params.success || !input) return fail(reply, 400, 'invalid_request');
     const result = await confirmProof(store, params.data.id, input.code, by, now());
     return result.ok ? ProofAnswer.parse(result.value) : fail(reply, result.status, result.error);
+  });
+
+  app.post('/v1/verifications/:id/revoke', async (req, reply) => {
+    const by = await staff(req, reply);
+    if (!by) return reply;
+    const params = IdParams.safeParse(req.params);
+    const input = body(RevokeBody, req);
+    if (!params.success || !input) return fail(reply, 400, 'invalid_request');
+    const result = await revokeVerification(store, params.data.id, input.reason, by, now());
+    return result.ok ? RevokeAnswer.parse(result.value) : fail(reply, result.status, result.error);
   });
 };

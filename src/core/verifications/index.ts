@@ -5,7 +5,11 @@ import { createConflictDesk } from './conflicts';
 import { lazyOcr, type PdfPrinter, verificationHandlers } from './handlers';
 import { residentsPort } from './residents-adapter';
 import { scannerInbox } from './scanner-inbox';
-import { applyPendingRequest, applyProofConfirmation } from './sync-appliers';
+import {
+  applyCentralRevocation,
+  applyPendingRequest,
+  applyProofConfirmation,
+} from './sync-appliers';
 import { type CheckCredentials, createVerificationService } from './verification-service';
 
 /** The verification desk wired for `createCore`: handlers, services and the sync appliers. */
@@ -25,6 +29,9 @@ export const createVerificationDesk = (
       applyProofConfirmation(service, deps, change.payload);
     },
     'verification.request': (_db, change) => applyPendingRequest(deps, change.payload),
+    'verification.revoked': (_db, change) => {
+      applyCentralRevocation(service, deps, change.payload);
+    },
   };
   return {
     service,

@@ -26,6 +26,11 @@ export const PendingRequestChange = z.object({
   state: z.enum(['open', 'withdrawn']).default('open'),
 });
 
+export const CentralRevocation = z.object({
+  verificationId: z.string().min(1),
+  reason: z.string().trim().min(3).max(500),
+});
+
 export type ProofOutcome =
   'confirmed' | 'already_verified' | 'unknown' | 'code_mismatch' | 'refused';
 
@@ -47,6 +52,31 @@ export const applyProofConfirmation = (
   try {
     service.confirmProof(CENTRAL, change.verificationId);
     return 'confirmed';
+  } catch (e) {
+    if (isAppError(e)) return 'refused';
+    throw e;
+  }
+};
+
+export type RevocationOutcome = 'revoked' | 'already_ended' | 'unknown' | 'refused';
+
+/**
+ * The town revoked the verification at central. Goes through the desk's own revoke, so it is
+ * audited as done by central and queued back like any revocation (central keeps an ended record
+ * ended, so that op lands as a no-op). An ended or unknown record is left as it is.
+ */
+export const applyCentralRevocation = (
+  service: VerificationService,
+  deps: CoreDeps,
+  payload: unknown,
+): RevocationOutcome => {
+  const change = CentralRevocation.parse(payload);
+  const row = findVerification(deps.db, change.verificationId);
+  if (!row) return 'unknown';
+  if (row.state !== 'verified' && row.state !== 'pending_proof') return 'already_ended';
+  try {
+    service.revoke(CENTRAL, change.verificationId, 'decision', change.reason);
+    return 'revoked';
   } catch (e) {
     if (isAppError(e)) return 'refused';
     throw e;
