@@ -15,7 +15,8 @@ export type CentralAuditAction =
   | 'verification.proof_confirmed'
   | 'verification.proof_refused'
   | 'verification.revoked'
-  | 'register.imported';
+  | 'register.imported'
+  | 'template.published';
 
 export const centralAudit = async (
   q: SqlTx,

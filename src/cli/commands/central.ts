@@ -12,6 +12,7 @@ import { openCentralStore } from '../../central/open-store';
 import { createVerificationRequest } from '../../central/verification-routes';
 import { importRegisterAtCentral } from '../../central/register-import';
 import { buildCentral } from '../../central/server';
+import { publishTemplate } from '../../central/template-publish';
 import { defaultDataDir } from '../../core/platform/data-dir';
 import type { ImportReport } from '../../shared/contract/residents';
 import { Network, networks } from '../../shared/contract/verifications';
@@ -96,6 +97,26 @@ const registerCommand = (): Command => {
       });
     });
   return register;
+};
+
+/** `central forms publish FILE`: a new template version, sent to counters as a change. */
+const formsCommand = (): Command => {
+  const forms = new Command('forms').description(t('cli.central.forms'));
+  forms
+    .command('publish')
+    .description(t('cli.central.formsPublish'))
+    .argument('<file>', t('cli.central.formsFile'))
+    .option('--json', t('cli.jsonOption'))
+    .option('--database-url <url>', t('cli.central.databaseUrl'))
+    .action(async (file: string, opts: { json?: boolean }, cmd: Command) => {
+      const bytes = readInputFile(file);
+      await withStore(cmd, async (store) => {
+        const published = await publishTemplate(store, bytes);
+        if (opts.json) printJson(published);
+        else process.stdout.write(`${t('cli.central.formsPublished', { ...published })}\n`);
+      });
+    });
+  return forms;
 };
 
 export const centralCommand = (): Command => {
@@ -232,6 +253,7 @@ export const centralCommand = (): Command => {
     );
 
   central.addCommand(registerCommand());
+  central.addCommand(formsCommand());
 
   return central;
 };

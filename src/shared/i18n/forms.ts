@@ -7,6 +7,10 @@ export const formsMessages = defineMessages(
       forms_template_not_found: 'No existe el formulario «{{id}}».',
       forms_template_invalid:
         'La nueva versión del formulario recibida no es válida y no se ha aplicado.',
+      forms_template_file_invalid:
+        'El archivo no es una plantilla de formulario válida ({{detail}}). No se ha publicado nada.',
+      forms_template_not_newer:
+        'La versión {{version}} de «{{id}}» no es nueva: la más reciente es la {{newest}}. Suba el número de versión.',
       forms_invalid: 'Revise los datos del formulario: {{fields}}. No se ha registrado nada.',
       forms_consent_required:
         'Falta el consentimiento expreso del interesado para que el personal presente en su nombre (art. 12.2 Ley 39/2015).',
@@ -133,6 +137,10 @@ export const formsMessages = defineMessages(
     errors: {
       forms_template_not_found: 'There is no form "{{id}}".',
       forms_template_invalid: 'The new form version received is not valid and was not applied.',
+      forms_template_file_invalid:
+        'The file is not a valid form template ({{detail}}). Nothing was published.',
+      forms_template_not_newer:
+        'Version {{version}} of "{{id}}" is not new: the latest is {{newest}}. Raise the version number.',
       forms_invalid: 'Check the form data: {{fields}}. Nothing was filed.',
       forms_consent_required:
         "The interested party's express consent for staff to file on their behalf is missing (art. 12.2 Law 39/2015).",

@@ -120,6 +120,11 @@ export const syncMessages = defineMessages(
         register: 'Padrón en el servicio central',
         registerImport:
           'Carga el padrón completo en el servicio central; los mostradores lo reciben al sincronizar',
+        forms: 'Formularios publicados por el servicio central',
+        formsPublish:
+          'Publica una nueva versión de una plantilla (JSON); los mostradores la reciben al sincronizar',
+        formsFile: 'plantilla JSON (resources/forms/*.json como modelo)',
+        formsPublished: 'Publicada «{{id}}» versión {{version}} (cambio {{seq}}).',
       },
     },
   },
@@ -241,6 +246,11 @@ export const syncMessages = defineMessages(
         register: 'The register (padrón) at the central service',
         registerImport:
           'Loads the full register at the central service; counters receive it when they sync',
+        forms: 'Forms published by the central service',
+        formsPublish:
+          'Publishes a new version of a form template (JSON); counters receive it when they sync',
+        formsFile: 'template JSON (resources/forms/*.json as a model)',
+        formsPublished: 'Published "{{id}}" version {{version}} (change {{seq}}).',
       },
     },
   },
