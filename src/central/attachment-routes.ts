@@ -5,11 +5,11 @@ import {
   AttachmentUploadRequest,
   AttachmentUploadResponse,
 } from '../shared/contract/attachment-upload';
-import { CentralError } from '../shared/contract/sync';
 import type { CentralDevice } from './appliers/types';
 import { authenticateDevice } from './device-auth';
 import type { CentralStore } from './db/store';
 import { centralTx } from './push';
+import { errorSender } from './route-guards';
 import { sha256Hex } from './secrets';
 
 type StoreResult =
@@ -88,8 +88,7 @@ export const attachmentRoutes = (
     ATTACHMENT_UPLOAD_PATH,
     { bodyLimit: ATTACHMENT_UPLOAD_BODY_LIMIT },
     async (req, reply) => {
-      const fail = (status: number, error: string) =>
-        reply.code(status).send(CentralError.parse({ error, server_time: now().toISOString() }));
+      const fail = (status: number, error: string) => errorSender(now)(reply, status, error);
       const body = typeof req.body === 'string' ? req.body : '';
       const auth = await authenticateDevice(
         store,

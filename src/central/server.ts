@@ -1,7 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
-  CentralError,
   EnrolRequest,
   PullResponse,
   PushRequest,
@@ -17,8 +16,8 @@ import type { CentralStore } from './db/store';
 import { enrolDevice } from './enrolment';
 import { applyPush } from './push';
 import { pullChanges } from './pull';
-import { sha256Hex } from './secrets';
 import { directoryHandle } from './appliers/verifications';
+import { errorSender, staffTokenGuard } from './route-guards';
 import { verificationRoutes } from './verification-routes';
 
 export interface CentralOptions {
@@ -64,8 +63,7 @@ export const buildCentral = (options: CentralOptions): FastifyInstance => {
     (_req, body, done) => done(null, body),
   );
 
-  const fail = (reply: FastifyReply, status: number, error: string) =>
-    reply.code(status).send(CentralError.parse({ error, server_time: now().toISOString() }));
+  const fail = errorSender(now);
   const rawBody = (req: FastifyRequest): string => (typeof req.body === 'string' ? req.body : '');
   const parseJson = <S extends z.ZodType>(schema: S, text: string): z.infer<S> | undefined => {
     try {
@@ -90,25 +88,7 @@ export const buildCentral = (options: CentralOptions): FastifyInstance => {
     return undefined;
   };
 
-  const staffToken = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-  ): Promise<string | undefined> => {
-    const token = /^Bearer (\S{20,100})$/.exec(req.headers.authorization ?? '')?.[1];
-    const [row] = token
-      ? await store.query<{ name: string }>(
-          'SELECT name FROM staff_tokens WHERE token_hash = $1 AND revoked_at IS NULL',
-          [sha256Hex(token)],
-        )
-      : [];
-    if (row) return row.name;
-    await centralAudit(store, now(), 'token.refused', null, {
-      path: req.url.split('?')[0],
-      ip: req.ip,
-    });
-    await fail(reply, 401, 'bad_token');
-    return undefined;
-  };
+  const staffToken = staffTokenGuard(store, now);
 
   app.get('/v1/health', async () => ({
     ok: true,

@@ -1,8 +1,7 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { normalizeHandle, normalizePlatformUserId } from '../core/verifications/networks';
-import { CentralError } from '../shared/contract/sync';
 import { Network } from '../shared/contract/verifications';
 import { isAppError } from '../shared/errors';
 import {
@@ -14,7 +13,7 @@ import {
 import { centralAudit } from './central-audit';
 import type { CentralStore } from './db/store';
 import { centralTx } from './push';
-import { sha256Hex } from './secrets';
+import { errorSender, staffTokenGuard } from './route-guards';
 
 export const NewRequest = z.object({
   resident_id: z.string().min(1).max(100),
@@ -248,8 +247,7 @@ export const verificationRoutes = (
   options: { readonly store: CentralStore; readonly now: () => Date },
 ): void => {
   const { store, now } = options;
-  const fail = (reply: FastifyReply, status: number, error: string) =>
-    reply.code(status).send(CentralError.parse({ error, server_time: now().toISOString() }));
+  const fail = errorSender(now);
   const body = <S extends z.ZodType>(schema: S, req: FastifyRequest): z.infer<S> | undefined => {
     try {
       const parsed = schema.safeParse(JSON.parse(typeof req.body === 'string' ? req.body : ''));
@@ -258,22 +256,7 @@ export const verificationRoutes = (
       return undefined;
     }
   };
-  const staff = async (req: FastifyRequest, reply: FastifyReply): Promise<string | undefined> => {
-    const token = /^Bearer (\S{20,100})$/.exec(req.headers.authorization ?? '')?.[1];
-    const [row] = token
-      ? await store.query<{ name: string }>(
-          'SELECT name FROM staff_tokens WHERE token_hash = $1 AND revoked_at IS NULL',
-          [sha256Hex(token)],
-        )
-      : [];
-    if (row) return row.name;
-    await centralAudit(store, now(), 'token.refused', null, {
-      path: req.url.split('?')[0],
-      ip: req.ip,
-    });
-    await fail(reply, 401, 'bad_token');
-    return undefined;
-  };
+  const staff = staffTokenGuard(store, now);
 
   app.post('/v1/verifications/requests', async (req, reply) => {
     const by = await staff(req, reply);
