@@ -8,6 +8,7 @@ import {
   canonicalChallenge,
   challengeSha256,
   refreshHandle,
+  type RequestRow,
   requestChange,
 } from './appliers/verifications';
 import { centralAudit } from './central-audit';
@@ -117,7 +118,7 @@ export const withdrawVerificationRequest = async (
 ): Promise<Outcome<{ id: string; state: 'withdrawn' }>> =>
   store.transaction(async (raw) => {
     const tx = centralTx(raw, now);
-    const [row] = await tx.query<Parameters<typeof requestChange>[0] & { state: string }>(
+    const [row] = await tx.query<RequestRow & { state: string }>(
       `SELECT id, resident_id, network, handle, platform_user_id, requested_at, version, state
        FROM verification_requests WHERE id = $1 FOR UPDATE`,
       [id],

@@ -1,57 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEnrolmentCode, createStaffToken } from '../../src/central/admin';
+import { createStaffToken } from '../../src/central/admin';
 import { opAppliers } from '../../src/central/appliers';
-import type { SaveVerificationInput } from '../../src/shared/contract/verifications';
 import { ocrDocument } from '../helpers/ocr-document';
-import { FakeClock, SYSTEM, testCore } from '../helpers/test-core';
 import { type RunningCentral, startCentral, storeVariants } from './harness';
-
-const FIXTURES = join(import.meta.dirname, '../fixtures');
-const JUAN = { id: 'R001', number: '74252101M', expiry: '2034-01-01' };
-const SOFIA = { id: 'R002', number: '75996735C', expiry: '2034-03-09' };
-
-/** A counter with the fixture register, a clerk and a manager, enrolled with `central`. */
-const counter = async (central: RunningCentral) => {
-  // Real time: central checks signed request timestamps against its own clock.
-  const t = testCore({ clock: new FakeClock(Date.now()) });
-  t.core.services.residents.importCsv(readFileSync(join(FIXTURES, 'register/padron-utf8.csv')), {
-    actor: SYSTEM,
-    fileName: 'padron-utf8.csv',
-  });
-  const clerk = await t.signInAs('clerk', 'clara');
-  const manager = await t.signInAs('manager', 'marta');
-  const { code } = await createEnrolmentCode(central.store, 'Mostrador test', new Date());
-  await t.core.services.sync.enrol(SYSTEM, central.url, code);
-  const sync = async () => {
-    const run = await t.core.services.sync.syncOnce();
-    expect(run).toMatchObject({ reached: true, error: null });
-    expect(run.report.rejected).toBe(0);
-    return run.report;
-  };
-  const save = (
-    who: typeof JUAN,
-    handle: string,
-    more: Partial<SaveVerificationInput> = {},
-    session = clerk,
-  ) =>
-    t.call(
-      'verifySave',
-      {
-        residentId: who.id,
-        document: ocrDocument({ document_number: who.number, expiry_date: who.expiry }),
-        corrected: [],
-        network: 'x',
-        handle,
-        proof: 'seen_on_device',
-        startedAt: t.clock.now().toISOString(),
-        ...more,
-      },
-      session,
-    );
-  return { t, clerk, manager, sync, save };
-};
+import { JUAN, SOFIA, verificationCounter } from './verification-counter';
 
 for (const variant of storeVariants) {
   describe.skipIf(variant.skip)(`central verification directory (${variant.name})`, () => {
@@ -82,7 +34,7 @@ for (const variant of storeVariants) {
       (await staff('GET', `/v1/handles/${network}/${encodeURIComponent(handle)}`)).body;
 
     it('lists a pushed verification with a masked name, and drops it once revoked', async () => {
-      const c = await counter(running());
+      const c = await verificationCounter(running());
       const v = await c.save(JUAN, '@Juan_Diaz');
       expect(await lookup('x', 'juan_diaz')).toEqual({ verified: false });
       await c.sync();
@@ -109,7 +61,7 @@ for (const variant of storeVariants) {
     });
 
     it('follows a handle transferred between residents by a manager', async () => {
-      const c = await counter(running());
+      const c = await verificationCounter(running());
       const first = await c.save(JUAN, '@casa_comun');
       await c.sync();
       expect(await lookup('x', 'casa_comun')).toMatchObject({ masked_name: 'J*** C*** D*** I***' });
@@ -149,8 +101,8 @@ for (const variant of storeVariants) {
     });
 
     it('keeps the earlier holder when two counters verify one handle for two residents', async () => {
-      const a = await counter(running());
-      const b = await counter(running());
+      const a = await verificationCounter(running());
+      const b = await verificationCounter(running());
       const first = await a.save(JUAN, '@dos_mostradores');
       await a.sync();
       b.t.clock.advance(1000);
@@ -179,8 +131,8 @@ for (const variant of storeVariants) {
     });
 
     it('offers a request made at central at the desk, and withdraws it elsewhere once used', async () => {
-      const a = await counter(running());
-      const b = await counter(running());
+      const a = await verificationCounter(running());
+      const b = await verificationCounter(running());
       const made = await staff('POST', '/v1/verifications/requests', {
         resident_id: SOFIA.id,
         network: 'x',
@@ -216,7 +168,7 @@ for (const variant of storeVariants) {
     });
 
     it('confirms a challenge code seen by the town account: pending proof becomes verified', async () => {
-      const c = await counter(running());
+      const c = await verificationCounter(running());
       const v = await c.save(JUAN, '@juan_reto', { proof: 'challenge_code' });
       expect(v).toMatchObject({ state: 'pending_proof' });
       const code = v.challengeCode ?? '';
@@ -260,7 +212,7 @@ for (const variant of storeVariants) {
     });
 
     it('keeps failed lookups for statistics, and no document number or name in its tables', async () => {
-      const c = await counter(running());
+      const c = await verificationCounter(running());
       const miss = await c.t.call(
         'verifyMatch',
         { document: ocrDocument({ document_number: '12345678Z' }) },

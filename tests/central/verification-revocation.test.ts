@@ -1,53 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEnrolmentCode, createStaffToken } from '../../src/central/admin';
+import { createStaffToken } from '../../src/central/admin';
 import { opAppliers } from '../../src/central/appliers';
-import type { SaveVerificationInput } from '../../src/shared/contract/verifications';
-import { ocrDocument } from '../helpers/ocr-document';
-import { FakeClock, SYSTEM, testCore } from '../helpers/test-core';
 import { type RunningCentral, startCentral, storeVariants } from './harness';
+import { JUAN, SOFIA, verificationCounter } from './verification-counter';
 
-const FIXTURES = join(import.meta.dirname, '../fixtures');
-const JUAN = { id: 'R001', number: '74252101M', expiry: '2034-01-01' };
-const SOFIA = { id: 'R002', number: '75996735C', expiry: '2034-03-09' };
 const REASON = 'La plataforma avisa de una cuenta suplantada';
-
-/** A counter with the fixture register, a clerk and a manager, enrolled with `central`. */
-const counter = async (central: RunningCentral) => {
-  // Real time: central checks signed request timestamps against its own clock.
-  const t = testCore({ clock: new FakeClock(Date.now()) });
-  t.core.services.residents.importCsv(readFileSync(join(FIXTURES, 'register/padron-utf8.csv')), {
-    actor: SYSTEM,
-    fileName: 'padron-utf8.csv',
-  });
-  const clerk = await t.signInAs('clerk', 'clara');
-  const manager = await t.signInAs('manager', 'marta');
-  const { code } = await createEnrolmentCode(central.store, 'Mostrador test', new Date());
-  await t.core.services.sync.enrol(SYSTEM, central.url, code);
-  const sync = async () => {
-    const run = await t.core.services.sync.syncOnce();
-    expect(run).toMatchObject({ reached: true, error: null });
-    expect(run.report.rejected).toBe(0);
-    return run.report;
-  };
-  const save = (who: typeof JUAN, handle: string, more: Partial<SaveVerificationInput> = {}) =>
-    t.call(
-      'verifySave',
-      {
-        residentId: who.id,
-        document: ocrDocument({ document_number: who.number, expiry_date: who.expiry }),
-        corrected: [],
-        network: 'x',
-        handle,
-        proof: 'seen_on_device',
-        startedAt: t.clock.now().toISOString(),
-        ...more,
-      },
-      clerk,
-    );
-  return { t, clerk, manager, sync, save };
-};
 
 for (const variant of storeVariants) {
   describe.skipIf(variant.skip)(`revocations sent by central (${variant.name})`, () => {
@@ -87,8 +44,8 @@ for (const variant of storeVariants) {
       )[0];
 
     it('drops the handle from the directory at once and revokes the record at its counter', async () => {
-      const a = await counter(running());
-      const b = await counter(running());
+      const a = await verificationCounter(running());
+      const b = await verificationCounter(running());
       const v = await a.save(JUAN, '@juan_suplantado');
       const other = await b.save(SOFIA, '@sofia_intacta');
       await a.sync();
@@ -174,7 +131,7 @@ for (const variant of storeVariants) {
     });
 
     it('revokes a pending proof too, so a late confirmation no longer verifies it', async () => {
-      const c = await counter(running());
+      const c = await verificationCounter(running());
       const v = await c.save(JUAN, '@juan_pendiente', { proof: 'challenge_code' });
       await c.sync();
       expect((await revoke(v.id)).body).toMatchObject({ status: 'revoked' });
@@ -192,7 +149,7 @@ for (const variant of storeVariants) {
     });
 
     it('leaves a record the counter already ended as it is', async () => {
-      const c = await counter(running());
+      const c = await verificationCounter(running());
       const v = await c.save(JUAN, '@juan_cruzado');
       await c.sync();
       // Central revokes while the counter, offline, revokes it too at the resident's request.
@@ -212,7 +169,7 @@ for (const variant of storeVariants) {
     });
 
     it('refuses a bad token, an unknown id, a missing reason and a record ended otherwise', async () => {
-      const c = await counter(running());
+      const c = await verificationCounter(running());
       const v = await c.save(JUAN, '@juan_renovado');
       await c.sync();
       expect(await revoke(v.id, REASON, 'x'.repeat(40))).toMatchObject({

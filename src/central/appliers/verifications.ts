@@ -114,17 +114,20 @@ export const refreshHandle = async (
   }
 };
 
+/** An online request as central stores it. */
+export interface RequestRow {
+  id: string;
+  resident_id: string;
+  network: string;
+  handle: string;
+  platform_user_id: string | null;
+  requested_at: Date;
+  version: number;
+}
+
 /** A request used at one counter is withdrawn from the others (the user keeps it as `used`). */
 const useRequest = async (tx: CentralTx, requestId: string, deviceId: string): Promise<void> => {
-  const [used] = await tx.query<{
-    id: string;
-    resident_id: string;
-    network: string;
-    handle: string;
-    platform_user_id: string | null;
-    requested_at: Date;
-    version: number;
-  }>(
+  const [used] = await tx.query<RequestRow>(
     `UPDATE verification_requests SET state = 'used', version = version + 1, used_by_device = $2,
        updated_at = $3 WHERE id = $1 AND state = 'open'
      RETURNING id, resident_id, network, handle, platform_user_id, requested_at, version`,
@@ -134,18 +137,7 @@ const useRequest = async (tx: CentralTx, requestId: string, deviceId: string): P
 };
 
 /** The `verification.request` change counters apply (src/core/verifications/sync-appliers.ts). */
-export const requestChange = (
-  r: {
-    id: string;
-    resident_id: string;
-    network: string;
-    handle: string;
-    platform_user_id: string | null;
-    requested_at: Date;
-    version: number;
-  },
-  state: 'open' | 'withdrawn',
-) => ({
+export const requestChange = (r: RequestRow, state: 'open' | 'withdrawn') => ({
   type: 'verification.request',
   entity_id: r.id,
   version: Number(r.version),
