@@ -10,6 +10,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/cli/index.ts'),
+          // Reads register files in a worker thread; the core is told where it is.
+          'register-import-worker': resolve(__dirname, 'src/core/residents/record-worker-entry.ts'),
         },
       },
     },

@@ -23,12 +23,19 @@ export const errorText = (error: ErrorShape): string => translateError(cliLangua
 export const resolveDataDir = (opts: GlobalOptions): string =>
   resolve(opts.dataDir ?? defaultDataDir());
 
+// The CLI is built into out/main/cli.js, next to the register-reading worker.
+const registerWorker = new URL('./register-import-worker.js', import.meta.url);
+
+/** The core over the data directory the options name. */
+export const openCore = (opts: GlobalOptions): Core =>
+  createCore({ dataDir: resolveDataDir(opts), registerWorker });
+
 /** Opens the core for one command and always closes it, so the database is never left open. */
 export const withCore = async <T>(
   opts: GlobalOptions,
   fn: (core: Core) => Promise<T> | T,
 ): Promise<T> => {
-  const core = createCore({ dataDir: resolveDataDir(opts) });
+  const core = openCore(opts);
   try {
     return await fn(core);
   } finally {

@@ -27,7 +27,13 @@ const start = async (): Promise<void> => {
       allowBasicText: process.env[ALLOW_BASIC_TEXT_ENV] === '1',
       migrateKeyFile: process.argv.includes(MIGRATE_KEYS_FLAG),
     });
-    core = createCore({ dataDir, keys, printPdf: printPdfWithDialog });
+    core = createCore({
+      dataDir,
+      keys,
+      printPdf: printPdfWithDialog,
+      // Built next to this file (out/main); reads register files off the main thread.
+      registerWorker: new URL('./register-import-worker.js', import.meta.url),
+    });
   } catch (e) {
     const message = isAppError(e) ? translateError('es', e.toShape()) : String(e);
     dialog.showErrorBox('Ventanilla', message);

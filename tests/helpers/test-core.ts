@@ -33,10 +33,17 @@ export interface TestCore {
 }
 
 /** A real core on a real encrypted database file in a temporary data directory. */
-export const testCore = (options: { dataDir?: string; clock?: FakeClock } = {}): TestCore => {
+export const testCore = (
+  options: { dataDir?: string; clock?: FakeClock; registerWorker?: URL } = {},
+): TestCore => {
   const dataDir = options.dataDir ?? tempDir();
   const clock = options.clock ?? new FakeClock();
-  const core = createCore({ dataDir, clock, log: () => undefined });
+  const core = createCore({
+    dataDir,
+    clock,
+    log: () => undefined,
+    ...(options.registerWorker ? { registerWorker: options.registerWorker } : {}),
+  });
   afterEach(() => core.close());
 
   const call = async <N extends OperationName>(name: N, input: OpInput<N>, sessionId?: string) => {

@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
-import { createCore } from '../../core/app/create-core';
 import { startBridge } from '../bridge/server';
-import { type GlobalOptions, resolveDataDir, t } from '../context';
+import { type GlobalOptions, openCore, t } from '../context';
 
 /** The built renderer sits beside the built CLI: out/main/cli.js → out/renderer. */
 export const rendererDir = (): string => fileURLToPath(new URL('../renderer', import.meta.url));
@@ -32,7 +31,7 @@ export const serveCommand = (): Command =>
     .option('--port <n>', t('cli.serve.portOption'), parsePort, 4780)
     .option('--open', t('cli.serve.openOption'))
     .action(async (opts: { port: number; open?: boolean }, cmd: Command) => {
-      const core = createCore({ dataDir: resolveDataDir(cmd.optsWithGlobals<GlobalOptions>()) });
+      const core = openCore(cmd.optsWithGlobals<GlobalOptions>());
       const bridge = await startBridge({
         dispatch: core.dispatch,
         rendererDir: rendererDir(),

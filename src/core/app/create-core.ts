@@ -33,6 +33,8 @@ export interface CoreOptions {
   readonly keys?: InstallationKeys;
   /** The desktop's print dialog for receipts; without it the page prints them itself. */
   readonly printPdf?: PdfPrinter;
+  /** The built worker that reads register files off the main thread (out/main). */
+  readonly registerWorker?: URL;
 }
 
 /** Opens the data directory and wires every feature: the one object all adapters talk to. */
@@ -52,7 +54,7 @@ export const createCore = (options: CoreOptions) => {
   const sessions = new SessionStore(clock, () => readSettings(deps.db).idleLockMinutes * 60_000);
   const staff = createStaffService(deps);
   const auth = createAuthService(deps, sessions);
-  const residents = createResidentsService(deps);
+  const residents = createResidentsService(deps, { registerWorker: options.registerWorker });
   const forms = createFormsService(deps);
   const auditLog = createAuditService(deps);
   // Started by the long-running adapters (desktop, serve), like sync: not by each CLI command.

@@ -1,11 +1,15 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, type KeyObject } from 'node:crypto';
 
 const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
 
 export type DocumentKind = 'DNI' | 'NIE' | 'OTHER';
 
+const NORMAL = /^(?:\d{8}|[XYZ]\d{7})[A-Z]$/;
+
 /** Upper case, no spaces, dashes or dots; DNI/NIE digits padded back to their full width. */
 export const normalizeDocumentNumber = (raw: string): string => {
+  // Registers and hashes pass already-normal numbers many times over: keep those as they are.
+  if (NORMAL.test(raw)) return raw;
   const compact = raw.toUpperCase().replace(/[\s.\-_/]/g, '');
   const dni = /^(\d{1,8})([A-Z])$/.exec(compact);
   if (dni?.[1] && dni[2]) return dni[1].padStart(8, '0') + dni[2];
@@ -44,7 +48,7 @@ export const maskDocumentNumber = (raw: string): string => {
   const n = normalizeDocumentNumber(raw);
   const kind = documentKind(n);
   const [from, to] = kind === 'DNI' ? [3, 7] : kind === 'NIE' ? [4, 8] : visibleWindow(n.length);
-  return [...n].map((c, i) => (i >= from && i < to ? c : '*')).join('');
+  return '*'.repeat(from) + n.slice(from, to) + '*'.repeat(Math.max(0, n.length - to));
 };
 
 const visibleWindow = (length: number): [number, number] => {
@@ -54,5 +58,5 @@ const visibleWindow = (length: number): [number, number] => {
 };
 
 /** Keyed hash: the only form in which a document number is stored or compared. */
-export const hashDocumentNumber = (hmacKey: Buffer, raw: string): string =>
+export const hashDocumentNumber = (hmacKey: Buffer | KeyObject, raw: string): string =>
   createHmac('sha256', hmacKey).update(normalizeDocumentNumber(raw)).digest('hex');

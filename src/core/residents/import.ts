@@ -3,9 +3,10 @@ import { AppError } from '../../shared/errors';
 import { type Language, translateError } from '../../shared/i18n';
 import type { Actor } from '../audit/append';
 import { audit, type CoreDeps, inTransaction } from '../app/deps';
-import { decodeRegister, type Delimiter, detectDelimiter, readRegister } from './csv-read';
+import { type RecordBatch, readRecordBatches, type RecordSourceInput } from './record-source';
+import { readRecordBatchesInWorker } from './record-worker';
 import type { ResidentsRepo } from './repo';
-import { isRejection, toRecord } from './rows';
+import { RECORD_FIELDS, recordAt, sameStoredFields } from './rows';
 
 export interface ImportOptions {
   readonly actor: Actor;
@@ -17,23 +18,18 @@ export interface ImportOptions {
   readonly language?: Language;
   /** 0..1 while the file is read; may throw to abandon the import (nothing is kept). */
   readonly onProgress?: (fraction: number) => void;
+  /** The built worker script that reads the file in parallel; without it, this thread reads. */
+  readonly worker?: URL | undefined;
 }
 
 // The report lists rejected rows up to this many; the count is always exact.
 export const MAX_REPORTED_ERRORS = 1000;
 
-/** Spanish exports write H for men and M for women; if any row says H, `M` means mujer. */
-const usesSpanishSexLetters = (text: string, delimiter: Delimiter): boolean => {
-  const d = delimiter === '\t' ? '\\t' : delimiter;
-  return new RegExp(`(^|${d})"?[Hh]"?(?=${d}|\\r?$)`, 'm').test(text);
-};
-
 /**
  * A first import into an empty register builds its indexes once at the end, several times
  * faster than growing them row by row. Inside the import transaction, so a failure restores them.
  */
-const dropIndexesIfEmpty = (deps: CoreDeps): string[] => {
-  if (deps.db.prepare('SELECT 1 FROM residents LIMIT 1').get()) return [];
+const dropIndexes = (deps: CoreDeps): string[] => {
   const indexes = deps.db
     .prepare(
       `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'residents' AND sql IS NOT NULL`,
@@ -43,18 +39,34 @@ const dropIndexesIfEmpty = (deps: CoreDeps): string[] => {
   return indexes.map((i) => i.sql);
 };
 
+const registerIsEmpty = (deps: CoreDeps): boolean =>
+  !deps.db.prepare('SELECT 1 FROM residents LIMIT 1').get();
+
 // A large first import re-reads the whole table once per index it builds at the end; with the
 // table still in the page cache that is ~10% less work at 600k rows. Only for the import: the
 // cache grows as pages are used and shrinks back when the previous size is restored.
 const IMPORT_CACHE_KIB = 512 * 1024;
 
-const withImportCache = <T>(deps: CoreDeps, fn: () => T): T => {
-  const before = Number(deps.db.pragma('cache_size', { simple: true }));
-  if (before > -IMPORT_CACHE_KIB) deps.db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+/**
+ * Settings for the length of one import. A first import goes through a rollback journal instead of the WAL: the WAL passes every page through
+ * the cipher three times (log, then checkpoint read and write), while a rollback journal only
+ * saves the few pages that existed and the new pages are encrypted once, straight into the file.
+ */
+const withImportSettings = <T>(deps: CoreDeps, fn: () => T): T => {
+  const db = deps.db;
+  const cache = Number(db.pragma('cache_size', { simple: true }));
+  // Refused (the mode stays 'wal') while another connection has the file open: then the
+  // import simply runs in WAL.
+  const leftWal =
+    registerIsEmpty(deps) &&
+    db.pragma('journal_mode', { simple: true }) === 'wal' &&
+    db.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
+  if (cache > -IMPORT_CACHE_KIB) db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   try {
     return fn();
   } finally {
-    deps.db.pragma(`cache_size = ${before}`);
+    if (leftWal) db.pragma('journal_mode = WAL');
+    db.pragma(`cache_size = ${cache}`);
   }
 };
 
@@ -71,19 +83,19 @@ export const importRegister = (
 ): ImportReport => {
   const dryRun = options.dryRun ?? false;
   const language = options.language ?? 'es';
-  const decoded = decodeRegister(bytes);
-  const delimiter = detectDelimiter(decoded.text);
-  const now = deps.clock.now();
-  const at = now.toISOString();
+  const at = deps.clock.now().toISOString();
   const today = at.slice(0, 10);
-  const ctx = {
+  const input: RecordSourceInput = {
+    bytes,
     hmacKey: deps.keys.hmacKey,
     today,
-    spanishSexLetters: usesSpanishSexLetters(decoded.text, delimiter),
+    mapping: options.mapping,
   };
 
   const run = (): ImportReport => {
-    const rebuild = dryRun ? [] : dropIndexesIfEmpty(deps);
+    // An empty register has no one to compare with or deregister: its rows go straight in.
+    const empty = registerIsEmpty(deps);
+    const rebuild = empty && !dryRun ? dropIndexes(deps) : [];
     const inserter = repo.batchInserter(1, at);
     const seen = new Set<string>();
     const errors: ImportReport['errors'] = [];
@@ -91,42 +103,48 @@ export const importRegister = (
     let updated = 0;
     let unchanged = 0;
     let rejected = 0;
-    const reject = (line: number, code: string, params?: Record<string, string | number>) => {
-      rejected += 1;
-      if (errors.length < MAX_REPORTED_ERRORS) {
-        const message = translateError(language, { code, params });
-        errors.push(params ? { line, code, params, message } : { line, code, message });
+    const onBatch = (batch: RecordBatch) => {
+      for (const { line, code, params } of batch.rejections) {
+        rejected += 1;
+        if (errors.length < MAX_REPORTED_ERRORS) {
+          const message = translateError(language, { code, params });
+          errors.push(params ? { line, code, params, message } : { line, code, message });
+        }
       }
+      const rows = batch.values.length / RECORD_FIELDS.length;
+      if (empty) {
+        imported += rows;
+        if (!dryRun) inserter.add(batch.values);
+      } else {
+        for (let i = 0; i < rows; i++) {
+          const record = recordAt(batch.values, i);
+          seen.add(record.resident_id);
+          const state = repo.importState(record.resident_id);
+          if (!state) {
+            imported += 1;
+            if (!dryRun)
+              inserter.add(
+                batch.values.slice(i * RECORD_FIELDS.length, (i + 1) * RECORD_FIELDS.length),
+              );
+          } else if (!sameStoredFields(state, record) || state.status !== 'active') {
+            updated += 1;
+            if (!dryRun) repo.update(state.id, record, state.version + 1, at);
+          } else {
+            unchanged += 1;
+          }
+        }
+      }
+      if (batch.fraction !== null) options.onProgress?.(batch.fraction);
     };
-    const parsed = readRegister(
-      decoded,
-      (raw, line) => {
-        const record = toRecord(raw, ctx);
-        if (isRejection(record)) return reject(line, record.code, record.params);
-        if (seen.has(record.resident_id)) {
-          return reject(line, 'row_duplicate_id', { id: record.resident_id });
-        }
-        seen.add(record.resident_id);
-        // An empty register has nothing to compare with: skip the per-row lookup.
-        const state = rebuild.length > 0 ? undefined : repo.importState(record.resident_id);
-        if (!state) {
-          imported += 1;
-          if (!dryRun) inserter.add(record);
-        } else if (state.row_hash !== record.row_hash || state.status !== 'active') {
-          updated += 1;
-          if (!dryRun) repo.update(state.id, record, state.version + 1, at);
-        } else {
-          unchanged += 1;
-        }
-      },
-      { mapping: options.mapping, onProgress: options.onProgress },
-    );
+    const parsed =
+      (options.worker && readRecordBatchesInWorker(options.worker, input, onBatch)) ??
+      readRecordBatches(input, onBatch);
     inserter.flush();
     // An empty or wholly broken file must not deregister the whole town.
-    if (seen.size === 0) throw new AppError('register_no_valid_rows', { rejected }, 422);
+    if (imported + updated + unchanged === 0)
+      throw new AppError('register_no_valid_rows', { rejected }, 422);
     const gone: number[] = [];
-    // A register that was empty has no one to deregister.
-    const scan = rebuild.length > 0 ? [] : repo.statements.activeIds.iterate();
+    const scan = empty ? [] : repo.statements.activeIds.iterate();
     for (const row of scan as Iterable<{ id: number; resident_id: string }>) {
       if (!seen.has(row.resident_id)) gone.push(row.id);
     }
@@ -162,5 +180,5 @@ export const importRegister = (
     return report;
   };
 
-  return dryRun ? run() : withImportCache(deps, () => inTransaction(deps, run));
+  return dryRun ? run() : withImportSettings(deps, () => inTransaction(deps, run));
 };

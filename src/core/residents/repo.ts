@@ -1,15 +1,14 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Resident } from '../../shared/contract/residents';
-import type { ResidentRecord } from './rows';
+import { documentKey, RECORD_FIELDS, type RecordValue, type ResidentRecord } from './rows';
 
 /** A stored row with the match keys and hash the screens never see. */
 export interface ResidentRow extends Resident {
   document_hash: string | null;
+  document_key: number | null;
   surnames_key: string;
-  given_key: string;
   phonetic_surname1: string;
   phonetic_given: string;
-  row_hash: string;
 }
 
 export const toResident = (r: ResidentRow): Resident => ({
@@ -30,56 +29,27 @@ export const toResident = (r: ResidentRow): Resident => ({
   version: r.version,
 });
 
-const FIELDS = `resident_id, document_type, document_hash, document_masked, given_names, surname1,
-  surname2, birth_date, sex, nationality, address, district, surnames_key, given_key,
-  phonetic_surname1, phonetic_given, row_hash`;
-const PARAMS = FIELDS.split(',')
-  .map((f) => `@${f.trim()}`)
-  .join(', ');
-const SETS = FIELDS.split(',')
-  .map((f) => `${f.trim()} = @${f.trim()}`)
-  .join(', ');
+const FIELDS = RECORD_FIELDS.join(', ');
+const PARAMS = RECORD_FIELDS.map((f) => `@${f}`).join(', ');
+const SETS = RECORD_FIELDS.map((f) => `${f} = @${f}`).join(', ');
 
 /** Rows per multi-row INSERT: one statement step per batch is about twice as fast as one per row. */
 export const INSERT_BATCH = 32;
-const ROW_PLACEHOLDERS = `(${FIELDS.split(',')
-  .map(() => '?')
-  .join(', ')}, ?, 'active', ?)`;
-const VALUES_PER_ROW = FIELDS.split(',').length + 2;
-
-/** The record's values in FIELDS order, then version and updated_at, appended to `out`. */
-const pushValues = (out: unknown[], r: ResidentRecord, version: number, at: string): void => {
-  out.push(
-    r.resident_id,
-    r.document_type,
-    r.document_hash,
-    r.document_masked,
-    r.given_names,
-    r.surname1,
-    r.surname2,
-    r.birth_date,
-    r.sex,
-    r.nationality,
-    r.address,
-    r.district,
-    r.surnames_key,
-    r.given_key,
-    r.phonetic_surname1,
-    r.phonetic_given,
-    r.row_hash,
-    version,
-    at,
-  );
-};
+// Version and time are the same for every row of a batch: bound once, by name.
+const ROW_PLACEHOLDERS = `(${RECORD_FIELDS.map(() => '?').join(', ')}, @version, 'active', @updated_at)`;
+const VALUES_PER_ROW = RECORD_FIELDS.length;
 
 /** Prepared once per database: lookups run in microseconds at a million rows. */
 export const residentsRepo = (db: Database) => {
   const s = {
     byId: db.prepare('SELECT * FROM residents WHERE id = ?'),
     byResidentId: db.prepare('SELECT * FROM residents WHERE resident_id = ?'),
-    byHash: db.prepare('SELECT * FROM residents WHERE document_hash = ? LIMIT 20'),
+    // The integer key finds the rows; the whole hash decides.
+    byHash: db.prepare(
+      'SELECT * FROM residents WHERE document_key = ? AND document_hash = ? LIMIT 20',
+    ),
     byBirth: db.prepare('SELECT * FROM residents WHERE birth_date = ? LIMIT ?'),
-    // Covered by residents_birth_names: the names born on a date without reading their rows.
+    // The names born on a date, before fetching the whole rows worth scoring.
     namesBornOn: db.prepare(
       'SELECT id, surname1, surname2, given_names FROM residents WHERE birth_date = ? LIMIT 5000',
     ),
@@ -97,13 +67,13 @@ export const residentsRepo = (db: Database) => {
     ),
     bySurnamesPrefix: db.prepare(
       `SELECT * FROM residents WHERE surnames_key >= ? AND surnames_key < ?
-       ORDER BY surnames_key, given_key LIMIT ?`,
+       ORDER BY surnames_key, given_names LIMIT ?`,
     ),
     byPhoneticSurname: db.prepare(
       'SELECT * FROM residents WHERE phonetic_surname1 = ? ORDER BY phonetic_given LIMIT ?',
     ),
     importState: db.prepare(
-      'SELECT id, row_hash, status, version FROM residents WHERE resident_id = ?',
+      `SELECT id, status, version, ${FIELDS} FROM residents WHERE resident_id = ?`,
     ),
     insert: db.prepare(
       `INSERT INTO residents (${FIELDS}, version, status, updated_at) VALUES (${PARAMS}, @version, 'active', @updated_at)`,
@@ -129,7 +99,7 @@ export const residentsRepo = (db: Database) => {
     statements: s,
     byId: (id: number) => s.byId.get(id) as ResidentRow | undefined,
     byResidentId: (id: string) => s.byResidentId.get(id) as ResidentRow | undefined,
-    byHash: (hash: string) => all(s.byHash, hash),
+    byHash: (hash: string) => all(s.byHash, documentKey(hash), hash),
     byBirth: (date: string, limit = 500) => all(s.byBirth, date, limit),
     namesBornOn: (date: string) =>
       s.namesBornOn.all(date) as Array<
@@ -146,7 +116,7 @@ export const residentsRepo = (db: Database) => {
     byPhoneticSurname: (key: string, limit: number) => all(s.byPhoneticSurname, key, limit),
     importState: (residentId: string) =>
       s.importState.get(residentId) as
-        | { id: number; row_hash: string; status: 'active' | 'deregistered'; version: number }
+        | (ResidentRecord & { id: number; status: 'active' | 'deregistered'; version: number })
         | undefined,
     insert: (r: ResidentRecord, version: number, at: string) =>
       s.insert.run({ ...r, version, updated_at: at }),
@@ -157,20 +127,29 @@ export const residentsRepo = (db: Database) => {
      * Callers flush before reading the table again.
      */
     batchInserter: (version: number, at: string) => {
-      const values: unknown[] = [];
-      const flush = () => {
-        if (values.length === INSERT_BATCH * VALUES_PER_ROW) s.insertBatch.run(values);
-        else
-          for (let i = 0; i < values.length; i += VALUES_PER_ROW)
-            s.insertOne.run(values.slice(i, i + VALUES_PER_ROW));
-        values.length = 0;
-      };
+      const full = INSERT_BATCH * VALUES_PER_ROW;
+      const pending: RecordValue[] = [];
+      const shared = { version, updated_at: at };
       return {
-        add: (r: ResidentRecord) => {
-          pushValues(values, r, version, at);
-          if (values.length === INSERT_BATCH * VALUES_PER_ROW) flush();
+        /** Rows as flat values (RECORD_FIELDS order), any number of them. */
+        add: (values: readonly RecordValue[]) => {
+          let k = 0;
+          for (; pending.length > 0 && k < values.length; k++) {
+            pending.push(values[k] ?? null);
+            if (pending.length === full) {
+              s.insertBatch.run(pending, shared);
+              pending.length = 0;
+            }
+          }
+          for (; k + full <= values.length; k += full)
+            s.insertBatch.run(values.slice(k, k + full), shared);
+          for (; k < values.length; k++) pending.push(values[k] ?? null);
         },
-        flush,
+        flush: () => {
+          for (let i = 0; i < pending.length; i += VALUES_PER_ROW)
+            s.insertOne.run(pending.slice(i, i + VALUES_PER_ROW), shared);
+          pending.length = 0;
+        },
       };
     },
   };

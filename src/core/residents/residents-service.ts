@@ -27,7 +27,11 @@ export interface RegisterDelta {
 
 export type DeltaOutcome = 'inserted' | 'updated' | 'stale';
 
-export const createResidentsService = (deps: CoreDeps) => {
+export const createResidentsService = (
+  deps: CoreDeps,
+  // The built register-reading worker (see record-worker.ts); tests run without one.
+  options: { readonly registerWorker?: URL | undefined } = {},
+) => {
   // A million residents with their indexes is ~500 MB of encrypted pages; the default 2 MB
   // page cache makes every lookup re-read and re-decrypt the same index pages.
   if (Number(deps.db.pragma('cache_size', { simple: true })) > -65_536)
@@ -68,7 +72,7 @@ export const createResidentsService = (deps: CoreDeps) => {
     if (rows.size < limit && tokens.length > 1) {
       const rest = tokens.slice(1).join(' ');
       for (const r of repo.bySurnamesPrefix(rest, limit)) {
-        if (r.given_key.startsWith(tokens[0] ?? '')) rows.set(r.id, r);
+        if (nameKey(r.given_names).startsWith(tokens[0] ?? '')) rows.set(r.id, r);
       }
     }
     // Spelling slips (b/v, c/z/s, ll/y, h) in the first surname.
@@ -131,8 +135,8 @@ export const createResidentsService = (deps: CoreDeps) => {
   };
 
   return {
-    importCsv: (bytes: Uint8Array, options: ImportOptions) =>
-      importRegister(deps, repo, bytes, options),
+    importCsv: (bytes: Uint8Array, importOptions: ImportOptions) =>
+      importRegister(deps, repo, bytes, { worker: options.registerWorker, ...importOptions }),
     match,
     search,
     getById,

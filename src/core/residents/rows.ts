@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import {
   documentKind,
   hashDocumentNumber,
@@ -16,6 +16,8 @@ export interface ResidentRecord {
   resident_id: string;
   document_type: StoredDocumentType;
   document_hash: string | null;
+  /** The hash's first 52 bits as a number: the indexed form (see migration 0011). */
+  document_key: number | null;
   document_masked: string | null;
   given_names: string;
   surname1: string;
@@ -26,11 +28,72 @@ export interface ResidentRecord {
   address: string | null;
   district: string | null;
   surnames_key: string;
-  given_key: string;
   phonetic_surname1: string;
   phonetic_given: string;
-  row_hash: string;
 }
+
+/** Every stored column of a record, in one order for the SQL and its values. */
+export const RECORD_FIELDS = [
+  'resident_id',
+  'document_type',
+  'document_hash',
+  'document_key',
+  'document_masked',
+  'given_names',
+  'surname1',
+  'surname2',
+  'birth_date',
+  'sex',
+  'nationality',
+  'address',
+  'district',
+  'surnames_key',
+  'phonetic_surname1',
+  'phonetic_given',
+] as const satisfies ReadonlyArray<keyof ResidentRecord>;
+
+/**
+ * True when a re-import would store exactly what is there. The match keys count too, so a
+ * newer app's name rules reach every resident on the next import.
+ */
+export type RecordValue = ResidentRecord[keyof ResidentRecord];
+
+/** Appends a record's values in RECORD_FIELDS order; written out, as it runs once per row. */
+export const appendValues = (out: RecordValue[], r: ResidentRecord): void => {
+  out.push(
+    r.resident_id,
+    r.document_type,
+    r.document_hash,
+    r.document_key,
+    r.document_masked,
+    r.given_names,
+    r.surname1,
+    r.surname2,
+    r.birth_date,
+    r.sex,
+    r.nationality,
+    r.address,
+    r.district,
+    r.surnames_key,
+    r.phonetic_surname1,
+    r.phonetic_given,
+  );
+};
+
+/** The indexed form of a document hash: its first 13 hex digits, exactly as a JS number. */
+export const documentKey = (hash: string): number => Number.parseInt(hash.slice(0, 13), 16);
+
+/** One row of flat values (RECORD_FIELDS order) as a record. */
+export const recordAt = (values: readonly RecordValue[], row: number): ResidentRecord => {
+  const record: Record<string, RecordValue> = {};
+  RECORD_FIELDS.forEach((f, i) => {
+    record[f] = values[row * RECORD_FIELDS.length + i] ?? null;
+  });
+  return record as unknown as ResidentRecord;
+};
+
+export const sameStoredFields = (stored: ResidentRecord, record: ResidentRecord): boolean =>
+  RECORD_FIELDS.every((f) => stored[f] === record[f]);
 
 /** ISO `yyyy-mm-dd` or Spanish `dd/mm/yyyy` (also `-` or `.`); null when not a real date. */
 export const parseDate = (raw: string): string | null => cachedDate(raw) || null;
@@ -109,30 +172,9 @@ const clean = (v: string | undefined): string | null => {
   return s ? s : null;
 };
 
-/** Change detection only (not security): the one-shot hash is several times cheaper per row. */
-export const rowHash = (r: Omit<ResidentRecord, 'row_hash'>): string =>
-  hash(
-    'sha256',
-    [
-      r.document_type,
-      r.document_hash,
-      r.document_masked,
-      r.given_names,
-      r.surname1,
-      r.surname2,
-      r.birth_date,
-      r.sex,
-      r.nationality,
-      r.address,
-      r.district,
-    ]
-      .map((v) => v ?? '')
-      .join('\u001f'),
-    'base64url',
-  );
-
 export interface RowContext {
-  readonly hmacKey: Buffer;
+  /** A KeyObject when hashing many rows: each HMAC then skips re-importing the key. */
+  readonly hmacKey: Buffer | KeyObject;
   readonly today: string;
   readonly spanishSexLetters: boolean;
 }
@@ -170,10 +212,11 @@ export const toRecord = (raw: RawRow, ctx: RowContext): ResidentRecord | RowReje
     masked = maskDocumentNumber(normalized);
   }
   const surname2 = clean(raw.surname2);
-  const record: ResidentRecord = {
+  return {
     resident_id: residentId,
     document_type: documentType,
     document_hash: hash,
+    document_key: hash ? documentKey(hash) : null,
     document_masked: masked,
     given_names: given,
     surname1,
@@ -184,13 +227,9 @@ export const toRecord = (raw: RawRow, ctx: RowContext): ResidentRecord | RowReje
     address: clean(raw.address),
     district: clean(raw.district),
     surnames_key: nameKey(`${surname1} ${surname2 ?? ''}`),
-    given_key: nameKey(given),
     phonetic_surname1: phoneticKey(surname1),
     phonetic_given: phoneticKey(given),
-    row_hash: '',
   };
-  record.row_hash = rowHash(record);
-  return record;
 };
 
 export const isRejection = (r: ResidentRecord | RowRejection): r is RowRejection => 'code' in r;

@@ -11,6 +11,8 @@ export const residentsMessages = defineMessages(
       register_unreadable_csv:
         'El archivo CSV está mal formado cerca de la línea {{line}}. No se ha modificado nada.',
       register_empty: 'El archivo está vacío.',
+      register_import_stalled:
+        'La lectura del archivo se ha detenido sin terminar. No se ha modificado nada; vuelva a importarlo.',
       register_no_valid_rows:
         'Ninguna fila es válida ({{rejected}} rechazadas): no se ha modificado el padrón.',
       register_file_not_found: 'No se puede abrir el archivo: {{file}}',
@@ -132,6 +134,8 @@ export const residentsMessages = defineMessages(
         'Required columns are missing ({{columns}}). Headers found: {{headers}}.',
       register_unreadable_csv: 'The CSV file is malformed near line {{line}}. Nothing was changed.',
       register_empty: 'The file is empty.',
+      register_import_stalled:
+        'Reading the file stopped before the end. Nothing was changed; import it again.',
       register_no_valid_rows:
         'No row is valid ({{rejected}} rejected): the register was not changed.',
       register_file_not_found: 'Cannot open the file: {{file}}',

@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { TestCore } from '../../helpers/test-core';
 import { SYSTEM } from '../../helpers/test-core';
 
 export const REGISTER_DIR = resolve(import.meta.dirname, '../../fixtures/register');
+
+/** The register-reading worker as `npm run build` emits it (npm test builds first). */
+export const BUILT_WORKER = pathToFileURL(
+  resolve(import.meta.dirname, '../../../out/main/register-import-worker.js'),
+);
 
 export const fixtureBytes = (name: string): Buffer => readFileSync(resolve(REGISTER_DIR, name));
 

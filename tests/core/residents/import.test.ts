@@ -203,6 +203,7 @@ describe('register import: transactions, dry run, deregistration', () => {
         .all();
     const before = indexes();
     expect(before).toHaveLength(5);
+    const journal = () => t.core.deps.db.pragma('journal_mode', { simple: true });
     // The import's larger page cache is given back whether it fails or succeeds.
     const cacheSize = () => t.core.deps.db.pragma('cache_size', { simple: true });
     const cache = cacheSize();
@@ -212,11 +213,45 @@ describe('register import: transactions, dry run, deregistration', () => {
     );
     expect(indexes()).toEqual(before);
     expect(cacheSize()).toBe(cache);
+    expect(journal()).toBe('wal');
     expect(t.core.services.residents.stats().active).toBe(0);
     importFixture(t);
     expect(indexes()).toEqual(before);
     expect(cacheSize()).toBe(cache);
+    expect(journal()).toBe('wal');
     expect(t.core.deps.db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
+  });
+
+  it('writes a first import through a rollback journal, and any later one through the WAL', () => {
+    const t = testCore();
+    const modes: unknown[] = [];
+    const big = [HEADER];
+    for (let i = 0; i < 6_000; i++) big.push(`B${i},,,Nombre,Apellido${i},,1970-01-01,,,,`);
+    const watch = () => modes.push(t.core.deps.db.pragma('journal_mode', { simple: true }));
+    importFixture(t, csv(big), { onProgress: watch });
+    importFixture(t, csv(big.map((l) => l.replace('Nombre', 'Otro'))), { onProgress: watch });
+    expect(modes).toEqual(['delete', 'wal']);
+    expect(t.core.deps.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(t.core.services.residents.stats().active).toBe(6_000);
+  });
+
+  it('skips blank and whitespace-only lines and counts lines in files with bare line feeds', () => {
+    const t = testCore();
+    const text = [
+      ` ${HEADER.replace(',document_type', ' , document_type ')}`,
+      'A1,DNI,,Ana,Gil,,1980-01-01,F,ESP,,',
+      '',
+      '   ',
+      'A2,DNI,,Eva,Gil,,1980-13-01,F,ESP,,',
+      'A3,DNI,,"Luis',
+      'Miguel",Gil,,1980-01-01,M,ESP,,',
+      'A4,DNI,,Pepe,Gil,,1980-01-01,X,ESP,,',
+    ].join('\n');
+    const report = importFixture(t, Buffer.from(text, 'utf8'));
+    expect(report).toMatchObject({ imported: 3, rejected: 1 });
+    expect(report.errors.map((e) => [e.line, e.code])).toEqual([[5, 'row_bad_date']]);
+    expect(report.columns).toMatchObject({ document_type: 'document_type' });
+    expect(t.core.services.residents.getByResidentId('A3')?.given_names).toBe('Luis Miguel');
   });
 
   it('marks residents missing from a new full export as deregistered, with the date, and re-registers them', () => {
