@@ -14,6 +14,12 @@ if (name && !available.includes(name)) {
   console.error(`Unknown benchmark "${name}". Available: ${available.join(', ')}`);
   process.exit(2);
 }
+// Benchmarks measure the app as built (the register import runs in the built worker).
+const build = spawnSync('npx', ['electron-vite', 'build'], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+  cwd: fileURLToPath(new URL('..', import.meta.url)),
+});
+if (build.status !== 0) process.exit(1);
 let failed = 0;
 for (const bench of name ? [name] : available) {
   console.log(`\n== bench ${bench} ==`);
