@@ -4,6 +4,14 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type RecordBatch, readRecordBatches } from '../../../src/core/residents/record-source';
 import { readRecordBatchesInWorker } from '../../../src/core/residents/record-worker';
+import {
+  appendValues,
+  isRejection,
+  RECORD_FIELDS,
+  type RecordValue,
+  recordAt,
+  toRecord,
+} from '../../../src/core/residents/rows';
 import { tempDir } from '../../helpers/temp-dir';
 import { testCore } from '../../helpers/test-core';
 import { BUILT_WORKER, csv, fixtureBytes, HEADER, importFixture } from './fixtures';
@@ -42,6 +50,34 @@ const bigFile = (): Buffer => {
   }
   return csv(lines);
 };
+
+describe('rows as flat values', () => {
+  it('flattens every field of a record in RECORD_FIELDS order, and reads it back whole', () => {
+    const record = toRecord(
+      {
+        resident_id: 'R1',
+        document_number: '12345678Z',
+        given_names: 'María José',
+        surname1: 'de la Fuente',
+        surname2: 'Núñez',
+        birth_date: '02/01/1980',
+        sex: 'M',
+        nationality: 'esp',
+        address: 'C/ Mayor, 1',
+        district: '01',
+      },
+      { hmacKey: Buffer.alloc(32, 7), today: '2026-03-02', spanishSexLetters: true },
+    );
+    if (isRejection(record)) throw new Error(record.code);
+    expect(Object.keys(record).sort()).toEqual([...RECORD_FIELDS].sort());
+    const values: RecordValue[] = [];
+    appendValues(values, record);
+    appendValues(values, { ...record, resident_id: 'R2' });
+    expect(values.slice(0, RECORD_FIELDS.length)).toEqual(RECORD_FIELDS.map((f) => record[f]));
+    expect(recordAt(values, 0)).toEqual(record);
+    expect(recordAt(values, 1)).toEqual({ ...record, resident_id: 'R2' });
+  });
+});
 
 describe('reading the register in a worker thread', { timeout: 60_000 }, () => {
   beforeAll(() => {
