@@ -12,7 +12,7 @@ const fullName = (r: Resident): string =>
 const Detail = ({ resident, onClose }: { resident: Resident; onClose: () => void }) => {
   const { t } = useTranslation();
   return (
-    <section className="card" aria-labelledby="resident-detail-title">
+    <section className="card wide" aria-labelledby="resident-detail-title">
       <h2 id="resident-detail-title">
         {t('residents.ui.detailTitle')}: {fullName(resident)}
       </h2>

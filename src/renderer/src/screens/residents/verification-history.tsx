@@ -31,36 +31,40 @@ export const VerificationHistory = ({ residentId }: { residentId: string }) => {
       {rows === null && !error && <p role="status">{t('residents.ui.historyLoading')}</p>}
       {rows?.length === 0 && <p className="hint">{t('residents.ui.historyEmpty')}</p>}
       {rows && rows.length > 0 && (
-        <table className="table" aria-labelledby="resident-history-title">
-          <thead>
-            <tr>
-              <th scope="col">{t('residents.ui.historyDate')}</th>
-              <th scope="col">{t('residents.ui.historyHandle')}</th>
-              <th scope="col">{t('residents.ui.historyState')}</th>
-              <th scope="col">{t('residents.ui.historyDocument')}</th>
-              <th scope="col">{t('residents.ui.historyClerk')}</th>
-              <th scope="col">{t('residents.ui.historyExpires')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((v) => (
-              <tr key={v.id}>
-                <td>{day(v.createdAt)}</td>
-                <td>
-                  <strong>{v.handle}</strong> · {t(`verifications.networks.${v.network}`)}
-                </td>
-                <td>
-                  <span className={`state ${v.state}`}>{t(`verifications.states.${v.state}`)}</span>
-                </td>
-                <td>
-                  <code>{v.documentMasked}</code> ({v.documentType})
-                </td>
-                <td>{v.clerkName}</td>
-                <td>{day(v.expiresAt)}</td>
+        <div className="table-scroll">
+          <table className="table" aria-labelledby="resident-history-title">
+            <thead>
+              <tr>
+                <th scope="col">{t('residents.ui.historyDate')}</th>
+                <th scope="col">{t('residents.ui.historyHandle')}</th>
+                <th scope="col">{t('residents.ui.historyState')}</th>
+                <th scope="col">{t('residents.ui.historyDocument')}</th>
+                <th scope="col">{t('residents.ui.historyClerk')}</th>
+                <th scope="col">{t('residents.ui.historyExpires')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((v) => (
+                <tr key={v.id}>
+                  <td>{day(v.createdAt)}</td>
+                  <td>
+                    <strong>{v.handle}</strong> · {t(`verifications.networks.${v.network}`)}
+                  </td>
+                  <td>
+                    <span className={`state ${v.state}`}>
+                      {t(`verifications.states.${v.state}`)}
+                    </span>
+                  </td>
+                  <td>
+                    <code>{v.documentMasked}</code> ({v.documentType})
+                  </td>
+                  <td>{v.clerkName}</td>
+                  <td>{day(v.expiresAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
