@@ -48,9 +48,10 @@ const registerIsEmpty = (deps: CoreDeps): boolean =>
 const IMPORT_CACHE_KIB = 512 * 1024;
 
 /**
- * Settings for the length of one import. A first import goes through a rollback journal instead of the WAL: the WAL passes every page through
- * the cipher three times (log, then checkpoint read and write), while a rollback journal only
- * saves the few pages that existed and the new pages are encrypted once, straight into the file.
+ * Settings for the length of one import. A first import goes through a rollback journal
+ * instead of the WAL: the WAL passes every page through the cipher three times (log, then
+ * checkpoint read and write), while a rollback journal only saves the few pages that existed
+ * and the new pages are encrypted once, straight into the file.
  */
 const withImportSettings = <T>(deps: CoreDeps, fn: () => T): T => {
   const db = deps.db;
