@@ -125,7 +125,7 @@ const countLines = (text: string, from: number, to: number): number => {
 /** The line a record starting at `from` begins on, past any blank lines the parser skipped. */
 const startLine = (text: string, from: number): number => {
   let i = from;
-  while (i < text.length && /[\s]/.test(text.charAt(i))) i += 1;
+  while (i < text.length && /\s/.test(text.charAt(i))) i += 1;
   return 1 + countLines(text, 0, i);
 };
 
@@ -171,11 +171,9 @@ export const readRegister = (
       const record = result.data;
       if (record.length === 1 && !record[0]?.trim()) return;
       if (!mapping) {
-        mapping = mapHeaders(
-          record.map((h) => h.trim()),
-          options.mapping,
-        );
-        columns = Object.fromEntries([...mapping].map(([i, c]) => [record[i]?.trim() ?? '', c]));
+        const headers = record.map((h) => h.trim());
+        mapping = mapHeaders(headers, options.mapping);
+        columns = Object.fromEntries([...mapping].map(([i, c]) => [headers[i] ?? '', c]));
         return;
       }
       const row: RawRow = {};
