@@ -2,6 +2,13 @@
 // `npm test`: every check, in order of cost. All steps run; the exit code says if any failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { describeMissing, findMissing } from './preflight.js';
+
+const missing = await findMissing();
+if (missing.length > 0) {
+  console.error(describeMissing(missing));
+  process.exit(3);
+}
 
 mkdirSync('test-artifacts', { recursive: true });
 
