@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SESSION_HEADER } from '../src/shared/contract/envelope';
+import { ensureFixtures, GENERATED_DIR } from '../tests/fixtures/cards/generate';
 
 /**
  * `npm run bench -- verify`: the machine time of one scripted verification in browser mode,
@@ -22,6 +23,8 @@ const CARDS = [
   ['dni_back-2-jpeg.jpg', 'R003'],
 ] as const;
 const PASSWORD = 'contraseña-larga';
+// A fresh clone has no generated cards yet: make them (a no-op when they are current).
+await ensureFixtures();
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ventanilla-bench-verify-'));
 const cli = (args: string[], env: Record<string, string> = {}) => {
@@ -92,7 +95,7 @@ try {
   const images = CARDS.map(([file, resident]) => ({
     file,
     resident,
-    base64: readFileSync(join(ROOT, 'tests/fixtures/generated', file)).toString('base64'),
+    base64: readFileSync(join(GENERATED_DIR, file)).toString('base64'),
   }));
   // The Verify screen starts the OCR workers when it opens; the first card then reads warm.
   const warmStart = performance.now();
