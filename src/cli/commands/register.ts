@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command } from 'commander';
-import type { ImportReport } from '../../shared/contract/residents';
+import { type ImportReport, MASS_DEREGISTRATION_SHARE } from '../../shared/contract/residents';
 import { AppError } from '../../shared/errors';
 import { cliLanguage, type GlobalOptions, printJson, t, withCore } from '../context';
 import { cliActor } from './staff';
@@ -23,7 +23,8 @@ const counts = ({ imported, updated, unchanged, rejected, deregistered }: Import
 });
 
 const printReport = (report: ImportReport): void => {
-  process.stdout.write(`${t('residents.cli.report', counts(report))}\n`);
+  const summary = report.dry_run ? 'residents.cli.dryRunReport' : 'residents.cli.report';
+  process.stdout.write(`${t(summary, counts(report))}\n`);
   for (const e of report.errors)
     process.stdout.write(`${t('residents.cli.errorLine', { line: e.line, message: e.message })}\n`);
   if (report.errors.length < report.rejected) {
@@ -31,8 +32,33 @@ const printReport = (report: ImportReport): void => {
       `${t('residents.ui.moreErrors', { count: report.rejected - report.errors.length })}\n`,
     );
   }
+  if (report.deregistered > 0) {
+    const title = report.dry_run ? 'residents.cli.leavingTitle' : 'residents.cli.leftTitle';
+    process.stdout.write(`${t(title)}\n`);
+    const named = report.deregistered_residents ?? [];
+    for (const r of named)
+      process.stdout.write(
+        `${t('residents.cli.leavingLine', { id: r.resident_id, name: r.name })}\n`,
+      );
+    const more = report.deregistered - named.length;
+    if (more > 0) process.stdout.write(`${t('residents.cli.moreLeaving', { count: more })}\n`);
+  }
+  if (report.dry_run && report.mass_deregistration) {
+    process.stdout.write(
+      `${t('residents.cli.massWarning', {
+        count: report.deregistered,
+        limit: MASS_DEREGISTRATION_SHARE * 100,
+      })}\n`,
+    );
+  }
   if (report.dry_run) process.stdout.write(`${t('residents.cli.dryRunNote')}\n`);
 };
+
+interface ImportFlags {
+  dryRun?: boolean;
+  allowMassDeregistration?: boolean;
+  json?: boolean;
+}
 
 /** `ventanilla register import FILE [--dry-run] [--json]` and `register stats [--json]`. */
 export const registerCommand = (): Command => {
@@ -43,8 +69,9 @@ export const registerCommand = (): Command => {
     .description(t('residents.cli.import'))
     .argument('<file>', t('residents.cli.fileArgument'))
     .option('--dry-run', t('residents.cli.dryRun'))
+    .option('--allow-mass-deregistration', t('residents.cli.allowMassOption'))
     .option('--json', t('cli.jsonOption'))
-    .action(async (file: string, opts: { dryRun?: boolean; json?: boolean }, cmd: Command) => {
+    .action(async (file: string, opts: ImportFlags, cmd: Command) => {
       const bytes = readInputFile(file);
       // Progress goes to stderr, and only for a person watching a terminal.
       const showProgress = !opts.json && process.stderr.isTTY;
@@ -53,6 +80,7 @@ export const registerCommand = (): Command => {
           actor: cliActor(),
           fileName: basename(file),
           dryRun: opts.dryRun ?? false,
+          allowMassDeregistration: opts.allowMassDeregistration ?? false,
           language: cliLanguage(),
           ...(showProgress
             ? {
@@ -68,6 +96,7 @@ export const registerCommand = (): Command => {
         printJson({
           ...counts(report),
           errors: report.errors.map(({ line, message }) => ({ line, message })),
+          deregistered_residents: report.deregistered_residents ?? [],
         });
       });
     });

@@ -1,4 +1,5 @@
 import type { residentsOps } from '../../shared/contract/residents';
+import { isAppError } from '../../shared/errors';
 import type { CoreDeps } from '../app/deps';
 import { type HandlersFor, requireActor } from '../app/handlers';
 import { ImportUploads, jobView } from './import-jobs';
@@ -32,13 +33,23 @@ export const residentsHandlers = (
       }
       return jobView(upload);
     },
-    residentsImportCommit: ({ job }, ctx) => {
+    residentsImportCommit: ({ job, allowMassDeregistration }, ctx) => {
       const actor = requireActor(ctx);
-      const upload = uploads.take(job, actor.staffId);
-      return residents.importCsv(uploads.bytes(upload), {
-        actor,
-        fileName: upload.fileName,
-      });
+      const upload = uploads.get(job, actor.staffId);
+      try {
+        const report = residents.importCsv(uploads.bytes(upload), {
+          actor,
+          fileName: upload.fileName,
+          allowMassDeregistration,
+        });
+        uploads.cancel(job, actor.staffId);
+        return report;
+      } catch (e) {
+        // Refused for its deregistrations: the person may still confirm them.
+        if (!(isAppError(e) && e.code === 'register_mass_deregistration'))
+          uploads.cancel(job, actor.staffId);
+        throw e;
+      }
     },
     residentsImportCancel: ({ job }, ctx) => {
       uploads.cancel(job, requireActor(ctx).staffId);

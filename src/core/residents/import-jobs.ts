@@ -77,10 +77,9 @@ export class ImportUploads {
     return Buffer.concat(upload.chunks);
   }
 
-  take(id: string, staffId: number | null): Upload {
-    const upload = this.own(id, staffId);
-    this.uploads.delete(id);
-    return upload;
+  /** The upload, kept until `cancel`: a refused commit can be confirmed without re-sending. */
+  get(id: string, staffId: number | null): Upload {
+    return this.own(id, staffId);
   }
 
   cancel(id: string, staffId: number | null): void {

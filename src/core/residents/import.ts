@@ -1,4 +1,8 @@
-import type { CanonicalColumn, ImportReport } from '../../shared/contract/residents';
+import {
+  type CanonicalColumn,
+  type ImportReport,
+  MASS_DEREGISTRATION_SHARE,
+} from '../../shared/contract/residents';
 import { AppError } from '../../shared/errors';
 import { type Language, translateError } from '../../shared/i18n';
 import type { Actor } from '../audit/append';
@@ -20,10 +24,17 @@ export interface ImportOptions {
   readonly onProgress?: (fraction: number) => void;
   /** The built worker script that reads the file in parallel; without it, this thread reads. */
   readonly worker?: URL | undefined;
+  /** Lets a real import deregister more than MASS_DEREGISTRATION_SHARE of the register. */
+  readonly allowMassDeregistration?: boolean | undefined;
 }
 
 // The report lists rejected rows up to this many; the count is always exact.
 export const MAX_REPORTED_ERRORS = 1000;
+// The dry run names this many of the residents it would deregister; the count is always exact.
+export const MAX_NAMED_DEREGISTRATIONS = 1000;
+
+const fullName = (r: { given_names: string; surname1: string; surname2: string | null }) =>
+  [r.given_names, r.surname1, r.surname2].filter(Boolean).join(' ');
 
 /**
  * A first import into an empty register builds its indexes once at the end, several times
@@ -98,6 +109,7 @@ export const importRegister = (
     const empty = registerIsEmpty(deps);
     const rebuild = empty && !dryRun ? dropIndexes(deps) : [];
     const inserter = repo.batchInserter(1, at);
+    // Residents the file lists, valid or not: a rejected row is a row to fix, not a departure.
     const seen = new Set<string>();
     const errors: ImportReport['errors'] = [];
     let imported = 0;
@@ -105,8 +117,9 @@ export const importRegister = (
     let unchanged = 0;
     let rejected = 0;
     const onBatch = (batch: RecordBatch) => {
-      for (const { line, code, params } of batch.rejections) {
+      for (const { line, code, params, resident_id: id } of batch.rejections) {
         rejected += 1;
+        if (id) seen.add(id);
         if (errors.length < MAX_REPORTED_ERRORS) {
           const message = translateError(language, { code, params });
           errors.push(params ? { line, code, params, message } : { line, code, message });
@@ -145,10 +158,30 @@ export const importRegister = (
     if (imported + updated + unchanged === 0)
       throw new AppError('register_no_valid_rows', { rejected }, 422);
     const gone: number[] = [];
+    let active = 0;
     const scan = empty ? [] : repo.statements.activeIds.iterate();
     for (const row of scan as Iterable<{ id: number; resident_id: string }>) {
+      active += 1;
       if (!seen.has(row.resident_id)) gone.push(row.id);
     }
+    // A partial file (a test export, a wrong filter) would otherwise empty the register.
+    const massDeregistration = gone.length > MASS_DEREGISTRATION_SHARE * active;
+    if (massDeregistration && !dryRun && !options.allowMassDeregistration) {
+      throw new AppError(
+        'register_mass_deregistration',
+        {
+          count: gone.length,
+          active,
+          percent: Math.round((gone.length / active) * 100),
+          limit: MASS_DEREGISTRATION_SHARE * 100,
+        },
+        422,
+      );
+    }
+    const named = gone.slice(0, MAX_NAMED_DEREGISTRATIONS).flatMap((id) => {
+      const r = repo.byId(id);
+      return r ? [{ resident_id: r.resident_id, name: fullName(r) }] : [];
+    });
     if (!dryRun) for (const id of gone) repo.statements.deregister.run(today, at, id);
     for (const sql of rebuild) deps.db.exec(sql);
     const report: ImportReport = {
@@ -158,6 +191,8 @@ export const importRegister = (
       rejected,
       deregistered: gone.length,
       errors,
+      deregistered_residents: named,
+      mass_deregistration: massDeregistration,
       dry_run: dryRun,
       encoding: parsed.encoding,
       delimiter: parsed.delimiter,

@@ -22,6 +22,8 @@ export interface RejectedRow {
   readonly line: number;
   readonly code: string;
   readonly params?: Record<string, string | number> | undefined;
+  /** The row's inscription id when it could be read: that resident is kept, not deregistered. */
+  readonly resident_id?: string | undefined;
 }
 
 /**
@@ -74,8 +76,10 @@ export const readRecordBatches = (
     decoded,
     (raw, line) => {
       const record = toRecord(raw, ctx);
-      if (isRejection(record)) rejections.push({ line, ...record });
-      else if (seen.has(record.resident_id)) {
+      if (isRejection(record)) {
+        const id = raw.resident_id;
+        rejections.push(id ? { line, ...record, resident_id: id } : { line, ...record });
+      } else if (seen.has(record.resident_id)) {
         rejections.push({ line, code: 'row_duplicate_id', params: { id: record.resident_id } });
       } else {
         seen.add(record.resident_id);

@@ -95,7 +95,13 @@ export const ImportError = z.object({
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 
-/** The import report; the CLI's `--json` prints exactly the first six keys. */
+/**
+ * A real import refuses to deregister more than this share of the active residents unless the
+ * person confirms it: a partial or wrong file would otherwise deregister the town.
+ */
+export const MASS_DEREGISTRATION_SHARE = 0.05;
+
+/** The import report; the CLI's `--json` prints the first six keys and the residents leaving. */
 export const ImportReport = z.object({
   imported: z.number().int(),
   updated: z.number().int(),
@@ -103,6 +109,12 @@ export const ImportReport = z.object({
   rejected: z.number().int(),
   deregistered: z.number().int(),
   errors: z.array(ImportError),
+  /** Who this import deregisters (the first thousand), so the dry run names them. */
+  deregistered_residents: z
+    .array(z.object({ resident_id: z.string(), name: z.string() }))
+    .optional(),
+  /** More than MASS_DEREGISTRATION_SHARE would go: committing needs allowMassDeregistration. */
+  mass_deregistration: z.boolean().optional(),
   dry_run: z.boolean(),
   encoding: z.enum(['utf-8', 'windows-1252']),
   delimiter: z.enum([',', ';', '\t']),
@@ -173,7 +185,10 @@ export const residentsOps = {
     maxInputBytes: 2 * CHUNK_BYTES,
   }),
   residentsImportCommit: op({
-    input: z.object({ job: z.string().max(64) }),
+    input: z.object({
+      job: z.string().max(64),
+      allowMassDeregistration: z.boolean().default(false),
+    }),
     output: ImportReport,
     access: importers,
     mutates: true,

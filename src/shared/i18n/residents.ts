@@ -29,6 +29,8 @@ export const residentsMessages = defineMessages(
       row_bad_document_letter: 'La letra del DNI/NIE {{masked}} no corresponde a sus números.',
       row_bad_document: 'Número de documento no válido ({{masked}}).',
       row_duplicate_id: 'El identificador {{id}} ya aparece en una línea anterior.',
+      register_mass_deregistration:
+        'Esta importación daría de baja a {{count}} de {{active}} habitantes ({{percent}} %), más del {{limit}} %. No se ha modificado nada. Si el archivo es el padrón completo, confirme expresamente las bajas.',
     },
     residents: {
       nav: 'Habitantes',
@@ -73,6 +75,15 @@ export const residentsMessages = defineMessages(
         report:
           'Importados {{imported}}, actualizados {{updated}}, sin cambios {{unchanged}}, rechazados {{rejected}}, dados de baja {{deregistered}}.',
         dryRunNote: 'Simulación: no se ha modificado nada.',
+        dryRunReport:
+          'Si confirma (aún no se ha importado nada) — nuevos: {{imported}}, actualizados: {{updated}}, sin cambios: {{unchanged}}, rechazados: {{rejected}}, bajas: {{deregistered}}.',
+        leavingTitle: 'Se darían de baja (no están en el archivo):',
+        leftTitle: 'Dados de baja (no están en el archivo):',
+        leavingLine: '  {{id}}  {{name}}',
+        moreLeaving: '  y {{count}} más.',
+        massWarning:
+          'Atención: {{count}} bajas son más del {{limit}} % del padrón. Para importar igualmente, añada --allow-mass-deregistration.',
+        allowMassOption: 'permite dar de baja a más del 5 % del padrón en una importación',
         progress: 'Leyendo… {{percent}} %',
         errorLine: '  línea {{line}}: {{message}}',
         stats_text:
@@ -123,6 +134,11 @@ export const residentsMessages = defineMessages(
         line: 'Línea',
         reason: 'Motivo',
         moreErrors: 'Y {{count}} más.',
+        leavingTitle: 'Se darían de baja (no están en el archivo)',
+        leavingId: 'Inscripción',
+        massWarning:
+          'Atención: {{count}} bajas son más del {{limit}} % del padrón. ¿Es el archivo completo?',
+        massConfirm: 'He comprobado la lista y confirmo estas {{count}} bajas',
       },
     },
   },
@@ -152,6 +168,8 @@ export const residentsMessages = defineMessages(
       row_bad_document_letter: 'The letter of DNI/NIE {{masked}} does not match its digits.',
       row_bad_document: 'Invalid document number ({{masked}}).',
       row_duplicate_id: 'The identifier {{id}} already appears on an earlier line.',
+      register_mass_deregistration:
+        'This import would deregister {{count}} of {{active}} residents ({{percent}} %), more than {{limit}} %. Nothing was changed. If the file is the complete register, confirm the deregistrations explicitly.',
     },
     residents: {
       nav: 'Residents',
@@ -195,6 +213,15 @@ export const residentsMessages = defineMessages(
         report:
           'Imported {{imported}}, updated {{updated}}, unchanged {{unchanged}}, rejected {{rejected}}, deregistered {{deregistered}}.',
         dryRunNote: 'Dry run: nothing was changed.',
+        dryRunReport:
+          'If you confirm (nothing has been imported yet) — new: {{imported}}, updated: {{updated}}, unchanged: {{unchanged}}, rejected: {{rejected}}, deregistered: {{deregistered}}.',
+        leavingTitle: 'Would be deregistered (not in the file):',
+        leftTitle: 'Deregistered (not in the file):',
+        leavingLine: '  {{id}}  {{name}}',
+        moreLeaving: '  and {{count}} more.',
+        massWarning:
+          'Warning: {{count}} deregistrations are more than {{limit}} % of the register. To import anyway, add --allow-mass-deregistration.',
+        allowMassOption: 'allow one import to deregister more than 5 % of the register',
         progress: 'Reading… {{percent}} %',
         errorLine: '  line {{line}}: {{message}}',
         stats_text:
@@ -245,6 +272,11 @@ export const residentsMessages = defineMessages(
         line: 'Line',
         reason: 'Reason',
         moreErrors: 'And {{count}} more.',
+        leavingTitle: 'Would be deregistered (not in the file)',
+        leavingId: 'Inscription',
+        massWarning:
+          'Warning: {{count}} deregistrations are more than {{limit}} % of the register. Is this the complete file?',
+        massConfirm: 'I have checked the list and confirm these {{count}} deregistrations',
       },
     },
   },

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,7 @@ describe('ventanilla register and match', () => {
       rejected: 0,
       deregistered: 0,
       errors: [],
+      deregistered_residents: [],
     });
     expect(JSON.parse((await run(['register', 'stats', '--json'])).out)).toMatchObject({
       active: 0,
@@ -43,7 +44,7 @@ describe('ventanilla register and match', () => {
     );
     const { code, out } = await run(['register', 'import', bad, '--dry-run']);
     expect(code).toBe(0);
-    expect(out).toContain('rechazados 1');
+    expect(out).toContain('rechazados: 1');
     expect(out).toContain('línea 2: La letra del DNI/NIE ***4567** no corresponde a sus números.');
     expect(out).not.toContain('12345678');
   });
@@ -79,5 +80,30 @@ describe('ventanilla register and match', () => {
     const bad = await run(['match', '--document', doc]);
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('no es un objeto «document» válido');
+  });
+
+  it('names who a re-import would deregister, and refuses a mass deregistration without the flag', async () => {
+    const full = join(REGISTER_DIR, 'padron-utf8.csv');
+    expect((await run(['register', 'import', full])).code).toBe(0);
+    const lines = readFileSync(full, 'utf8').trim().split('\r\n');
+    const tiny = join(dataDir, 'tiny.csv');
+    writeFileSync(tiny, `${lines.slice(0, 3).join('\r\n')}\r\n`);
+    const dry = await run(['register', 'import', tiny, '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain('aún no se ha importado nada) — nuevos: 0');
+    expect(dry.out).toContain('Se darían de baja (no están en el archivo):');
+    expect(dry.out).toContain('R030  Yolanda Llorente Bravo');
+    expect(dry.out).toContain('--allow-mass-deregistration');
+    const refused = await run(['register', 'import', tiny]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('daría de baja a 37 de 39 habitantes');
+    expect(JSON.parse((await run(['register', 'stats', '--json'])).out)).toMatchObject({
+      active: 39,
+    });
+    const forced = await run(['register', 'import', tiny, '--allow-mass-deregistration', '--json']);
+    expect(JSON.parse(forced.out)).toMatchObject({ deregistered: 37 });
+    expect(JSON.parse((await run(['register', 'stats', '--json'])).out)).toMatchObject({
+      active: 2,
+    });
   });
 });

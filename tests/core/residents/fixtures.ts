@@ -17,7 +17,11 @@ export const fixtureBytes = (name: string): Buffer => readFileSync(resolve(REGIS
 export const importFixture = (
   t: TestCore,
   file: string | Buffer = 'padron-utf8.csv',
-  options: { dryRun?: boolean; onProgress?: (f: number) => void } = {},
+  options: {
+    dryRun?: boolean;
+    onProgress?: (f: number) => void;
+    allowMassDeregistration?: boolean;
+  } = {},
 ) =>
   t.core.services.residents.importCsv(typeof file === 'string' ? fixtureBytes(file) : file, {
     actor: SYSTEM,

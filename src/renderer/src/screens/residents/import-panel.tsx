@@ -1,6 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_CHUNK_BYTES, type ImportReport } from '../../../../shared/contract/residents';
+import {
+  IMPORT_CHUNK_BYTES,
+  type ImportReport,
+  MASS_DEREGISTRATION_SHARE,
+} from '../../../../shared/contract/residents';
 import { useAction, useApp } from '../../app-context';
 import { ErrorBanner, Notice } from '../../components/form';
 
@@ -24,7 +28,13 @@ const ReportView = ({ report }: { report: ImportReport }) => {
   ];
   return (
     <>
-      <p>{t('residents.cli.report', Object.fromEntries(rows))}</p>
+      <p>
+        {t(
+          report.dry_run ? 'residents.cli.dryRunReport' : 'residents.cli.report',
+          Object.fromEntries(rows),
+        )}
+      </p>
+      <LeavingList report={report} />
       {report.errors.length > 0 && (
         <table className="table">
           <caption>{t('residents.ui.rejectedTitle')}</caption>
@@ -55,6 +65,47 @@ const ReportView = ({ report }: { report: ImportReport }) => {
   );
 };
 
+/** Who the import would deregister: named, so a wrong file shows before anyone confirms. */
+const LeavingList = ({ report }: { report: ImportReport }) => {
+  const { t } = useTranslation();
+  const named = report.deregistered_residents ?? [];
+  if (named.length === 0) return null;
+  const shown = named.slice(0, 200);
+  const more = report.deregistered - shown.length;
+  return (
+    <>
+      {report.mass_deregistration && (
+        <p role="alert" className="error">
+          {t('residents.ui.massWarning', {
+            count: report.deregistered,
+            limit: MASS_DEREGISTRATION_SHARE * 100,
+          })}
+        </p>
+      )}
+      <div className="table-scroll">
+        <table className="table" data-testid="import-leaving">
+          <caption>{t('residents.ui.leavingTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('residents.ui.leavingId')}</th>
+              <th scope="col">{t('residents.ui.name')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r) => (
+              <tr key={r.resident_id}>
+                <td>{r.resident_id}</td>
+                <td>{r.name}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {more > 0 && <p>{t('residents.ui.moreErrors', { count: more })}</p>}
+    </>
+  );
+};
+
 /** Managers and admins: send the file in slices, read the dry-run report, then commit. */
 export const ImportPanel = ({ onImported }: { onImported: () => void }) => {
   const { t } = useTranslation();
@@ -64,6 +115,7 @@ export const ImportPanel = ({ onImported }: { onImported: () => void }) => {
   const [checking, setChecking] = useState(false);
   const [job, setJob] = useState<{ id: string; report: ImportReport } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [confirmMass, setConfirmMass] = useState(false);
 
   const check = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -71,6 +123,7 @@ export const ImportPanel = ({ onImported }: { onImported: () => void }) => {
     if (!(file instanceof File) || file.size === 0) return;
     setNotice(null);
     setJob(null);
+    setConfirmMass(false);
     const result = await run(async () => {
       let id: string | undefined;
       for (let offset = 0; offset < file.size; offset += IMPORT_CHUNK_BYTES) {
@@ -99,9 +152,11 @@ export const ImportPanel = ({ onImported }: { onImported: () => void }) => {
 
   const commit = async () => {
     if (!job) return;
-    const report = await run(() => api.residentsImportCommit({ job: job.id }));
-    setJob(null);
+    const report = await run(() =>
+      api.residentsImportCommit({ job: job.id, allowMassDeregistration: confirmMass }),
+    );
     if (report) {
+      setJob(null);
       setNotice(
         t('residents.ui.committed', {
           imported: report.imported,
@@ -152,8 +207,23 @@ export const ImportPanel = ({ onImported }: { onImported: () => void }) => {
         <div aria-labelledby="residents-report-title">
           <h3 id="residents-report-title">{t('residents.ui.reportTitle')}</h3>
           <ReportView report={job.report} />
+          {job.report.mass_deregistration && (
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={confirmMass}
+                onChange={(e) => setConfirmMass(e.currentTarget.checked)}
+              />{' '}
+              {t('residents.ui.massConfirm', { count: job.report.deregistered })}
+            </label>
+          )}
           <div className="row">
-            <button type="button" className="primary" disabled={busy} onClick={() => void commit()}>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy || (job.report.mass_deregistration === true && !confirmMass)}
+              onClick={() => void commit()}
+            >
               {t('residents.ui.commit')}
             </button>
             <button type="button" disabled={busy} onClick={() => void discard()}>
