@@ -3,22 +3,16 @@ import { AppError } from '../../shared/errors';
 import { audit, type CoreDeps, inTransaction } from '../app/deps';
 import { readSettings } from '../settings/settings-service';
 import { DUMMY_HASH, verifyPassword } from './passwords';
+import { CheckGate, createLockout } from './lockout';
 import type { Session, SessionStore } from './sessions';
 import { actorOf } from './staff-service';
-import { findByUsername, getById, toStaffMember, type StaffRow } from './staff-repo';
-
-export const MAX_ATTEMPTS = 5;
-const BASE_LOCK_MS = 30_000;
-const MAX_LOCK_MS = 60 * 60_000;
-
-/** 30 s after the 5th failure, doubling with each further one, capped at an hour. */
-export const lockoutMs = (failedAttempts: number): number =>
-  failedAttempts < MAX_ATTEMPTS
-    ? 0
-    : Math.min(BASE_LOCK_MS * 2 ** (failedAttempts - MAX_ATTEMPTS), MAX_LOCK_MS);
+import { getById, toStaffMember, type StaffRow } from './staff-repo';
 
 export const createAuthService = (deps: CoreDeps, sessions: SessionStore) => {
   const { db, clock } = deps;
+  const lockout = createLockout(db, clock);
+  // One check at a time per account: a burst queues instead of taking every hashing thread.
+  const gate = new CheckGate(1);
 
   const info = (session: Session): SessionInfo => ({
     staff: toStaffMember(getById(db, session.staffId)),
@@ -26,44 +20,41 @@ export const createAuthService = (deps: CoreDeps, sessions: SessionStore) => {
     idleLockMinutes: readSettings(db).idleLockMinutes,
   });
 
-  const recordFailure = (row: StaffRow): AppError =>
-    inTransaction(deps, () => {
-      const attempts = row.failed_attempts + 1;
-      const lockMs = lockoutMs(attempts);
-      const lockedUntil =
-        lockMs > 0 ? new Date(clock.now().getTime() + lockMs).toISOString() : null;
-      db.prepare('UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(
-        attempts,
-        lockedUntil,
-        row.id,
+  /** Audits a checked wrong password; the lock, if any, was set when the attempt was reserved. */
+  const failure = (row: StaffRow | undefined, attempts: number, lockMs: number): AppError => {
+    if (row) {
+      inTransaction(deps, () =>
+        audit(deps, {
+          actor: actorOf(row),
+          action: lockMs > 0 ? 'auth.account_locked' : 'auth.sign_in_failed',
+          subject: `staff:${row.username}`,
+          details: { attempts },
+        }),
       );
-      audit(deps, {
-        actor: actorOf(row),
-        action: lockMs > 0 ? 'auth.account_locked' : 'auth.sign_in_failed',
-        subject: `staff:${row.username}`,
-        details: { attempts },
-      });
-      return lockMs > 0
-        ? new AppError('account_locked', { seconds: Math.ceil(lockMs / 1000) }, 423)
-        : new AppError('invalid_credentials', {}, 401);
-    });
+    }
+    return lockMs > 0
+      ? new AppError('account_locked', { seconds: Math.ceil(lockMs / 1000) }, 423)
+      : new AppError('invalid_credentials', {}, 401);
+  };
 
-  /** Checks a password against lockout and disablement; the one way credentials are checked. */
-  const checkCredentials = async (username: string, password: string): Promise<StaffRow> => {
-    const row = findByUsername(db, username);
-    const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
-    if (!row || row.disabled === 1) throw new AppError('invalid_credentials', {}, 401);
-    const lockedFor = row.locked_until ? Date.parse(row.locked_until) - clock.now().getTime() : 0;
-    if (lockedFor > 0) {
-      throw new AppError('account_locked', { seconds: Math.ceil(lockedFor / 1000) }, 423);
-    }
-    if (!ok) throw recordFailure(row);
-    if (row.failed_attempts > 0) {
-      db.prepare('UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(
-        row.id,
-      );
-    }
-    return row;
+  /**
+   * The one way credentials are checked (sign-in, unlock, manager override, own password).
+   * Unknown and disabled accounts cost a hash and lock like real ones: the answers never say
+   * which usernames exist.
+   */
+  const checkCredentials = (username: string, password: string): Promise<StaffRow> => {
+    const key = username.trim().toLowerCase();
+    return gate.run(key, async () => {
+      const reservation = lockout.reserve(key);
+      if (reservation.kind === 'locked') {
+        throw new AppError('account_locked', { seconds: reservation.seconds }, 423);
+      }
+      const { row, attempts, lockMs } = reservation;
+      const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+      if (!ok || !row || row.disabled === 1) throw failure(row, attempts, lockMs);
+      lockout.release(row);
+      return row;
+    });
   };
 
   const signIn = async (username: string, password: string): Promise<Session> => {

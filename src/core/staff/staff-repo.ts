@@ -49,3 +49,17 @@ export const countActiveAdmins = (db: Database): number =>
       n: number;
     }
   ).n;
+
+/** The sign-in lockout's one write: the failure count and the lock it earned. */
+export const writeAttempts = (
+  db: Database,
+  id: number,
+  failedAttempts: number,
+  lockedUntil: string | null,
+): void => {
+  db.prepare('UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(
+    failedAttempts,
+    lockedUntil,
+    id,
+  );
+};

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { latestVersion } from '../../../src/core/db/migrations';
-import { lockoutMs, MAX_ATTEMPTS } from '../../../src/core/staff/auth-service';
+import { lockoutMs, MAX_ATTEMPTS } from '../../../src/core/staff/lockout';
 import { testCore } from '../../helpers/test-core';
 
 describe('staff sign-in', () => {
