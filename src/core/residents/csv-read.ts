@@ -6,13 +6,20 @@ import { AppError } from '../../shared/errors';
 export type Encoding = 'utf-8' | 'windows-1252';
 export type Delimiter = ',' | ';' | '\t';
 
-/** UTF-8 when the bytes are valid UTF-8 (with or without BOM); otherwise Spanish Excel's 1252. */
+const hasUtf8Bom = (b: Uint8Array): boolean => b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+
+/**
+ * UTF-8 when the bytes are valid UTF-8; otherwise Spanish Excel's 1252. A UTF-8 BOM is dropped
+ * first: some tools add one to a 1252 body, and decoded as 1252 it would glue «ï»¿» to the
+ * first header.
+ */
 export const decodeRegister = (bytes: Uint8Array): { text: string; encoding: Encoding } => {
+  const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
   try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
     return { text, encoding: 'utf-8' };
   } catch {
-    return { text: iconv.decode(Buffer.from(bytes), 'win1252'), encoding: 'windows-1252' };
+    return { text: iconv.decode(Buffer.from(body), 'win1252'), encoding: 'windows-1252' };
   }
 };
 

@@ -6,6 +6,7 @@ import {
   maskDocumentNumber,
   normalizeDocumentNumber,
 } from '../privacy/document-number';
+import type { CanonicalColumn } from '../../shared/contract/residents';
 import type { RawRow } from './csv-read';
 import { memo, nameKey, phoneticKey } from './names';
 
@@ -179,8 +180,51 @@ export interface RowContext {
   readonly spanishSexLetters: boolean;
 }
 
+/**
+ * Longest value each column may hold, in UTF-16 units. Real registers stay far below; the
+ * bound keeps a hostile or corrupt file from storing values that every screen, search and PDF
+ * then has to carry.
+ */
+export const FIELD_LIMITS: Readonly<Record<CanonicalColumn, number>> = {
+  resident_id: 64,
+  document_type: 40,
+  document_number: 40,
+  given_names: 100,
+  surname1: 100,
+  surname2: 100,
+  birth_date: 40,
+  sex: 20,
+  nationality: 60,
+  address: 200,
+  district: 100,
+};
+
+// Tabs and line breaks are blanks (`clean` folds them); NUL and the other controls are not text.
+const hasControl = (value: string): boolean => {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return true;
+  }
+  return false;
+};
+
+const badField = (raw: RawRow): RowRejection | null => {
+  for (const field in raw) {
+    const column = field as CanonicalColumn;
+    const value = raw[column];
+    if (value === undefined) continue;
+    if (value.length > FIELD_LIMITS[column]) {
+      return { code: 'row_field_too_long', params: { field: column, max: FIELD_LIMITS[column] } };
+    }
+    if (hasControl(value)) return { code: 'row_control_character', params: { field: column } };
+  }
+  return null;
+};
+
 /** Validates one raw row into what is stored, or says why it is rejected. */
 export const toRecord = (raw: RawRow, ctx: RowContext): ResidentRecord | RowRejection => {
+  const bad = badField(raw);
+  if (bad) return bad;
   const residentId = clean(raw.resident_id);
   const given = clean(raw.given_names);
   const surname1 = clean(raw.surname1);

@@ -29,6 +29,9 @@ export const residentsMessages = defineMessages(
       row_bad_document_letter: 'La letra del DNI/NIE {{masked}} no corresponde a sus números.',
       row_bad_document: 'Número de documento no válido ({{masked}}).',
       row_duplicate_id: 'El identificador {{id}} ya aparece en una línea anterior.',
+      row_field_too_long: 'El campo {{field}} tiene más de {{max}} caracteres.',
+      row_control_character:
+        'El campo {{field}} contiene caracteres de control (como el byte nulo); corrija el archivo.',
       register_mass_deregistration:
         'Esta importación daría de baja a {{count}} de {{active}} habitantes ({{percent}} %), más del {{limit}} %. No se ha modificado nada. Si el archivo es el padrón completo, confirme expresamente las bajas.',
     },
@@ -168,6 +171,9 @@ export const residentsMessages = defineMessages(
       row_bad_document_letter: 'The letter of DNI/NIE {{masked}} does not match its digits.',
       row_bad_document: 'Invalid document number ({{masked}}).',
       row_duplicate_id: 'The identifier {{id}} already appears on an earlier line.',
+      row_field_too_long: 'The field {{field}} is longer than {{max}} characters.',
+      row_control_character:
+        'The field {{field}} contains control characters (such as the NUL byte); fix the file.',
       register_mass_deregistration:
         'This import would deregister {{count}} of {{active}} residents ({{percent}} %), more than {{limit}} %. Nothing was changed. If the file is the complete register, confirm the deregistrations explicitly.',
     },
