@@ -50,11 +50,25 @@ const rejectionCode = (e: unknown): string => (e instanceof OpRejected ? e.code 
 
 type WireOp = PushRequest['ops'][number];
 interface ToApply {
+  /** Position in the seq-ordered batch: one op id may be sent twice, so ids do not key results. */
+  readonly index: number;
   readonly op: WireOp;
   readonly applier: OpApplier;
 }
 
 const pushed = (op: WireOp): PushedOp => ({ ...op, payload: JSON.parse(op.payload) as unknown });
+
+// Own properties only: `constructor` or `toString` must be unknown kinds, not Object's methods.
+const applierFor = (appliers: OpAppliers, kind: string): OpApplier | undefined =>
+  Object.hasOwn(appliers, kind) ? appliers[kind] : undefined;
+
+interface Classified {
+  /** One result per op of the seq-ordered batch; an applier's failure overwrites `applied`. */
+  readonly results: OpResult[];
+  readonly toApply: ToApply[];
+  /** A later copy of an op id in the same batch, and the position of its first copy. */
+  readonly repeats: readonly { index: number; first: number }[];
+}
 
 /** Dedup and envelope checks: which ops are answered already and which go to their applier. */
 const classify = (
@@ -62,29 +76,49 @@ const classify = (
   known: ReadonlyMap<string, { payload_sha256: string; device_id: string }>,
   device: CentralDevice,
   appliers: OpAppliers,
-): { results: Map<string, OpResult>; toApply: ToApply[] } => {
-  const results = new Map<string, OpResult>();
+): Classified => {
+  const results: OpResult[] = [];
   const toApply: ToApply[] = [];
-  for (const op of ops) {
+  const repeats: { index: number; first: number }[] = [];
+  const firstAt = new Map<string, number>();
+  ops.forEach((op, index) => {
     const prior = known.get(op.op_id);
-    const reject = (error: string) =>
-      results.set(op.op_id, { op_id: op.op_id, status: 'rejected', error });
+    const answer = (result: Omit<OpResult, 'op_id'>) => {
+      results[index] = { op_id: op.op_id, ...result };
+    };
+    const reject = (error: string) => answer({ status: 'rejected', error });
+    const first = firstAt.get(op.op_id);
+    if (first === undefined) firstAt.set(op.op_id, index);
+    const applier = applierFor(appliers, op.kind);
     if (prior) {
       const same = prior.payload_sha256 === op.payload_sha256 && prior.device_id === device.id;
-      if (same) results.set(op.op_id, { op_id: op.op_id, status: 'duplicate' });
+      if (same) answer({ status: 'duplicate' });
       else reject('idempotency_mismatch');
-    } else if (results.has(op.op_id)) reject('idempotency_mismatch');
-    else if (sha256Hex(op.payload) !== op.payload_sha256) reject('payload_hash_mismatch');
+    } else if (first !== undefined) {
+      // Answered once the first copy's fate is known (its applier may still refuse it).
+      reject('idempotency_mismatch');
+      repeats.push({ index, first });
+    } else if (sha256Hex(op.payload) !== op.payload_sha256) reject('payload_hash_mismatch');
+    else if (!applier) reject('unknown_kind');
     else {
-      const applier = appliers[op.kind];
-      if (!applier) reject('unknown_kind');
-      else {
-        results.set(op.op_id, { op_id: op.op_id, status: 'applied' });
-        toApply.push({ op, applier });
-      }
+      answer({ status: 'applied' });
+      toApply.push({ index, op, applier });
     }
+  });
+  return { results, toApply, repeats };
+};
+
+/** A repeat with the first copy's payload shares its fate: duplicate if applied, else its refusal. */
+const answerRepeats = (ops: readonly WireOp[], classified: Classified): void => {
+  for (const { index, first } of classified.repeats) {
+    const op = ops[index];
+    const original = classified.results[first];
+    if (!op || !original || ops[first]?.payload_sha256 !== op.payload_sha256) continue;
+    classified.results[index] =
+      original.status === 'applied'
+        ? { op_id: op.op_id, status: 'duplicate' }
+        : { ...original, op_id: op.op_id };
   }
-  return { results, toApply };
 };
 
 /** Consecutive ops with one applier: a run its batch form (if any) applies in one call. */
@@ -122,7 +156,9 @@ const attempt = async (
     'UPDATE devices SET last_seen_at = $2, queue_depth = COALESCE($3, queue_depth) WHERE id = $1',
     [device.id, now.toISOString(), request.queue_depth ?? null],
   );
-  const ops = [...request.ops].sort((a, b) => a.seq - b.seq);
+  // A stable sort: copies of one op id keep the order they were sent in.
+  const sorted = request.ops.map((op, sent) => ({ op, sent })).sort((a, b) => a.op.seq - b.op.seq);
+  const ops = sorted.map((s) => s.op);
   const known = new Map(
     (
       await tx.query<{ op_id: string; payload_sha256: string; device_id: string }>(
@@ -131,7 +167,8 @@ const attempt = async (
       )
     ).map((r) => [r.op_id, r]),
   );
-  const { results, toApply } = classify(ops, known, device, appliers);
+  const classified = classify(ops, known, device, appliers);
+  const { results, toApply } = classified;
   const applied: WireOp[] = [];
   if (!careful) {
     try {
@@ -159,15 +196,16 @@ const attempt = async (
       } catch (e) {
         await tx.query('ROLLBACK TO SAVEPOINT op');
         if (!(e instanceof OpRejected)) onApplyError(e, item.op.kind);
-        results.set(item.op.op_id, {
+        results[item.index] = {
           op_id: item.op.op_id,
           status: 'rejected',
           error: rejectionCode(e),
-        });
+        };
       }
     }
   }
-  const lastRejected = [...results.values()].filter((r) => r.status === 'rejected').at(-1);
+  answerRepeats(ops, classified);
+  const lastRejected = results.filter((r) => r.status === 'rejected').at(-1);
   // One statement: the dedup records, and the device's last error when something was refused.
   await tx.query(
     `WITH ins AS (
@@ -187,9 +225,11 @@ const attempt = async (
     ],
   );
   // Answer in the order the counter sent them.
-  return request.ops.map(
-    (o) => results.get(o.op_id) ?? { op_id: o.op_id, status: 'rejected', error: 'internal' },
-  );
+  const answers: OpResult[] = [];
+  sorted.forEach(({ op, sent }, i) => {
+    answers[sent] = results[i] ?? { op_id: op.op_id, status: 'rejected', error: 'internal' };
+  });
+  return answers;
 };
 
 /**
