@@ -1,6 +1,7 @@
 import type { Actor } from '../audit/append';
 import { audit, type CoreDeps } from '../app/deps';
 import { enqueue } from '../sync/outbox';
+import type { FailedLookup } from '../../shared/contract/verifications';
 import { AppError } from '../../shared/errors';
 
 /** Three misses of the same number within ten minutes lock it; each new lock doubles, up to an hour. */
@@ -111,3 +112,12 @@ export const recordFailedLookup = (
   });
   return ms;
 };
+
+/** The newest failed lookups, for managers. */
+export const listFailedLookups = (deps: CoreDeps, limit: number): FailedLookup[] =>
+  deps.db
+    .prepare(
+      `SELECT id, at, staff_name AS staffName, document_masked AS documentMasked, reason
+       FROM failed_lookups ORDER BY id DESC LIMIT ?`,
+    )
+    .all(limit) as FailedLookup[];

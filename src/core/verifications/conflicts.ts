@@ -105,6 +105,30 @@ export const queueConflict = (
   return id;
 };
 
+/** Claims queued before overrides named their grounds only ever overrode an expired document. */
+const storedClaim = (json: string): Claim => {
+  const c = JSON.parse(json) as Omit<Claim, 'entry' | 'override'> & {
+    entry?: Claim['entry'];
+    override:
+      | (Omit<NonNullable<Claim['override']>, 'grounds'> &
+          Partial<Pick<NonNullable<Claim['override']>, 'grounds'>>)
+      | null;
+  };
+  return {
+    ...c,
+    entry: c.entry ?? 'read',
+    override: c.override
+      ? { ...c.override, grounds: c.override.grounds ?? ['document_expired'] }
+      : null,
+  };
+};
+
+export const openConflictCount = (deps: CoreDeps): number =>
+  deps.db
+    .prepare(`SELECT count(*) FROM verification_conflicts WHERE state = 'open'`)
+    .pluck()
+    .get() as number;
+
 export const createConflictDesk = (deps: CoreDeps, residents: ResidentsPort) => {
   const { db } = deps;
 
@@ -150,7 +174,7 @@ export const createConflictDesk = (deps: CoreDeps, residents: ResidentsPort) => 
       if (row.state !== 'open') throw new AppError('conflict_already_resolved', {}, 409);
       let resultId: string | null = null;
       if (decision === 'transfer') {
-        const claim = JSON.parse(row.claim) as Claim;
+        const claim = storedClaim(row.claim);
         const resident = residents.getById(claim.residentId);
         if (!resident || resident.deregistered)
           throw new AppError('resident_not_found', { id: claim.residentId }, 404);

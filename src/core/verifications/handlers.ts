@@ -8,7 +8,8 @@ import { readSettings } from '../settings/settings-service';
 import type { ConflictDesk } from './conflicts';
 import { renderReceipt } from './receipt-pdf';
 import type { scannerInbox } from './scanner-inbox';
-import { readValidityMonths } from './repo';
+import { listFailedLookups } from './anti-fishing';
+import { readValidityMonths, setValidityMonths } from './repo';
 import type { VerificationService } from './verification-service';
 
 /** The OCR workers are heavy: started on the first card, kept warm for the next resident. */
@@ -61,7 +62,7 @@ export const verificationHandlers = (
       return { ready: warmed };
     },
     verifyScannerNext: () => ({ card: inbox.take() }),
-    verifyMatch: (input, ctx) => service.match(requireActor(ctx), input.document),
+    verifyMatch: (input, ctx) => service.match(requireActor(ctx), input.document, input.entry),
     verifyRejectCandidates: (input, ctx) => {
       service.rejectCandidates(requireActor(ctx), input.document);
       return {};
@@ -90,28 +91,14 @@ export const verificationHandlers = (
     },
     verifyResolveConflict: (input, ctx) =>
       conflicts.resolve(requireActor(ctx), input.id, input.decision, input.reason),
-    verifyFailedLookups: (input) =>
-      deps.db
-        .prepare(
-          `SELECT id, at, staff_name AS staffName, document_masked AS documentMasked, reason
-           FROM failed_lookups ORDER BY id DESC LIMIT ?`,
-        )
-        .all(input.limit) as {
-        id: number;
-        at: string;
-        staffName: string;
-        documentMasked: string;
-        reason: 'not_in_register' | 'candidates_rejected';
-      }[],
+    verifyFailedLookups: (input) => listFailedLookups(deps, input.limit),
     verifyPolicy: (input, ctx) => {
       const actor = requireActor(ctx);
       const before = readValidityMonths(deps.db);
       const next = input.validityMonths;
       if (next !== undefined && next !== before) {
         inTransaction(deps, () => {
-          deps.db
-            .prepare('UPDATE verification_policy SET validity_months = ? WHERE id = 1')
-            .run(next);
+          setValidityMonths(deps.db, next);
           audit(deps, {
             actor,
             action: 'verification.policy_changed',

@@ -1,5 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Network, ProofMethod } from '../../shared/contract/verifications';
+import type {
+  DocumentEntry,
+  Network,
+  OverrideGround,
+  ProofMethod,
+} from '../../shared/contract/verifications';
 import type { Actor } from '../audit/append';
 import { audit, type CoreDeps } from '../app/deps';
 import { enqueue } from '../sync/outbox';
@@ -27,7 +32,12 @@ export interface Claim {
   readonly corrected: readonly string[];
   readonly startedAt: string;
   readonly clerk: { readonly id: number | null; readonly name: string };
-  readonly override: { readonly by: string; readonly reason: string } | null;
+  readonly override: {
+    readonly by: string;
+    readonly reason: string;
+    readonly grounds: readonly OverrideGround[];
+  } | null;
+  readonly entry: DocumentEntry;
   readonly pendingRequestId: string | null;
   /** Set when the claim is a pending challenge whose confirmation met a verified holder. */
   readonly confirmsPendingId?: string;
@@ -47,6 +57,8 @@ const syncPayload = (row: VerificationRow, deviceId: string) => ({
   challengeCode: row.challenge_code,
   challengeExpiresAt: row.challenge_expires_at,
   documentMasked: row.document_masked,
+  // Central shows an authorised record as such, as the counter does.
+  overrideGrounds: JSON.parse(row.override_grounds) as string[],
   clerk: row.clerk_name,
   createdAt: row.created_at,
   verifiedAt: row.verified_at,
@@ -68,14 +80,18 @@ export const publish = (deps: CoreDeps, kind: string, id: string): VerificationR
   return row;
 };
 
-/** A verification ends with its document, or after the configured period, whichever comes first. */
+/**
+ * A verification ends with its document, or after the configured period, whichever comes first.
+ * A document a manager accepted as expired cannot end it again: the period alone counts.
+ */
 export const expiryFor = (
   deps: CoreDeps,
   verifiedAt: Date,
   documentExpiry: string | null,
+  grounds: readonly string[] = [],
 ): string => {
   const byPolicy = addMonths(verifiedAt, readValidityMonths(deps.db)).toISOString();
-  if (!documentExpiry) return byPolicy;
+  if (!documentExpiry || grounds.includes('document_expired')) return byPolicy;
   const byDocument = endOfDay(documentExpiry);
   return byDocument < byPolicy ? byDocument : byPolicy;
 };
@@ -114,7 +130,11 @@ export const markVerified = (deps: CoreDeps, actor: Actor, row: VerificationRow)
     .prepare(
       `UPDATE verifications SET state = 'verified', verified_at = ?, expires_at = ? WHERE id = ?`,
     )
-    .run(now.toISOString(), expiryFor(deps, now, row.document_expiry), row.id);
+    .run(
+      now.toISOString(),
+      expiryFor(deps, now, row.document_expiry, JSON.parse(row.override_grounds) as string[]),
+      row.id,
+    );
   if (previous) supersede(deps, actor, previous, row.id);
 };
 
@@ -132,11 +152,11 @@ export const createRecord = (deps: CoreDeps, actor: Actor, claim: Claim): Verifi
          state, proof_method, challenge_code, challenge_expires_at, document_type, document_hash,
          document_masked, document_expiry, corrected_fields, override_by, override_reason,
          clerk_id, clerk_name, started_at, created_at, time_to_verify_ms, pending_request_id,
-         resident_masked_name)
+         resident_masked_name, override_grounds, entry)
        VALUES (@id, @residentId, @network, @handle, @handleKey, @platformUserId, 'pending_proof',
          @proof, @code, @codeExpires, @docType, @docHash, @docMasked, @docExpiry, @corrected,
          @overrideBy, @overrideReason, @clerkId, @clerkName, @startedAt, @now, @ttv, @requestId,
-         @maskedName)`,
+         @maskedName, @overrideGrounds, @entry)`,
     )
     .run({
       id,
@@ -163,6 +183,8 @@ export const createRecord = (deps: CoreDeps, actor: Actor, claim: Claim): Verifi
       ttv: Math.max(0, now.getTime() - Date.parse(claim.startedAt)),
       requestId: claim.pendingRequestId,
       maskedName: claim.maskedName,
+      overrideGrounds: JSON.stringify(claim.override?.grounds ?? []),
+      entry: claim.entry,
     });
   if (pending) supersede(deps, actor, pending, id);
   const created = getVerification(deps.db, id);
@@ -183,6 +205,8 @@ export const createRecord = (deps: CoreDeps, actor: Actor, claim: Claim): Verifi
       proof: claim.proof,
       documentMasked: claim.document.masked,
       corrected: claim.corrected,
+      // Typed by the clerk, not read from the card: the log says which.
+      entry: claim.entry,
       override: claim.override,
     },
   });

@@ -1,5 +1,12 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { Network, Verification, VerificationState } from '../../shared/contract/verifications';
+import type {
+  DocumentEntry,
+  Network,
+  OverrideGround,
+  PendingRequest,
+  Verification,
+  VerificationState,
+} from '../../shared/contract/verifications';
 import { AppError } from '../../shared/errors';
 import type { ResidentsPort } from './residents-port';
 
@@ -21,6 +28,9 @@ export interface VerificationRow {
   readonly corrected_fields: string;
   readonly override_by: string | null;
   readonly override_reason: string | null;
+  /** JSON array of `OverrideGround`. */
+  readonly override_grounds: string;
+  readonly entry: DocumentEntry;
   readonly clerk_id: number | null;
   readonly clerk_name: string;
   readonly started_at: string;
@@ -87,6 +97,8 @@ export const toVerification = (row: VerificationRow, residents: ResidentsPort): 
   documentExpiry: row.document_expiry,
   correctedFields: JSON.parse(row.corrected_fields) as string[],
   overrideBy: row.override_by,
+  overrideGrounds: JSON.parse(row.override_grounds) as OverrideGround[],
+  entry: row.entry,
   clerkName: row.clerk_name,
   startedAt: row.started_at,
   createdAt: row.created_at,
@@ -104,3 +116,64 @@ export const readValidityMonths = (db: Database): number =>
       validity_months: number;
     }
   ).validity_months;
+
+export const setValidityMonths = (db: Database, months: number): void => {
+  db.prepare('UPDATE verification_policy SET validity_months = ? WHERE id = 1').run(months);
+};
+
+/** Verified records past their expiry, and challenges past their 72 h. */
+export const dueToEnd = (db: Database, now: string): VerificationRow[] =>
+  db
+    .prepare(
+      `SELECT * FROM verifications
+       WHERE (state = 'verified' AND expires_at <= ?)
+          OR (state = 'pending_proof' AND challenge_expires_at <= ?)`,
+    )
+    .all(now, now) as VerificationRow[];
+
+export const verifiedHandlesOf = (
+  db: Database,
+  residentId: string,
+): { network: Network; handle: string }[] =>
+  db
+    .prepare(
+      `SELECT network, handle FROM verifications WHERE resident_id = ? AND state = 'verified'`,
+    )
+    .all(residentId) as { network: Network; handle: string }[];
+
+export const historyOf = (db: Database, residentId: string): VerificationRow[] =>
+  db
+    .prepare('SELECT * FROM verifications WHERE resident_id = ? ORDER BY created_at DESC, id DESC')
+    .all(residentId) as VerificationRow[];
+
+export const recentRows = (db: Database, limit: number): VerificationRow[] =>
+  db
+    .prepare('SELECT * FROM verifications ORDER BY created_at DESC, id DESC LIMIT ?')
+    .all(limit) as VerificationRow[];
+
+export const openRequestsOf = (db: Database, residentId: string): PendingRequest[] =>
+  db
+    .prepare(
+      `SELECT id, resident_id AS residentId, network, handle, platform_user_id AS platformUserId,
+         requested_at AS requestedAt
+       FROM verification_requests WHERE resident_id = ? AND state = 'open' ORDER BY requested_at DESC`,
+    )
+    .all(residentId) as PendingRequest[];
+
+/** The figures of the day since `since`: records verified, times to verify, proofs pending. */
+export const dayFigures = (db: Database, since: string) => {
+  const { done } = db
+    .prepare('SELECT count(*) AS done FROM verifications WHERE verified_at >= ?')
+    .get(since) as { done: number };
+  const times = db
+    .prepare(
+      'SELECT time_to_verify_ms FROM verifications WHERE created_at >= ? AND time_to_verify_ms IS NOT NULL',
+    )
+    .pluck()
+    .all(since) as number[];
+  const pending = db
+    .prepare(`SELECT count(*) FROM verifications WHERE state = 'pending_proof'`)
+    .pluck()
+    .get() as number;
+  return { done, times, pending };
+};

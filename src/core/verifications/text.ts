@@ -1,18 +1,11 @@
 import { randomInt } from 'node:crypto';
 
-/** "ANA GARCÍA LÓPEZ" → "A** G***** L****": enough for a clerk to tell people apart, no more. */
-export const maskName = (name: string): string =>
-  name
-    .trim()
-    .split(/\s+/)
-    .map((w) => (w.length <= 1 ? w : `${[...w][0] ?? ''}${'*'.repeat([...w].length - 1)}`))
-    .join(' ');
-
 // Particles of Spanish and Portuguese surnames carry no initial of their own.
 const PARTICLES = new Set('de del la las los y e i da das do dos'.split(' '));
 
 /**
- * "Sofía de la Fuente Álvarez" → "S*** F*** Á***": what central's directory may show officials.
+ * "Sofía de la Fuente Álvarez" → "S*** F*** Á***": the one masked form of a resident's name, shown by
+ * central's directory and by the counter's conflict message alike.
  * Initials only, each with a fixed three stars, so not even the length of a name is given away.
  */
 export const directoryMaskedName = (name: string): string =>

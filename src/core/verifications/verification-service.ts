@@ -1,29 +1,48 @@
+import type { z } from 'zod';
 import type { OcrDocument } from '../../shared/contract/ocr';
 import type {
   Candidate,
+  DocumentEntry,
   MatchResult,
+  OverrideGround,
   PendingRequest,
   SaveVerificationInput,
   TodayStats,
   Verification,
 } from '../../shared/contract/verifications';
+import { formatDayMonthYear } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import type { Actor } from '../audit/append';
 import { audit, type CoreDeps, inTransaction } from '../app/deps';
 import { hashDocumentNumber, maskDocumentNumber } from '../privacy/document-number';
 import { assertNotLocked, recordFailedLookup } from './anti-fishing';
 import { type Claim, createRecord, endRecord, markVerified, publish } from './lifecycle';
-import { queueConflict } from './conflicts';
+import { openConflictCount, queueConflict } from './conflicts';
+import { checkedDocumentNumber, disagreementsOf } from './document-check';
 import { normalizeHandle, normalizePlatformUserId } from './networks';
-import { getVerification, toVerification, verifiedHolder, type VerificationRow } from './repo';
+import {
+  dayFigures,
+  dueToEnd,
+  getVerification,
+  historyOf,
+  openRequestsOf,
+  recentRows,
+  toVerification,
+  verifiedHandlesOf,
+  verifiedHolder,
+  type VerificationRow,
+} from './repo';
 import type { ResidentsPort } from './residents-port';
-import { directoryMaskedName, maskName, median } from './text';
+import { directoryMaskedName, median } from './text';
 
 /** Manager credentials typed at the clerk's counter; checked with the sign-in lockout rules. */
 export type CheckCredentials = (
   username: string,
   password: string,
 ) => Promise<{ username: string; role: string }>;
+
+/** As a transport sends it: defaults not yet filled in. */
+export type SaveRequest = z.input<typeof SaveVerificationInput>;
 
 /** How far back a card read may start a verification; older start times are not believed. */
 const MAX_DESK_MS = 4 * 60 * 60_000;
@@ -44,8 +63,7 @@ export const createVerificationService = (
   const view = (row: VerificationRow): Verification => toVerification(row, residents);
 
   const scanned = (document: OcrDocument): ScannedDocument => {
-    const number = document.document_number?.trim() ?? '';
-    if (number === '') throw new AppError('document_number_required', {}, 400);
+    const number = checkedDocumentNumber(document);
     return {
       type: document.document_type,
       hash: hashDocumentNumber(deps.keys.hmacKey, number),
@@ -56,14 +74,7 @@ export const createVerificationService = (
 
   /** Ends what has run out: verified records past their expiry, challenges past 72 h. */
   const expireDue = (): number => {
-    const now = clock.now().toISOString();
-    const due = db
-      .prepare(
-        `SELECT * FROM verifications
-         WHERE (state = 'verified' AND expires_at <= ?)
-            OR (state = 'pending_proof' AND challenge_expires_at <= ?)`,
-      )
-      .all(now, now) as VerificationRow[];
+    const due = dueToEnd(db, clock.now().toISOString());
     if (due.length === 0) return 0;
     const system: Actor = { staffId: null, username: 'system', role: 'system' };
     inTransaction(deps, () => {
@@ -79,11 +90,6 @@ export const createVerificationService = (
     residents.match(document).flatMap((c) => {
       const r = residents.getById(c.residentId);
       if (!r) return [];
-      const verified = db
-        .prepare(
-          `SELECT network, handle FROM verifications WHERE resident_id = ? AND state = 'verified'`,
-        )
-        .all(r.id) as Candidate['verified'];
       return [
         {
           residentId: r.id,
@@ -93,13 +99,18 @@ export const createVerificationService = (
           score: c.score,
           verdict: c.verdict,
           reasons: [...c.reasons],
-          verified,
+          verified: verifiedHandlesOf(db, r.id),
+          disagreements: disagreementsOf(c),
         },
       ];
     });
 
   /** Looks the scanned card up in the register; an empty answer is logged as a failed lookup. */
-  const match = (actor: Actor, document: OcrDocument): MatchResult => {
+  const match = (
+    actor: Actor,
+    document: OcrDocument,
+    entry: DocumentEntry = 'read',
+  ): MatchResult => {
     const doc = scanned(document);
     assertNotLocked(deps, doc.hash);
     const candidates = candidatesFor(document);
@@ -110,7 +121,7 @@ export const createVerificationService = (
           actor,
           action: 'verification.lookup_matched',
           subject: `document:${doc.masked}`,
-          details: { candidates: candidates.map((c) => c.residentId) },
+          details: { candidates: candidates.map((c) => c.residentId), entry },
         }),
       );
       return { outcome: 'candidates', documentMasked: doc.masked, candidates };
@@ -134,7 +145,21 @@ export const createVerificationService = (
       : new Date(now).toISOString();
   };
 
-  const save = async (actor: Actor, input: SaveVerificationInput): Promise<Verification> => {
+  /** A manager typed their credentials at the clerk's counter; checked with the lockout rules. */
+  const authorise = async (
+    override: SaveRequest['override'],
+    grounds: readonly OverrideGround[],
+  ): Promise<Claim['override']> => {
+    if (grounds.length === 0) return null;
+    if (!override) throw new AppError('override_required', {}, 409);
+    const manager = await checkCredentials(override.username, override.password);
+    if (manager.role !== 'manager' && manager.role !== 'admin') {
+      throw new AppError('override_needs_manager', {}, 403);
+    }
+    return { by: manager.username, reason: override.reason, grounds };
+  };
+
+  const save = async (actor: Actor, input: SaveRequest): Promise<Verification> => {
     expireDue();
     const doc = scanned(input.document);
     const resident = residents.getById(input.residentId);
@@ -143,15 +168,22 @@ export const createVerificationService = (
     const handle = normalizeHandle(input.network, input.handle);
     const platformUserId = normalizePlatformUserId(input.network, input.platformUserId);
     const today = clock.now().toISOString().slice(0, 10);
-    let override: Claim['override'] = null;
-    if (doc.expiry && doc.expiry < today) {
-      if (!input.override) throw new AppError('document_expired', { date: doc.expiry }, 409);
-      const manager = await checkCredentials(input.override.username, input.override.password);
-      if (manager.role !== 'manager' && manager.role !== 'admin') {
-        throw new AppError('override_needs_manager', {}, 403);
-      }
-      override = { by: manager.username, reason: input.override.reason };
+    // The desk's choice is checked again here: a client can send any resident with any document.
+    const disagreements = disagreementsOf(
+      residents.match(input.document).find((c) => c.residentId === resident.id),
+    );
+    const expired = Boolean(doc.expiry && doc.expiry < today);
+    if (expired && !input.override) {
+      throw new AppError('document_expired', { date: formatDayMonthYear(doc.expiry ?? '') }, 409);
     }
+    if (disagreements.length > 0 && !input.override) {
+      throw new AppError('document_resident_mismatch', {}, 409);
+    }
+    const grounds: OverrideGround[] = [
+      ...(expired ? (['document_expired'] as const) : []),
+      ...disagreements,
+    ];
+    const override = await authorise(input.override, grounds);
     const claim: Claim = {
       residentId: resident.id,
       maskedName: directoryMaskedName(resident.fullName),
@@ -161,10 +193,11 @@ export const createVerificationService = (
       platformUserId,
       proof: input.proof,
       document: doc,
-      corrected: input.corrected,
+      corrected: input.corrected ?? [],
       startedAt: desk(input.startedAt),
       clerk: { id: actor.staffId, name: actor.username },
       override,
+      entry: input.entry ?? 'read',
       pendingRequestId: input.pendingRequestId ?? null,
     };
     const outcome = inTransaction(deps, () => {
@@ -176,7 +209,7 @@ export const createVerificationService = (
           holder,
         };
       }
-      if (override) {
+      if (override?.grounds.includes('document_expired')) {
         audit(deps, {
           actor,
           action: 'verification.expired_document_override',
@@ -184,14 +217,30 @@ export const createVerificationService = (
           details: { manager: override.by, reason: override.reason, expiry: doc.expiry },
         });
       }
+      const mismatch = override?.grounds.filter((g) => g !== 'document_expired') ?? [];
+      if (override && mismatch.length > 0) {
+        audit(deps, {
+          actor,
+          action: 'verification.mismatch_override',
+          subject: `document:${doc.masked}`,
+          details: {
+            manager: override.by,
+            reason: override.reason,
+            residentId: resident.id,
+            grounds: mismatch,
+            entry: input.entry ?? 'read',
+          },
+        });
+      }
       return { kind: 'saved' as const, row: createRecord(deps, actor, claim) };
     });
-    if (outcome.kind === 'saved') return view(outcome.row);
+    // What the desk shows is what was saved, read back.
+    if (outcome.kind === 'saved') return view(getVerification(db, outcome.row.id));
     // The claim is safely queued for a manager; the clerk is told who holds it, masked.
     const holderName = residents.getById(outcome.holder.resident_id)?.fullName;
     throw new AppError(
       'handle_conflict',
-      { holder: holderName ? maskName(holderName) : '—', conflictId: outcome.conflict },
+      { holder: holderName ? directoryMaskedName(holderName) : '—', conflictId: outcome.conflict },
       409,
     );
   };
@@ -230,8 +279,13 @@ export const createVerificationService = (
           startedAt: row.started_at,
           clerk: { id: row.clerk_id, name: row.clerk_name },
           override: row.override_by
-            ? { by: row.override_by, reason: row.override_reason ?? '' }
+            ? {
+                by: row.override_by,
+                reason: row.override_reason ?? '',
+                grounds: JSON.parse(row.override_grounds) as OverrideGround[],
+              }
             : null,
+          entry: row.entry,
           pendingRequestId: null,
           confirmsPendingId: row.id,
         };
@@ -254,7 +308,7 @@ export const createVerificationService = (
     const name = residents.getById(outcome.holder.resident_id)?.fullName;
     throw new AppError(
       'handle_conflict',
-      { holder: name ? maskName(name) : '—', conflictId: outcome.conflict },
+      { holder: name ? directoryMaskedName(name) : '—', conflictId: outcome.conflict },
       409,
     );
   };
@@ -282,71 +336,28 @@ export const createVerificationService = (
 
   const history = (residentId: string): Verification[] => {
     expireDue();
-    return (
-      db
-        .prepare(
-          'SELECT * FROM verifications WHERE resident_id = ? ORDER BY created_at DESC, id DESC',
-        )
-        .all(residentId) as VerificationRow[]
-    ).map(view);
+    return historyOf(db, residentId).map(view);
   };
 
   const recent = (limit: number): Verification[] => {
     expireDue();
-    return (
-      db
-        .prepare('SELECT * FROM verifications ORDER BY created_at DESC, id DESC LIMIT ?')
-        .all(limit) as VerificationRow[]
-    ).map(view);
+    return recentRows(db, limit).map(view);
   };
 
-  const pendingRequests = (residentId: string): PendingRequest[] =>
-    (
-      db
-        .prepare(
-          `SELECT id, resident_id, network, handle, platform_user_id, requested_at
-           FROM verification_requests WHERE resident_id = ? AND state = 'open' ORDER BY requested_at DESC`,
-        )
-        .all(residentId) as {
-        id: string;
-        resident_id: string;
-        network: PendingRequest['network'];
-        handle: string;
-        platform_user_id: string | null;
-        requested_at: string;
-      }[]
-    ).map((r) => ({
-      id: r.id,
-      residentId: r.resident_id,
-      network: r.network,
-      handle: r.handle,
-      platformUserId: r.platform_user_id,
-      requestedAt: r.requested_at,
-    }));
+  const pendingRequests = (residentId: string): PendingRequest[] => openRequestsOf(db, residentId);
 
   /** The counter's day runs on this machine's local midnight. */
   const today = (): TodayStats => {
     expireDue();
     const start = clock.now();
     start.setHours(0, 0, 0, 0);
-    const since = start.toISOString();
-    const { done } = db
-      .prepare('SELECT count(*) AS done FROM verifications WHERE verified_at >= ?')
-      .get(since) as { done: number };
-    const times = (
-      db
-        .prepare(
-          'SELECT time_to_verify_ms AS ms FROM verifications WHERE created_at >= ? AND time_to_verify_ms IS NOT NULL',
-        )
-        .all(since) as { ms: number }[]
-    ).map((r) => r.ms);
-    const { pending } = db
-      .prepare(`SELECT count(*) AS pending FROM verifications WHERE state = 'pending_proof'`)
-      .get() as { pending: number };
-    const { open } = db
-      .prepare(`SELECT count(*) AS open FROM verification_conflicts WHERE state = 'open'`)
-      .get() as { open: number };
-    return { done, medianMs: median(times), pendingProofs: pending, conflictsWaiting: open };
+    const { done, times, pending } = dayFigures(db, start.toISOString());
+    return {
+      done,
+      medianMs: median(times),
+      pendingProofs: pending,
+      conflictsWaiting: openConflictCount(deps),
+    };
   };
 
   return {

@@ -33,6 +33,7 @@ export const auditActions = [
   'verification.revoked',
   'verification.expired',
   'verification.expired_document_override',
+  'verification.mismatch_override',
   'verification.conflict_queued',
   'verification.conflict_transferred',
   'verification.conflict_rejected',

@@ -21,6 +21,20 @@ export type ProofMethod = z.infer<typeof ProofMethod>;
 
 export const RevokeGround = z.enum(['resident_request', 'decision']);
 
+/** What a manager's override at the counter can cover; each one is named on the record. */
+export const OverrideGround = z.enum([
+  'document_expired',
+  'number_mismatch',
+  'name_mismatch',
+  'birth_date_mismatch',
+  'not_matched',
+]);
+export type OverrideGround = z.infer<typeof OverrideGround>;
+
+/** Whether the document's data came from reading the card or were typed by the clerk. */
+export const DocumentEntry = z.enum(['read', 'typed']);
+export type DocumentEntry = z.infer<typeof DocumentEntry>;
+
 const isoTime = z.string();
 const id = z.string().min(1).max(64);
 const reason = z.string().trim().min(3).max(500);
@@ -42,6 +56,9 @@ export const Verification = z.object({
   documentExpiry: z.string().nullable(),
   correctedFields: z.array(z.string()),
   overrideBy: z.string().nullable(),
+  /** Empty unless a manager authorised the record; then what the authorisation covered. */
+  overrideGrounds: z.array(OverrideGround),
+  entry: DocumentEntry,
   clerkName: z.string(),
   startedAt: isoTime,
   createdAt: isoTime,
@@ -67,6 +84,8 @@ export const Candidate = z.object({
   reasons: z.array(z.string()),
   /** Handles this resident already has verified, so the clerk sees a re-verification coming. */
   verified: z.array(z.object({ network: Network, handle: z.string() })),
+  /** Where the document disagrees with this resident: saving then needs a manager's override. */
+  disagreements: z.array(OverrideGround),
 });
 export type Candidate = z.infer<typeof Candidate>;
 
@@ -132,6 +151,7 @@ export const SaveVerificationInput = z.object({
   /** The reviewed document: OCR output with the clerk's edits applied. */
   document: OcrDocument,
   corrected: z.array(OcrDocumentField).max(20).default([]),
+  entry: DocumentEntry.default('read'),
   network: Network,
   handle: z.string().trim().min(1).max(300),
   platformUserId: z.string().trim().max(250).optional(),
@@ -139,7 +159,7 @@ export const SaveVerificationInput = z.object({
   /** When the card was read; the core clamps it to a sane window. */
   startedAt: isoTime,
   pendingRequestId: id.optional(),
-  /** An expired document needs a manager present at the counter. */
+  /** An expired document, or data that disagree with the resident, need a manager present. */
   override: z
     .object({
       username: z.string().trim().min(1).max(64),
@@ -188,7 +208,7 @@ export const verificationOps = {
     mutates: false,
   }),
   verifyMatch: op({
-    input: z.object({ document: OcrDocument }),
+    input: z.object({ document: OcrDocument, entry: DocumentEntry.default('read') }),
     output: MatchResult,
     access: desk,
     mutates: true,

@@ -12,13 +12,20 @@ export const verificationMessages = defineMessages(
       invalid_platform_user_id:
         'El identificador numérico de la cuenta no es válido para esta red.',
       document_number_required: 'Falta el número del documento: escríbalo antes de buscar.',
+      document_number_bad_letter:
+        'La letra de control del número {{masked}} no cuadra con sus cifras: revise el número con el documento.',
+      document_number_malformed:
+        'El número {{masked}} no es el de un documento real: revise el número y el tipo de documento.',
+      document_resident_mismatch:
+        'Los datos del documento no coinciden con los de esta persona en el padrón. Solo se puede guardar si un responsable lo autoriza, con el motivo.',
+      override_required:
+        'Hace falta la autorización de un responsable: su usuario, su contraseña y el motivo.',
       lookup_locked:
         'Demasiadas búsquedas fallidas de este número. Espere {{seconds}} s antes de volver a intentarlo.',
       resident_deregistered: 'Esa persona figura de baja en el padrón y no se puede verificar.',
       document_expired:
         'El documento caducó el {{date}}. Solo se puede usar si un responsable lo autoriza.',
-      override_needs_manager:
-        'Solo un responsable o administrador puede autorizar un documento caducado.',
+      override_needs_manager: 'Solo un responsable o administrador puede dar esta autorización.',
       handle_conflict:
         'Esta cuenta ya está verificada para otra persona ({{holder}}). No se ha guardado; el caso pasa a la cola de conflictos de un responsable.',
       challenge_expired:
@@ -72,6 +79,8 @@ export const verificationMessages = defineMessages(
           warnings: {
             under_14: 'La persona es menor de 14 años.',
             front_back_mismatch: 'El anverso y el reverso no coinciden: compruebe el documento.',
+            read_back_side:
+              'Solo se ha leído el anverso y hay datos dudosos: lea también el reverso del documento.',
           },
         },
         fields: {
@@ -227,13 +236,20 @@ export const verificationMessages = defineMessages(
         'An Instagram handle has 1 to 30 letters, digits, dots or underscores.',
       invalid_platform_user_id: 'The numeric account id is not valid for this network.',
       document_number_required: 'The document number is missing: type it before searching.',
+      document_number_bad_letter:
+        'The control letter of number {{masked}} does not fit its digits: check the number against the document.',
+      document_number_malformed:
+        'Number {{masked}} is not that of a real document: check the number and the document type.',
+      document_resident_mismatch:
+        'The document’s data do not match this person’s in the register. It can only be saved if a manager authorises it, with the reason.',
+      override_required:
+        'A manager’s authorisation is needed: their username, their password and the reason.',
       lookup_locked:
         'Too many failed lookups of this number. Wait {{seconds}} s before trying again.',
       resident_deregistered: 'That person is deregistered and cannot be verified.',
       document_expired:
         'The document expired on {{date}}. It can only be used if a manager authorises it.',
-      override_needs_manager:
-        'Only a manager or an administrator can authorise an expired document.',
+      override_needs_manager: 'Only a manager or an administrator can give this authorisation.',
       handle_conflict:
         'This account is already verified for someone else ({{holder}}). Nothing was saved; the case goes to a manager’s conflict queue.',
       challenge_expired: 'The challenge code has expired (72 h). Start a new verification.',
@@ -285,6 +301,8 @@ export const verificationMessages = defineMessages(
           warnings: {
             under_14: 'The person is under 14.',
             front_back_mismatch: 'Front and back do not match: check the document.',
+            read_back_side:
+              'Only the front was read and some data are doubtful: read the back of the document too.',
           },
         },
         fields: {

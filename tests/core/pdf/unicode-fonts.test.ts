@@ -23,6 +23,8 @@ const verification: Verification = {
   documentExpiry: null,
   correctedFields: [],
   overrideBy: null,
+  overrideGrounds: [],
+  entry: 'read',
   clerkName: 'Søren Ørsted',
   startedAt: '2026-03-02T09:00:00.000Z',
   createdAt: '2026-03-02T09:00:00.000Z',

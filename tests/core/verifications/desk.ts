@@ -1,7 +1,9 @@
 import type { Actor } from '../../../src/core/audit/append';
 import { createConflictDesk } from '../../../src/core/verifications/conflicts';
-import { createVerificationService } from '../../../src/core/verifications/verification-service';
-import type { SaveVerificationInput } from '../../../src/shared/contract/verifications';
+import {
+  createVerificationService,
+  type SaveRequest,
+} from '../../../src/core/verifications/verification-service';
 import { type FakeClock, testCore } from '../../helpers/test-core';
 import {
   ANA,
@@ -33,8 +35,8 @@ export const saveInput = (
   who: FixtureResident,
   handle: string,
   at: Date,
-  more: Partial<SaveVerificationInput> = {},
-): SaveVerificationInput => ({
+  more: Partial<SaveRequest> = {},
+): SaveRequest => ({
   residentId: who.id,
   document: documentOf(who),
   corrected: [],
