@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { Verification } from '../../shared/contract/verifications';
 import { type Language, translate } from '../../shared/i18n';
+import { verificationStateText } from '../../shared/verification-label';
 import { PDF_FONT, withUnicodeFonts } from '../pdf/unicode-fonts';
 
 const when = (iso: string, lang: Language): string =>
@@ -46,7 +47,10 @@ export const renderReceipt = (v: Verification, townName: string, lang: Language)
     row(t('handle'), v.handle);
     if (v.platformUserId) row(t('userId'), v.platformUserId);
     row(t('proof'), translate(lang, `verifications.proof.${v.proofMethod}`));
-    row(t('state'), translate(lang, `verifications.states.${v.state}`));
+    row(
+      t('state'),
+      verificationStateText((key, params) => translate(lang, key, params), v),
+    );
     row(t('date'), when(v.verifiedAt ?? v.createdAt, lang));
     row(t('clerk'), v.clerkName);
     if (v.challengeCode && v.challengeExpiresAt) {

@@ -194,6 +194,14 @@ export const verificationMessages = defineMessages(
         expired: 'Caducada',
         superseded: 'Sustituida',
       },
+      authorised: '{{state}}, con autorización de {{manager}} ({{grounds}})',
+      overrideGrounds: {
+        document_expired: 'documento caducado',
+        number_mismatch: 'número de documento distinto del padrón',
+        name_mismatch: 'nombre distinto del padrón',
+        birth_date_mismatch: 'fecha de nacimiento distinta del padrón',
+        not_matched: 'el documento no corresponde a esta persona en el padrón',
+      },
       receipt: {
         title: 'Justificante de verificación de cuenta',
         resident: 'Vecino/a',
@@ -412,6 +420,14 @@ export const verificationMessages = defineMessages(
         revoked: 'Revoked',
         expired: 'Expired',
         superseded: 'Superseded',
+      },
+      authorised: '{{state}}, authorised by {{manager}} ({{grounds}})',
+      overrideGrounds: {
+        document_expired: 'expired document',
+        number_mismatch: 'document number differs from the register',
+        name_mismatch: 'name differs from the register',
+        birth_date_mismatch: 'birth date differs from the register',
+        not_matched: 'the document is not this person’s in the register',
       },
       receipt: {
         title: 'Account verification receipt',

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OcrDocument } from '../../../src/shared/contract/ocr';
@@ -173,5 +174,12 @@ describe('an expired document accepted by a manager', () => {
       state: 'verified',
       overrideGrounds: ['document_expired'],
     });
+    const receipt = await t.call('verifyReceipt', { id: v.id, language: 'es' }, clerk);
+    const file = join(t.dataDir, 'receipt.pdf');
+    writeFileSync(file, Buffer.from(receipt.pdfBase64, 'base64'));
+    const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      'Verificada, con autorización de marta (documento caducado)',
+    );
   });
 });
