@@ -33,7 +33,10 @@ describe('browser-mode bridge', () => {
     const { bridge } = await setup();
     expect((await fetch(`http://127.0.0.1:${bridge.port}/`)).status).toBe(401);
     expect((await fetch(`http://127.0.0.1:${bridge.port}/?token=wrong`)).status).toBe(401);
-    const ok = await fetch(bridge.url);
+    const exchanged = await fetch(bridge.url, { redirect: 'manual' });
+    expect(exchanged.status).toBe(303);
+    const cookie = (exchanged.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const ok = await fetch(`http://127.0.0.1:${bridge.port}/`, { headers: { cookie } });
     expect(ok.status).toBe(200);
     expect(await ok.text()).toContain('<title>Ventanilla</title>');
     expect(ok.headers.get('content-security-policy')).toContain("script-src 'self'");

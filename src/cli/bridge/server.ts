@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { contract, isOperationName } from '../../shared/contract';
@@ -7,6 +7,8 @@ import { type Envelope, SESSION_HEADER } from '../../shared/contract/envelope';
 import type { Dispatch } from '../../core/app/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { AppError } from '../../shared/errors';
+import { browserAuth } from './browser-auth';
+import { bridgePage } from './pages';
 import { readStatic } from './static-files';
 
 export interface BridgeOptions {
@@ -46,12 +48,6 @@ const sendJson = (res: ServerResponse, status: number, envelope: Envelope): void
 const fail = (res: ServerResponse, status: number, code: string): void =>
   sendJson(res, status, { ok: false, error: { code } });
 
-const tokensEqual = (a: string, b: string): boolean => {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-};
-
 /** Reads at most `limit` bytes; null means the body was larger and reading stopped. */
 const readBody = (req: IncomingMessage, limit: number): Promise<Buffer | null> =>
   new Promise((resolve, reject) => {
@@ -72,17 +68,23 @@ const readBody = (req: IncomingMessage, limit: number): Promise<Buffer | null> =
 
 /**
  * Browser mode: the built renderer plus `POST /rpc/{operation}`, on 127.0.0.1 only, behind a
- * token made for this launch. The page gets the token once in its URL and keeps it in memory.
+ * token made for this launch. The page trades the token in its URL for a cookie, once
+ * (browser-auth.ts); the bridge then keeps that browser's staff session, as the preload does.
  */
 export const startBridge = async (options: BridgeOptions): Promise<Bridge> => {
   const token = options.token ?? randomBytes(32).toString('base64url');
   let port = 0;
+  const auth = browserAuth(token, () => port);
 
   const handleRpc = async (req: IncomingMessage, res: ServerResponse, name: string) => {
-    const auth = req.headers.authorization ?? '';
-    if (!auth.startsWith('Bearer ') || !tokensEqual(auth.slice(7), token)) {
-      return fail(res, 401, 'bridge_unauthorized');
+    const bearer = auth.isBearer(req);
+    const browser = bearer ? undefined : auth.browserOf(req);
+    // The cookie rides along with any same-site request: only our own page may use it.
+    const origin = req.headers.origin;
+    if (browser && origin !== undefined && origin !== `http://${req.headers.host ?? ''}`) {
+      return fail(res, 403, 'bridge_unauthorized');
     }
+    if (!bearer && !browser) return fail(res, 401, 'bridge_unauthorized');
     if (!isOperationName(name)) return fail(res, 404, 'unknown_operation');
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return fail(res, 415, 'bridge_json_required');
@@ -95,11 +97,14 @@ export const startBridge = async (options: BridgeOptions): Promise<Bridge> => {
     } catch {
       return fail(res, 400, 'bridge_bad_json');
     }
-    const session = req.headers[SESSION_HEADER];
+    const header = req.headers[SESSION_HEADER];
     const { envelope, status } = await options.dispatch(name, input, {
-      sessionId: typeof session === 'string' ? session : undefined,
+      sessionId: browser ? browser.session : typeof header === 'string' ? header : undefined,
     });
-    sendJson(res, status, envelope);
+    if (!browser || !envelope.ok) return sendJson(res, status, envelope);
+    // The page never sees its session id; the bridge keeps it for that browser.
+    if (envelope.session !== undefined) browser.session = envelope.session ?? undefined;
+    sendJson(res, status, { ok: true, value: envelope.value });
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -117,16 +122,23 @@ export const startBridge = async (options: BridgeOptions): Promise<Bridge> => {
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return fail(res, 405, 'bridge_method_not_allowed');
     const isPage = url.pathname === '/' || url.pathname === '/index.html';
-    if (isPage && !tokensEqual(url.searchParams.get('token') ?? '', token)) {
-      return send(
-        res,
-        401,
-        'text/plain; charset=utf-8',
-        'Unauthorized: open the URL printed by `ventanilla serve`.\n',
-      );
+    const html = 'text/html; charset=utf-8';
+    const language = req.headers['accept-language'];
+    if (isPage && url.searchParams.has('token')) {
+      const cookie = auth.exchange(url.searchParams.get('token') ?? '');
+      if (!cookie && !auth.browserOf(req)) {
+        return send(res, 401, html, bridgePage('unauthorized', language));
+      }
+      // Off the address bar and out of the history before the app even loads.
+      res.setHeader('location', '/');
+      if (cookie) res.setHeader('set-cookie', cookie);
+      return send(res, 303, html, '');
+    }
+    if (isPage && !auth.browserOf(req)) {
+      return send(res, 401, html, bridgePage('unauthorized', language));
     }
     const file = await readStatic(options.rendererDir, isPage ? '/index.html' : url.pathname);
-    if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Not found\n');
+    if (!file) return send(res, 404, html, bridgePage('notFound', language));
     send(res, 200, file.type, file.body);
   };
 

@@ -1,5 +1,6 @@
 import type { Language, Messages } from './define';
 import { auditMessages } from './audit';
+import { bridgeMessages } from './bridge';
 import { cliMessages } from './cli';
 import { commonMessages } from './common';
 import { desktopMessages } from './desktop';
@@ -28,6 +29,7 @@ const catalogs = [
   residentsMessages,
   verificationMessages,
   privacyMessages,
+  bridgeMessages,
 ];
 
 const deepMerge = (a: Messages, b: Messages): Messages => {

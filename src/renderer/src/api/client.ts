@@ -1,5 +1,5 @@
 import type { OperationName, OpInput, OpOutput, VentanillaApi } from '../../../shared/contract';
-import { type Envelope, SESSION_HEADER } from '../../../shared/contract/envelope';
+import type { Envelope } from '../../../shared/contract/envelope';
 import type { ErrorShape } from '../../../shared/errors';
 
 /** An error the core reported; `code` is translated with `errors.<code>`. */
@@ -32,45 +32,29 @@ const ipcCall =
     return fn(input);
   };
 
-/** Browser mode: `POST /rpc/{operation}` with the launch token, both kept in memory only. */
-const httpCall = (token: string): Call => {
-  let session: string | null = null;
-  return async (name, input) => {
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      authorization: `Bearer ${token}`,
-    };
-    if (session) headers[SESSION_HEADER] = session;
-    let response: Response;
-    try {
-      response = await fetch(`/rpc/${name}`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(input),
-      });
-    } catch {
-      return { ok: false, error: { code: 'network_unreachable' } };
-    }
-    const envelope = (await response.json().catch(() => ({
-      ok: false,
-      error: { code: 'internal' },
-    }))) as Envelope;
-    if (envelope.ok && envelope.session !== undefined) session = envelope.session;
-    return envelope;
-  };
-};
-
-/** Reads the launch token from `?token=` once and removes it from the address bar. */
-const takeToken = (): string => {
-  const url = new URL(window.location.href);
-  const token = url.searchParams.get('token') ?? '';
-  url.searchParams.delete('token');
-  window.history.replaceState(null, '', url.pathname + url.search + url.hash);
-  return token;
+/**
+ * Browser mode: `POST /rpc/{operation}`. The bridge's HttpOnly cookie authorises the page and
+ * the bridge keeps the staff session, so this script holds no secret at all.
+ */
+const httpCall: Call = async (name, input) => {
+  let response: Response;
+  try {
+    response = await fetch(`/rpc/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+  } catch {
+    return { ok: false, error: { code: 'network_unreachable' } };
+  }
+  return (await response.json().catch(() => ({
+    ok: false,
+    error: { code: 'internal' },
+  }))) as Envelope;
 };
 
 export const createApi = (): VentanillaApi => {
-  const call = window.ventanilla ? ipcCall(window.ventanilla) : httpCall(takeToken());
+  const call = window.ventanilla ? ipcCall(window.ventanilla) : httpCall;
   return new Proxy({} as VentanillaApi, {
     get: (_target, name: string) => async (input: unknown) => {
       const envelope = await call(name as OperationName, input ?? {});

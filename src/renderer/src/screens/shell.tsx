@@ -24,11 +24,25 @@ const useIdleLock = (session: SessionInfo, onIdle: () => void) => {
   }, [session.idleLockMinutes, onIdle]);
 };
 
-export const Shell = ({ session, townName }: { session: SessionInfo; townName: string }) => {
+interface ShellProps {
+  readonly session: SessionInfo;
+  readonly townName: string;
+  /** The screen to open on, e.g. the one this person was on before the lock. */
+  readonly screen: string | undefined;
+  readonly onScreen: (screen: string) => void;
+}
+
+export const Shell = ({ session, townName, screen, onScreen }: ShellProps) => {
   const { t } = useTranslation();
   const { api, setSession } = useApp();
   const allowed = screens.filter((s) => s.roles.includes(session.staff.role));
-  const [current, setCurrent] = useState(allowed[0]?.id ?? 'status');
+  const [current, setCurrentState] = useState(
+    allowed.some((s) => s.id === screen) && screen ? screen : (allowed[0]?.id ?? 'status'),
+  );
+  const setCurrent = (id: string) => {
+    setCurrentState(id);
+    onScreen(id);
+  };
   const Screen = allowed.find((s) => s.id === current)?.component;
 
   const lock = useCallback(() => {
