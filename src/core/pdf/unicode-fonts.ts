@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { breakLongWords } from './long-words';
 
 /**
  * The one way core PDFs get their fonts. pdfkit's standard fonts (Helvetica, Courier) are
@@ -35,8 +36,18 @@ const fontFiles = (): ReadonlyMap<string, Buffer> => {
   return files;
 };
 
-/** Registers the embedded fonts on a new document and makes the regular one current. */
+type TextCall = (text: string | number, ...rest: unknown[]) => PDFKit.PDFDocument;
+
+/**
+ * Registers the embedded fonts on a new document and makes the regular one current. Its
+ * text() also offers breaks in very long words (see breakLongWords), so no core PDF can be
+ * made to hang by one huge value.
+ */
 export const withUnicodeFonts = (doc: PDFKit.PDFDocument): PDFKit.PDFDocument => {
   for (const [name, data] of fontFiles()) doc.registerFont(name, data);
+  const text = doc.text.bind(doc) as TextCall;
+  const breaking: TextCall = (value, ...rest) =>
+    text(typeof value === 'string' ? breakLongWords(value) : value, ...rest);
+  doc.text = breaking as PDFKit.PDFDocument['text'];
   return doc.font(PDF_FONT.regular);
 };
