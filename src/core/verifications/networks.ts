@@ -67,7 +67,8 @@ const registry: Record<Network, NetworkDef> = {
   instagram: {
     normalize: (raw) => {
       const h = stripAt(fromUrl(raw, ['instagram.com', 'instagr.am'])).toLowerCase();
-      return /^[a-z0-9._]{1,30}$/.test(h) && !h.startsWith('.') && !h.endsWith('.') ? h : null;
+      // Instagram's rule: no dot at either end and never two in a row.
+      return /^(?!\.)(?!.*\.\.)[a-z0-9._]{1,30}(?<!\.)$/.test(h) ? h : null;
     },
     userId: /^\d{1,20}$/,
   },

@@ -8,7 +8,7 @@ export const verificationMessages = defineMessages(
       invalid_handle_mastodon:
         'Un usuario de Mastodon tiene la forma usuario@servidor, p. ej. @ana@mastodon.social.',
       invalid_handle_instagram:
-        'Un usuario de Instagram tiene de 1 a 30 letras, cifras, puntos o guiones bajos.',
+        'Un usuario de Instagram tiene de 1 a 30 letras, cifras, puntos o guiones bajos, sin punto al principio ni al final ni dos puntos seguidos.',
       invalid_platform_user_id:
         'El identificador numérico de la cuenta no es válido para esta red.',
       document_number_required: 'Falta el número del documento: escríbalo antes de buscar.',
@@ -241,7 +241,7 @@ export const verificationMessages = defineMessages(
       invalid_handle_mastodon:
         'A Mastodon handle looks like user@server, e.g. @ana@mastodon.social.',
       invalid_handle_instagram:
-        'An Instagram handle has 1 to 30 letters, digits, dots or underscores.',
+        'An Instagram handle has 1 to 30 letters, digits, dots or underscores, with no dot at the start or end and no two dots in a row.',
       invalid_platform_user_id: 'The numeric account id is not valid for this network.',
       document_number_required: 'The document number is missing: type it before searching.',
       document_number_bad_letter:

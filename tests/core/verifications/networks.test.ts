@@ -31,6 +31,9 @@ const bad: [Network, string][] = [
   ['instagram', '@' + 'a'.repeat(31)],
   ['instagram', '@ana-garcia'],
   ['instagram', '.ana'],
+  ['instagram', 'ana.'],
+  ['instagram', 'ana..g'],
+  ['instagram', 'https://instagram.com/ana..g'],
 ];
 
 describe('networks registry', () => {
