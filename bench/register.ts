@@ -7,7 +7,7 @@ import { documentKey } from '../src/core/residents/rows';
 
 /**
  * `npm run bench -- register [sizes]` (default `100000,1000000`): import time of a synthetic
- * register, then p50/p99 of exact-number and name + birth-date lookups, each against a raw
+ * register, then p50/p99 of exact-number and name + birth-date lookups and of the typed search, each against a raw
  * indexed SQLite query on the same database in the same run, then the same file re-imported. The file is read by the built
  * worker thread, as in the app (bin/bench.js builds first).
  */
@@ -161,11 +161,15 @@ for (const n of sizes) {
       matchNumber: [] as number[],
       rawBirth: [] as number[],
       nameBirth: [] as number[],
+      searchFull: [] as number[],
+      searchGiven: [] as number[],
+      searchId: [] as number[],
     };
     // Two rounds, keeping the second: the first warms the page cache for every path alike.
     for (let round = 0; round < 2; round++) {
       for (const k of Object.values(runs)) k.length = 0;
       people.forEach((p, i) => {
+        const residentId = String(i * Math.ceil(n / SAMPLES) + 1);
         const hash = hashes[i] ?? '';
         runs.raw.push(time(() => rawByHash.all(documentKey(hash), hash)));
         runs.exact.push(time(() => residents.findByDocumentNumber(p.dni)));
@@ -189,6 +193,12 @@ for (const n of sizes) {
             }),
           ),
         );
+        // What a clerk types on the Residents screen: a whole name, one given name, an id.
+        runs.searchFull.push(
+          time(() => residents.search(`${p.given} ${p.surname1} ${p.surname2}`, 25)),
+        );
+        runs.searchGiven.push(time(() => residents.search(p.given, 25)));
+        runs.searchId.push(time(() => residents.search(residentId, 25)));
       });
     }
     const p99 = (xs: number[]) => percentile(xs, 0.99);
@@ -203,6 +213,9 @@ for (const n of sizes) {
     console.log(line('match(document) with number', runs.matchNumber, runs.raw));
     console.log(line('raw indexed lookup by birth date', runs.rawBirth, runs.rawBirth));
     console.log(line('match name + birth date', runs.nameBirth, runs.rawBirth));
+    console.log(line('search whole name', runs.searchFull, runs.rawBirth));
+    console.log(line('search one given name', runs.searchGiven, runs.rawBirth));
+    console.log(line('search inscription id', runs.searchId, runs.rawBirth));
     // The monthly case: the same export again, every resident compared and found unchanged.
     const reimportMs = time(() =>
       residents.importCsv(bytes, {

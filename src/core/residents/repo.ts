@@ -65,9 +65,11 @@ export const residentsRepo = (db: Database) => {
       `SELECT * FROM residents WHERE phonetic_surname1 = ? AND phonetic_given = ? AND birth_date > ?
        ORDER BY birth_date LIMIT ?`,
     ),
-    bySurnamesPrefix: db.prepare(
-      `SELECT * FROM residents WHERE surnames_key >= ? AND surnames_key < ?
-       ORDER BY surnames_key, given_names LIMIT ?`,
+    bySurnamesKey: db.prepare('SELECT * FROM residents WHERE surnames_key = ? LIMIT ?'),
+    // residents_search (migration 0013): the words of the names, accents and case folded.
+    searchNames: db.prepare(
+      `SELECT r.* FROM residents_search JOIN residents r ON r.id = residents_search.rowid
+       WHERE residents_search MATCH ? LIMIT ?`,
     ),
     byPhoneticSurname: db.prepare(
       'SELECT * FROM residents WHERE phonetic_surname1 = ? ORDER BY phonetic_given LIMIT ?',
@@ -111,8 +113,8 @@ export const residentsRepo = (db: Database) => {
       ...all(s.byPhoneticBornBefore, surname, given, date, perSide),
       ...all(s.byPhoneticBornAfter, surname, given, date, perSide),
     ],
-    bySurnamesPrefix: (prefix: string, limit: number) =>
-      all(s.bySurnamesPrefix, prefix, `${prefix}\uffff`, limit),
+    bySurnamesKey: (key: string, limit: number) => all(s.bySurnamesKey, key, limit),
+    searchNames: (match: string, limit: number) => all(s.searchNames, match, limit),
     byPhoneticSurname: (key: string, limit: number) => all(s.byPhoneticSurname, key, limit),
     importState: (residentId: string) =>
       s.importState.get(residentId) as

@@ -6,12 +6,12 @@ import type {
 } from '../../shared/contract/residents';
 import { AppError } from '../../shared/errors';
 import type { CoreDeps } from '../app/deps';
-import { hashDocumentNumber, normalizeDocumentNumber } from '../privacy/document-number';
+import { hashDocumentNumber } from '../privacy/document-number';
 import { importRegister, type ImportOptions } from './import';
 import { matchResidents } from './match';
-import { nameKey, phoneticWord } from './names';
-import { residentsRepo, type ResidentRow, toResident } from './repo';
-import { isRejection, parseDate, toRecord } from './rows';
+import { residentsRepo, toResident } from './repo';
+import { isRejection, toRecord } from './rows';
+import { searchResidents } from './search';
 import type { RawRow } from './csv-read';
 
 /** One resident as central sends it: plain fields over TLS, hashed here on arrival. */
@@ -55,32 +55,9 @@ export const createResidentsService = (
   const findByDocumentNumber = (raw: string): Resident[] =>
     repo.byHash(hashDocumentNumber(hmac, raw)).map(toResident);
 
-  /** Typed search for the Residents screen: a birth date, a document number, or a name. */
-  const search = (query: string, limit = 25): Resident[] => {
-    const q = query.trim();
-    const date = parseDate(q);
-    if (date) return repo.byBirth(date, limit).map(toResident);
-    const compact = normalizeDocumentNumber(q);
-    if (/\d/.test(compact) && /^[A-Z0-9]{5,20}$/.test(compact))
-      return findByDocumentNumber(compact).slice(0, limit);
-    const key = nameKey(q);
-    if (!key) return [];
-    const rows = new Map<number, ResidentRow>();
-    for (const r of repo.bySurnamesPrefix(key, limit)) rows.set(r.id, r);
-    // "María García": given name first, surnames after.
-    const tokens = key.split(' ');
-    if (rows.size < limit && tokens.length > 1) {
-      const rest = tokens.slice(1).join(' ');
-      for (const r of repo.bySurnamesPrefix(rest, limit)) {
-        if (nameKey(r.given_names).startsWith(tokens[0] ?? '')) rows.set(r.id, r);
-      }
-    }
-    // Spelling slips (b/v, c/z/s, ll/y, h) in the first surname.
-    if (rows.size < limit && tokens[0]) {
-      for (const r of repo.byPhoneticSurname(phoneticWord(tokens[0]), limit)) rows.set(r.id, r);
-    }
-    return [...rows.values()].slice(0, limit).map(toResident);
-  };
+  /** Typed search for the Residents and Privacy screens: id, document, birth date or name. */
+  const search = (query: string, limit = 25): Resident[] =>
+    searchResidents(repo, hmac, query, limit);
 
   const match = (query: MatchQuery): MatchCandidate[] => matchResidents(hmac, repo, query);
 

@@ -103,7 +103,8 @@ describe('migration 0011 residents bulk import', () => {
 
   it("serves the repo's lookups from the new indexes", () => {
     const db = registerAt10();
-    migrate(db, upTo(11));
+    // The repo of this build prepares against the latest schema; 0011's indexes are still in it.
+    migrate(db);
     const { statements: s } = residentsRepo(db);
     expect(planOf(db, s.byHash.source)).toMatch(
       /USING INDEX residents_document \(document_key=\?\)/,
@@ -114,7 +115,7 @@ describe('migration 0011 residents bulk import', () => {
     expect(planOf(db, s.importState.source)).toMatch(
       /USING INDEX residents_resident_id \(resident_id=\?\)/,
     );
-    expect(planOf(db, s.bySurnamesPrefix.source)).toMatch(/USING INDEX residents_surnames/);
+    expect(planOf(db, s.bySurnamesKey.source)).toMatch(/USING INDEX residents_surnames/);
     for (const st of [s.byPhoneticBornBefore, s.byPhoneticBornAfter]) {
       const plan = planOf(db, st.source);
       expect(plan).toMatch(/USING INDEX residents_phonetic_birth/);

@@ -101,8 +101,12 @@ describe('reading the register in a worker thread', { timeout: 60_000 }, () => {
   it('imports through the worker exactly what an import in this thread stores', () => {
     const inThread = testCore();
     const inWorker = testCore({ registerWorker: BUILT_WORKER });
+    // The second file replaces the first: every resident of the first is deregistered.
+    const replace = { allowMassDeregistration: true };
     for (const file of [bigFile(), fixtureBytes('padron-1252.csv')]) {
-      expect(importFixture(inWorker, file)).toEqual(importFixture(inThread, file));
+      expect(importFixture(inWorker, file, replace)).toEqual(
+        importFixture(inThread, file, replace),
+      );
       expect(unkeyedRows(inWorker)).toEqual(unkeyedRows(inThread));
     }
     // Hashed with this installation's key in the worker: the number lookup finds them.
