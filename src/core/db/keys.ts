@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
+import { openToOthers } from '../platform/private-files';
 
 export const KEY_FILE = 'ventanilla.keys';
 /** Written by the desktop app: the same keys, wrapped by the OS keystore (src/main/key-store.ts). */
@@ -33,6 +34,10 @@ export const readKeyFile = (dataDir: string): InstallationKeys | null => {
     throw new AppError('key_file_corrupt', { path });
   }
   if (!parsed.success) throw new AppError('key_file_corrupt', { path });
+  // As ssh does with a private key: refuse rather than quietly fix, since the keys may
+  // already have been copied and the administrator has to know.
+  const mode = statSync(path).mode & 0o777;
+  if (openToOthers(mode)) throw new AppError('key_file_too_open', { path, mode: mode.toString(8) });
   return {
     dbKey: Buffer.from(parsed.data.dbKey, 'hex'),
     hmacKey: Buffer.from(parsed.data.hmacKey, 'hex'),

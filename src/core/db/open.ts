@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import DatabaseConstructor, { type Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors';
+import { privateFile, tightenIfPresent } from '../platform/private-files';
 import { createKeyFile, type InstallationKeys, readKeyFile, wrappedKeyFilePath } from './keys';
 import { knownMigrations, migrate, type Migration } from './migrations';
 
@@ -53,6 +54,9 @@ export const openDatabase = (
   ensureWritableDir(dataDir);
   const path = join(dataDir, DB_FILE);
   const keys = options.keys ?? loadKeys(dataDir, existsSync(path));
+  // SQLite gives its -wal and -shm files the database file's mode: make that 0600 first.
+  privateFile(path);
+  for (const suffix of ['-wal', '-shm', '-journal']) tightenIfPresent(`${path}${suffix}`);
   const db = new DatabaseConstructor(path);
   try {
     applyKey(db, keys.dbKey);

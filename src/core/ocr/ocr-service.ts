@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import type { OcrDocumentField, OcrResult } from '../../shared/contract/ocr';
 import { AppError } from '../../shared/errors';
+import { privateDir } from '../platform/private-files';
 import { parseDniFront, type FrontReading } from '../identity/dni-front';
 import { mergeFrontBack } from '../identity/front-back';
 import { documentWarnings } from '../identity/warnings';
@@ -108,7 +108,7 @@ const readFront = async (
 };
 
 export const createOcrService = (opts: { cacheDir: string }): OcrService => {
-  mkdirSync(opts.cacheDir, { recursive: true });
+  privateDir(opts.cacheDir);
   const pool = createEnginePool({ cachePath: opts.cacheDir });
   let warming: Promise<void> | undefined;
 

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OcrResult } from '../../shared/contract/ocr';
 import { isAppError } from '../../shared/errors';
 import type { CoreDeps } from '../app/deps';
 import { type OcrService, type ScannerWatcher, watchScannerFolder } from '../ocr';
+import { privateDir } from '../platform/private-files';
 
 export type ScannedCard =
   | { readonly ok: true; readonly result: OcrResult; readonly startedAt: string }
@@ -20,7 +20,7 @@ export const scannerInbox = (deps: CoreDeps, ocr: () => OcrService) => {
   const start = (): void => {
     if (watcher) return;
     const dir = join(deps.dataDir, 'scanner');
-    mkdirSync(dir, { recursive: true });
+    privateDir(dir);
     watcher = watchScannerFolder({
       dir,
       retentionMs: 0,
