@@ -1,6 +1,6 @@
 import { states } from 'mrz';
 import type { OcrDocument } from '../../shared/contract/ocr';
-import { isValidDni, isValidNie, mrzCharValue } from './check-digits';
+import { isValidDni, isValidNie } from './check-digits';
 import { correctMrz, idLetterValid, type CorrectedMrz } from './mrz-correct';
 import { cut, LAYOUTS, layoutOf, type MrzFormat } from './mrz-layout';
 import { masksFor } from './mrz-masks';
@@ -113,9 +113,12 @@ export const correctBest = (format: MrzFormat, lines: readonly string[]): Correc
   return best;
 };
 
+/** ICAO 9303's fictional Utopia: every specimen document, and so every reader's test, uses it. */
+const SPECIMEN_STATE = 'UTO';
+
 const isState = (code: string): boolean => {
   const clean = code.replace(/<+$/, '');
-  return clean.length > 0 && clean in states;
+  return clean.length > 0 && (clean in states || clean === SPECIMEN_STATE);
 };
 
 /** Letters the legacy engine confuses on OCR-B capitals (and digits forced into letters). */
@@ -338,22 +341,3 @@ export const withNameField = (m: MrzInterpretation, nameField: string): MrzInter
 /** Where the document number field sits for each format. */
 export const documentNumberSpan = (format: MrzFormat): { line: number; start: number } =>
   format === 'TD1' ? { line: 0, start: 5 } : { line: 1, start: 0 };
-
-/**
- * The same reading with another 9-character document number field that has the same check
- * values position by position (e.g. S for 8): every check digit still holds.
- */
-export const withDocumentNumberField = (m: MrzInterpretation, field: string): MrzInterpretation => {
-  const span = documentNumberSpan(m.format);
-  const old = (m.lines[span.line] ?? '').slice(span.start, span.start + 9);
-  const sameChecks =
-    field.length === 9 &&
-    [...field].every((c, i) => (mrzCharValue(c) - mrzCharValue(old[i] ?? '')) % 10 === 0);
-  if (!sameChecks || m.document.document_type === 'DNI' || m.document.document_type === 'NIE') {
-    return m;
-  }
-  const lines = [...m.lines];
-  const line = lines[span.line] ?? '';
-  lines[span.line] = line.slice(0, span.start) + field + line.slice(span.start + 9);
-  return { ...m, lines, document: { ...m.document, document_number: field.replace(/<+$/, '') } };
-};

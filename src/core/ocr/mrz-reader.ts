@@ -1,12 +1,10 @@
 import type { OcrDocumentField } from '../../shared/contract/ocr';
-import { mrzCharValue } from '../identity/check-digits';
 import { SAME_CHECK_VALUE } from '../identity/mrz-correct';
 import {
   documentNumberSpan,
   mrzLinesOf,
   nameSpan,
   readMrzText,
-  withDocumentNumberField,
   withNameField,
   type MrzInterpretation,
 } from '../identity/mrz-read';
@@ -14,7 +12,7 @@ import type { EnginePool, OcrOutput } from './engine-pool';
 import { mrzVariant, type MrzVariant, type PreparedPage } from './page-prep';
 
 /** Legacy-engine variants, cheapest first; later ones only run when checks or names are in doubt. */
-const LEGACY_LADDER: readonly MrzVariant[] = [
+export const LEGACY_LADDER: readonly MrzVariant[] = [
   'otsu',
   'dark30',
   'upscale_dark20',
@@ -34,6 +32,8 @@ export interface MrzOutcome {
   mrz: MrzInterpretation | null;
   /** Lines of the best failing reading, for the error's partial data. */
   partialLines: string[] | null;
+  /** Check digits the best failing reading passed; -1 when nothing read looked like an MRZ. */
+  partialChecks: number;
   uncertain: OcrDocumentField[];
   confidence: number;
 }
@@ -129,43 +129,69 @@ const adoptWitnessSpelling = (
   return fixed === field ? m : withNameField(m, fixed);
 };
 
-/**
- * Letters and digits with the same check value (S/8, G/6...) cannot be told apart by the
- * checks, and the legacy model leans to digits. The LSTM model reads letters better: where
- * its reading of the number differs from ours only by such pairs, take its characters.
- */
-const adoptBlindSpotReading = (m: MrzInterpretation, lstmLine: string): MrzInterpretation => {
-  const span = documentNumberSpan(m.format);
-  const ours = (m.lines[span.line] ?? '').slice(span.start, span.start + 9);
-  let best: string | null = null;
-  let bestDiff = Number.POSITIVE_INFINITY;
-  // The LSTM model sometimes doubles a glyph: also try 10-character windows minus one.
-  const candidates: string[] = [];
-  for (let i = 0; i + 9 <= lstmLine.length; i++) {
-    candidates.push(lstmLine.slice(i, i + 9));
-    const ten = lstmLine.slice(i, i + 10);
-    if (ten.length === 10)
-      for (let k = 0; k < 10; k++) candidates.push(ten.slice(0, k) + ten.slice(k + 1));
+/** 9-character windows of a line, and 10-character ones less one glyph (LSTM doubles some). */
+const numberWindows = (line: string): string[] => {
+  const out = new Set<string>();
+  for (let i = 0; i + 9 <= line.length; i++) {
+    out.add(line.slice(i, i + 9));
+    const ten = line.slice(i, i + 10);
+    if (ten.length === 10) for (let k = 0; k < 10; k++) out.add(ten.slice(0, k) + ten.slice(k + 1));
   }
-  for (const cand of candidates) {
-    let diff = 0;
-    let blindOnly = true;
-    for (let j = 0; j < 9; j++) {
-      const a = cand[j] ?? '';
-      const b = ours[j] ?? '';
-      if (a === b) continue;
-      diff++;
-      if ((mrzCharValue(a) - mrzCharValue(b)) % 10 !== 0 || a === '<' || b === '<')
-        blindOnly = false;
-    }
-    if (blindOnly && diff < bestDiff) [best, bestDiff] = [cand, diff];
-  }
-  return best && bestDiff > 0 && bestDiff <= 2 ? withDocumentNumberField(m, best) : m;
+  return [...out];
 };
+
+const differences = (a: string, b: string): number => [...a].filter((c, i) => c !== b[i]).length;
+
+/**
+ * A second, independent reading (the LSTM model) of a foreign document number. Where it spells
+ * the number exactly as we do, the number is confirmed. Where it differs in at most two
+ * glyphs and its spelling passes every check with no repair, it replaces ours: the legacy
+ * model leans to digits (D as 0, B as 8), and a repair of two such slips can pass the check
+ * digit by chance. Null when the witness supports neither.
+ */
+const witnessNumber = (
+  m: MrzInterpretation,
+  lstmLine: string,
+  today: Date,
+): MrzInterpretation | null => {
+  const span = documentNumberSpan(m.format);
+  const line = m.lines[span.line] ?? '';
+  const ours = line.slice(span.start, span.start + 9);
+  let best: { mrz: MrzInterpretation; diff: number } | null = null;
+  for (const cand of numberWindows(lstmLine)) {
+    const diff = differences(cand, ours);
+    if (diff === 0) return m;
+    if (diff > 2 || (best && best.diff <= diff)) continue;
+    const lines = [...m.lines];
+    lines[span.line] = line.slice(0, span.start) + cand + line.slice(span.start + 9);
+    const again = readMrzText(lines.join('\n'), today);
+    if (again?.valid && again.swaps === 0 && again.format === m.format) best = { mrz: again, diff };
+  }
+  return best?.mrz ?? null;
+};
+
+/** Foreign numbers the checks cannot vouch for: a blind-spot glyph, a repair, or disagreement. */
+const numberInDoubt = (m: MrzInterpretation, uncertain: readonly OcrDocumentField[]): boolean =>
+  m.document.document_type !== 'DNI' &&
+  m.document.document_type !== 'NIE' &&
+  uncertain.includes('document_number');
+
+/** The names as already decided (voted, witnessed): re-reading the number must not undo them. */
+const keepNames = (
+  next: MrzInterpretation,
+  prev: MrzInterpretation,
+): MrzInterpretation['document'] => ({
+  ...next.document,
+  surname1: prev.document.surname1,
+  surname2: prev.document.surname2,
+  surnames: prev.document.surnames,
+  given_names: prev.document.given_names,
+});
 
 const decide = (valid: Reading[], witness: string | null): MrzOutcome => {
   const best = [...valid].sort((a, b) => b.nameConfidence - a.nameConfidence)[0];
-  if (!best) return { mrz: null, partialLines: null, uncertain: [], confidence: 0 };
+  if (!best)
+    return { mrz: null, partialLines: null, partialChecks: -1, uncertain: [], confidence: 0 };
   const uncertain = new Set<OcrDocumentField>();
   // Names have no check digit: vote among the readings, and accept the winner silently only
   // when the independent LSTM reading spells it the same way.
@@ -186,12 +212,18 @@ const decide = (valid: Reading[], witness: string | null): MrzOutcome => {
   for (const f of OTHER_FIELDS) {
     if (new Set(valid.map((r) => r.mrz.document[f])).size > 1) uncertain.add(f);
   }
-  // No amount of re-reading settles a G/6 or A/0 the checks cannot see: the clerk does.
+  // The checks cannot see a G/6 or A/0 swap: only a second reading settles it (see below).
   if (hasBlindSpot(winner.mrz)) uncertain.add('document_number');
   for (const f of winner.mrz.swappedFields) uncertain.add(f);
   for (const f of winner.mrz.guessedFields) uncertain.add(f);
   const confidence = Math.min(1, winner.confidence / 100) * (uncertain.size > 0 ? 0.8 : 1);
-  return { mrz: winner.mrz, partialLines: null, uncertain: [...uncertain], confidence };
+  return {
+    mrz: winner.mrz,
+    partialLines: null,
+    partialChecks: -1,
+    uncertain: [...uncertain],
+    confidence,
+  };
 };
 
 const moreChecks = (a: MrzInterpretation, b: MrzInterpretation | null): boolean =>
@@ -206,10 +238,18 @@ const moreChecks = (a: MrzInterpretation, b: MrzInterpretation | null): boolean 
 export const readMrzBand = async (
   pool: EnginePool,
   page: PreparedPage,
-  opts: { today: Date; timeoutMs: number },
+  opts: {
+    today: Date;
+    timeoutMs: number;
+    /** Variants to try, in order; the whole ladder by default. */
+    variants?: readonly MrzVariant[];
+    /** performance.now() after which no further variant is started. */
+    deadline?: number;
+  },
 ): Promise<MrzOutcome> => {
   const valid: Reading[] = [];
   let partial: MrzInterpretation | null = null;
+  const deadline = opts.deadline ?? Number.POSITIVE_INFINITY;
   const witnesses = new Map<MrzVariant, string>();
   const readWitness = async (m: MrzInterpretation, variant: MrzVariant): Promise<string> => {
     let text = witnesses.get(variant);
@@ -222,7 +262,8 @@ export const readMrzBand = async (
     }
     return text;
   };
-  for (const variant of LEGACY_LADDER) {
+  for (const variant of opts.variants ?? LEGACY_LADDER) {
+    if (valid.length === 0 && performance.now() > deadline) break;
     const out = await pool.recognize('mrz_legacy', await mrzVariant(page, variant), opts.timeoutMs);
     const mrz = readMrzText(out.text, opts.today);
     if (!mrz) continue;
@@ -236,7 +277,13 @@ export const readMrzBand = async (
   }
   const first = valid[0];
   if (!first) {
-    return { mrz: null, partialLines: partial?.lines ?? null, uncertain: [], confidence: 0 };
+    return {
+      mrz: null,
+      partialLines: partial?.lines ?? null,
+      partialChecks: partial ? Object.values(partial.checks).filter(Boolean).length : -1,
+      uncertain: [],
+      confidence: 0,
+    };
   }
   const witness = await readWitness(first.mrz, 'grey');
   const outcome = decide(valid, witness);
@@ -244,18 +291,22 @@ export const readMrzBand = async (
     const second = await readWitness(first.mrz, 'otsu');
     outcome.mrz = adoptWitnessSpelling(outcome.mrz, [witness, second]);
   }
-  if (outcome.mrz && hasBlindSpot(outcome.mrz)) {
+  if (outcome.mrz && numberInDoubt(outcome.mrz, outcome.uncertain)) {
     const lines = outcome.mrz.format === 'TD1' ? 3 : 2;
     const index = documentNumberSpan(outcome.mrz.format).line;
     for (const variant of ['grey', 'otsu'] as const) {
       const png = await mrzVariant(page, variant, { index, count: lines });
       const out = await pool.recognize('mrz_lstm', png, opts.timeoutMs);
-      const before: MrzInterpretation = outcome.mrz;
-      outcome.mrz = adoptBlindSpotReading(
-        before,
+      const seen = witnessNumber(
+        outcome.mrz,
         out.text.toUpperCase().replace(/[^A-Z0-9<]/g, ''),
+        opts.today,
       );
-      if (outcome.mrz !== before) break;
+      if (!seen) continue;
+      outcome.mrz =
+        seen === outcome.mrz ? seen : { ...seen, document: keepNames(seen, outcome.mrz) };
+      outcome.uncertain = outcome.uncertain.filter((f) => f !== 'document_number');
+      break;
     }
   }
   return outcome;

@@ -3,17 +3,23 @@ import { AppError } from '../../shared/errors';
 import { privateDir } from '../platform/private-files';
 import { parseDniFront, type FrontReading } from '../identity/dni-front';
 import { mergeFrontBack } from '../identity/front-back';
-import { documentWarnings } from '../identity/warnings';
+import { documentWarnings, frontWarnings } from '../identity/warnings';
 import { createEnginePool, ENGINE_KINDS } from './engine-pool';
+import { looksLikeBack } from './document-side';
 import { decodeImage } from './image-input';
-import { readMrzBand } from './mrz-reader';
-import { frontImage, preparePage, type PreparedPage } from './page-prep';
+import { LEGACY_LADDER, readMrzBand, type MrzOutcome } from './mrz-reader';
+import { flipPage, frontImage, preparePage, type PreparedPage } from './page-prep';
 
 export interface ReadOptions {
   /** Per OCR call; a blank or hostile image must never hang the counter. */
   timeoutMs?: number;
   /** Reference date for expiry and age warnings. */
   today?: Date;
+  /**
+   * After this many ms no stronger pass (another variant, the other way up) is started: a
+   * hopeless image gets a translated "could not read" in seconds, not a timeout.
+   */
+  budgetMs?: number;
 }
 
 export interface OcrService {
@@ -36,6 +42,8 @@ export interface OcrService {
 const FRONT_WIDTH = 1400;
 /** A doubtful front is read again larger: blur and JPEG blocks then hide fewer strokes. */
 const FRONT_RETRY_WIDTH = 1800;
+/** Measured: a clean reading takes well under a second; escalations stop after this. */
+const HARD_CASE_BUDGET_MS = 2500;
 
 const CHECKED_FRONT_FIELDS = [
   'document_number',
@@ -77,34 +85,80 @@ const betterFront = (a: FrontReading, b: FrontReading): FrontReading => {
   return { ...best, document };
 };
 
+interface FrontAttempt {
+  result: OcrResult | null;
+  /** The reading showed the back of a card: its labels or MRZ-like lines. */
+  back: boolean;
+}
+
 const readFront = async (
   pool: ReturnType<typeof createEnginePool>,
   page: PreparedPage,
   today: Date,
   timeoutMs: number,
-): Promise<OcrResult> => {
-  const readAt = async (width: number): Promise<{ front: FrontReading; confidence: number }> => {
+): Promise<FrontAttempt> => {
+  const readAt = async (
+    width: number,
+  ): Promise<{ front: FrontReading; confidence: number; back: boolean }> => {
     const out = await pool.recognize('text_spa', await frontImage(page, width), timeoutMs);
-    return { front: parseDniFront(out.lines), confidence: out.confidence };
+    return {
+      front: parseDniFront(out.lines),
+      confidence: out.confidence,
+      back: looksLikeBack(out.lines),
+    };
   };
-  let { front, confidence } = await readAt(FRONT_WIDTH);
+  const first = await readAt(FRONT_WIDTH);
+  if (first.back) return { result: null, back: true };
+  let { front, confidence } = first;
   if (frontGaps(front) > 0) {
     const retry = await readAt(FRONT_RETRY_WIDTH);
+    if (retry.back) return { result: null, back: true };
     const chosen = betterFront(front, retry.front);
     if (chosen.document.document_number === retry.front.document.document_number) {
       confidence = Math.max(confidence, retry.confidence);
     }
     front = chosen;
   }
-  if (!front.recognised) throw new AppError('no_document');
+  if (!front.recognised) return { result: null, back: false };
   return {
-    document: front.document,
-    source: 'front',
-    mrz: null,
-    confidence: Math.min(1, confidence / 100) * 0.8,
-    uncertain: front.uncertain,
-    warnings: documentWarnings(front.document, today),
+    back: false,
+    result: {
+      document: front.document,
+      source: 'front',
+      mrz: null,
+      confidence: Math.min(1, confidence / 100) * 0.8,
+      uncertain: front.uncertain,
+      warnings: frontWarnings(front.document, front.uncertain, today),
+    },
   };
+};
+
+/** Check digits passed that make the way up plain: an upside-down reading passes none. */
+const UPRIGHT_CHECKS = 2;
+
+/**
+ * The MRZ at its found place, the fast path being one legacy reading. The text direction
+ * leaves 0° and 180° open: if the first reading fails, the other way up is tried once, and
+ * the stronger variants run only on the way up that passed more checks, within the budget.
+ */
+const readMrzEitherWay = async (
+  pool: ReturnType<typeof createEnginePool>,
+  page: PreparedPage,
+  opts: { today: Date; timeoutMs: number; deadline: number },
+): Promise<MrzOutcome> => {
+  const [first, ...rest] = LEGACY_LADDER;
+  const once = first ? [first] : [];
+  const up = await readMrzBand(pool, page, { ...opts, variants: once });
+  if (up.mrz) return up;
+  let best = { outcome: up, page };
+  if (up.partialChecks < UPRIGHT_CHECKS) {
+    const flipped = await flipPage(page);
+    const down = await readMrzBand(pool, flipped, { ...opts, variants: once });
+    if (down.mrz) return down;
+    if (down.partialChecks > up.partialChecks) best = { outcome: down, page: flipped };
+  }
+  const more = await readMrzBand(pool, best.page, { ...opts, variants: rest });
+  return more.mrz || more.partialChecks > best.outcome.partialChecks ? more : best.outcome;
 };
 
 export const createOcrService = (opts: { cacheDir: string }): OcrService => {
@@ -113,13 +167,14 @@ export const createOcrService = (opts: { cacheDir: string }): OcrService => {
   let warming: Promise<void> | undefined;
 
   const readDocument = async (bytes: Buffer, ro: ReadOptions = {}): Promise<OcrResult> => {
+    const deadline = performance.now() + (ro.budgetMs ?? HARD_CASE_BUDGET_MS);
     const today = ro.today ?? new Date();
     const timeoutMs = ro.timeoutMs ?? 10_000;
     const grey = await decodeImage(bytes);
     const page = await preparePage(grey);
     if (!page.hasText) throw new AppError('no_document');
     if (page.mrz) {
-      const outcome = await readMrzBand(pool, page, { today, timeoutMs });
+      const outcome = await readMrzEitherWay(pool, page, { today, timeoutMs, deadline });
       if (outcome.mrz) {
         const m = outcome.mrz;
         return {
@@ -131,11 +186,20 @@ export const createOcrService = (opts: { cacheDir: string }): OcrService => {
           warnings: documentWarnings(m.document, today),
         };
       }
+      // Machine-readable lines were read but fail their checks: a back, never a front.
       if (outcome.partialLines) {
         throw new AppError('mrz_check_failed', { lines: outcome.partialLines.join('\n') });
       }
     }
-    return readFront(pool, page, today, timeoutMs);
+    let front = await readFront(pool, page, today, timeoutMs);
+    // A card photographed upside down: the text direction cannot tell, the labels can.
+    if (!front.result && !front.back && performance.now() < deadline) {
+      front = await readFront(pool, await flipPage(page), today, timeoutMs);
+    }
+    if (front.result && !front.back) return front.result;
+    // A back whose MRZ we could not read (a receipt's fixed-pitch lines may look like a zone).
+    if (front.back) throw new AppError('mrz_unreadable');
+    throw new AppError('no_document');
   };
 
   return {

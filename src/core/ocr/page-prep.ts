@@ -1,15 +1,8 @@
 import sharp, { type Sharp } from 'sharp';
+import { findBlobs, textDirection } from './components';
 import { LIMITS, type GreyImage } from './image-input';
-import {
-  estimateSkew,
-  findBands,
-  inkShare,
-  locateCard,
-  locateMrz,
-  otsuThreshold,
-  type Band,
-  type Region,
-} from './layout-analysis';
+import { inkShare, locateCard, otsuThreshold } from './layout-analysis';
+import { chainLines, findMrzLines, residualTilt, type Region } from './mrz-locate';
 
 const raw = async (img: Sharp): Promise<GreyImage> => {
   const { data, info } = await img.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
@@ -23,23 +16,15 @@ export const fromGrey = (img: GreyImage): Sharp =>
 const ANALYSIS_WIDTH = 900;
 
 export interface PreparedPage {
-  /** Deskewed, median-filtered greyscale at full resolution. */
+  /** Levelled (text horizontal, either way up) greyscale at full resolution. */
   page: GreyImage;
+  /** Clockwise rotation applied to level it, in degrees. */
   angle: number;
-  /** Text lines at full-resolution coordinates. */
-  bands: Band[];
+  /** The machine-readable zone on `page`, found by its shape, or null. */
   mrz: Region | null;
   /** False for a blank or nearly blank page: no OCR is worth running. */
   hasText: boolean;
 }
-
-const scaleBand = (b: Band, k: number): Band => ({
-  top: Math.round(b.top * k),
-  bottom: Math.round(b.bottom * k),
-  left: Math.round(b.left * k),
-  right: Math.round(b.right * k),
-  glyphs: b.glyphs,
-});
 
 /**
  * Ink mask by local contrast: a pixel is ink when clearly darker than its blurred
@@ -76,37 +61,88 @@ const cropToCard = async (grey: GreyImage): Promise<GreyImage> => {
   return raw(fromGrey(grey).extract({ left, top, width, height }));
 };
 
-/** Levels the page (projection-variance deskew) and finds its text lines and MRZ band. */
+const rotated = async (img: GreyImage, deg: number): Promise<GreyImage> =>
+  Math.abs(deg) < 0.05 ? img : raw(fromGrey(img).rotate(deg, { background: '#ffffff' }));
+
+/**
+ * A point of the levelled analysis mask on the full-resolution page: scaled by `k` about the
+ * centre, then turned by the residual tilt (both rotations are about the image centre).
+ */
+const toPage = (
+  x: number,
+  y: number,
+  from: { width: number; height: number },
+  to: { width: number; height: number },
+  k: number,
+  tiltDeg: number,
+): [number, number] => {
+  const t = (tiltDeg * Math.PI) / 180;
+  const dx = (x - from.width / 2) * k;
+  const dy = (y - from.height / 2) * k;
+  return [
+    dx * Math.cos(t) - dy * Math.sin(t) + to.width / 2,
+    dx * Math.sin(t) + dy * Math.cos(t) + to.height / 2,
+  ];
+};
+
+/**
+ * Finds the text direction at any angle from the glyphs themselves, levels the page, and
+ * finds the MRZ by its shape (2 or 3 fixed-pitch lines), wherever it lies on the image.
+ */
 export const preparePage = async (frame: GreyImage): Promise<PreparedPage> => {
   const grey = await cropToCard(frame);
   const smallW = Math.min(grey.width, ANALYSIS_WIDTH);
   const mask = await inkMask(grey, smallW);
-  if (inkShare(mask, 128) < 0.003) {
-    return { page: grey, angle: 0, bands: [], mrz: null, hasText: false };
-  }
-  const angle = estimateSkew(mask, 128);
-  const level = (img: Sharp): Sharp =>
-    Math.abs(angle) < 0.05 ? img : img.rotate(-angle, { background: '#ffffff' });
-  const page = Math.abs(angle) < 0.05 ? grey : await raw(level(fromGrey(grey)));
-  const levelMask = Math.abs(angle) < 0.05 ? mask : await raw(level(fromGrey(mask)));
-  const bandsSmall = findBands(levelMask, 128);
-  const f = page.width / levelMask.width;
-  const bands = bandsSmall.map((b) => scaleBand(b, f));
-  const mrzSmall = locateMrz(bandsSmall, levelMask.width, levelMask.height);
-  const mrz = mrzSmall
-    ? {
-        left: Math.round(mrzSmall.left * f),
-        top: Math.round(mrzSmall.top * f),
-        width: Math.min(page.width - Math.round(mrzSmall.left * f), Math.round(mrzSmall.width * f)),
-        height: Math.min(
-          page.height - Math.round(mrzSmall.top * f),
-          Math.round(mrzSmall.height * f),
-        ),
-        lineCount: mrzSmall.lineCount,
-        lineHeight: mrzSmall.lineHeight * f,
-      }
-    : null;
-  return { page, angle, bands, mrz, hasText: bands.length > 0 };
+  const blank = { page: grey, angle: 0, mrz: null, hasText: false };
+  if (inkShare(mask, 128) < 0.003) return blank;
+  const direction = textDirection(findBlobs(mask)) ?? 0;
+  const levelMask = await rotated(mask, -direction);
+  const lines = chainLines(findBlobs(levelMask), Math.max(12, levelMask.height / 6));
+  if (lines.length === 0) return blank;
+  const found = findMrzLines(lines, levelMask.width, levelMask.height);
+  // A fraction of a degree is not worth turning the full image for: the engine copes.
+  const wanted = -direction + (found ? -residualTilt(found.lines) : 0);
+  const angle = Math.abs(wanted) < 0.2 ? 0 : wanted;
+  const tilt = angle + direction;
+  const page = await rotated(grey, angle);
+  if (!found) return { page, angle, mrz: null, hasText: true };
+  const k = grey.width / mask.width;
+  const r = found.region;
+  const corners = [
+    toPage(r.left, r.top, levelMask, page, k, tilt),
+    toPage(r.left + r.width, r.top, levelMask, page, k, tilt),
+    toPage(r.left, r.top + r.height, levelMask, page, k, tilt),
+    toPage(r.left + r.width, r.top + r.height, levelMask, page, k, tilt),
+  ];
+  const left = Math.max(0, Math.floor(Math.min(...corners.map((c) => c[0]))));
+  const top = Math.max(0, Math.floor(Math.min(...corners.map((c) => c[1]))));
+  const right = Math.min(page.width, Math.ceil(Math.max(...corners.map((c) => c[0]))));
+  const bottom = Math.min(page.height, Math.ceil(Math.max(...corners.map((c) => c[1]))));
+  const mrz: Region = {
+    left,
+    top,
+    width: right - left,
+    height: bottom - top,
+    lineCount: r.lineCount,
+    lineHeight: r.lineHeight * k,
+  };
+  return { page, angle, mrz, hasText: true };
+};
+
+/** The same page turned upside down: the text direction alone cannot tell 0° from 180°. */
+export const flipPage = async (p: PreparedPage): Promise<PreparedPage> => {
+  const page = await raw(fromGrey(p.page).rotate(180));
+  const m = p.mrz;
+  return {
+    ...p,
+    page,
+    angle: p.angle + 180,
+    mrz: m && {
+      ...m,
+      left: page.width - m.left - m.width,
+      top: page.height - m.top - m.height,
+    },
+  };
 };
 
 export type MrzVariant = 'otsu' | 'dark30' | 'dark45_median5' | 'grey' | 'upscale_dark20';

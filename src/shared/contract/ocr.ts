@@ -44,7 +44,8 @@ export const OcrMrz = z.object({
 });
 export type OcrMrz = z.infer<typeof OcrMrz>;
 
-export const OcrWarning = z.enum(['expired', 'under_14', 'front_back_mismatch']);
+/** `read_back_side`: only a front was read and some field on it is doubtful; read the back. */
+export const OcrWarning = z.enum(['expired', 'under_14', 'front_back_mismatch', 'read_back_side']);
 export type OcrWarning = z.infer<typeof OcrWarning>;
 
 export const OcrSource = z.enum(['mrz', 'front', 'both']);
@@ -69,6 +70,7 @@ export const OcrErrorCode = z.enum([
   'too_large',
   'no_document',
   'mrz_check_failed',
+  'mrz_unreadable',
   'ocr_timeout',
   'file_not_found',
 ]);

@@ -11,6 +11,8 @@ export const ocrMessages = defineMessages(
       no_document: 'No se ha encontrado ningún documento de identidad en la imagen.',
       mrz_check_failed:
         'La zona de lectura mecánica no supera los dígitos de control; vuelva a escanear el documento.',
+      mrz_unreadable:
+        'No se ha podido leer la zona de lectura mecánica (las líneas con <<<). Escanee el reverso del documento, plano y bien iluminado, y vuelva a intentarlo.',
       ocr_timeout: 'La lectura ha tardado más de {{seconds}} s y se ha cancelado.',
       file_not_found: 'No se puede abrir el archivo: {{file}}',
     },
@@ -34,6 +36,8 @@ export const ocrMessages = defineMessages(
       no_document: 'No identity document was found in the image.',
       mrz_check_failed:
         'The machine-readable zone fails its check digits; scan the document again.',
+      mrz_unreadable:
+        'The machine-readable zone (the lines with <<<) could not be read. Scan the back of the document, flat and well lit, and try again.',
       ocr_timeout: 'Reading took longer than {{seconds}} s and was cancelled.',
       file_not_found: 'Cannot open the file: {{file}}',
     },

@@ -42,7 +42,7 @@ describe('MRZ parsing', () => {
     });
   });
 
-  it('passes every check of the ICAO TD1, TD2 and TD3 specimens (Utopia is not an ISO state)', () => {
+  it('passes every check of the ICAO TD1, TD2 and TD3 specimens (UTO, the specimen state ICAO reserves, counts as a state)', () => {
     const td1 = read([
       'I<UTOD231458907<<<<<<<<<<<<<<<',
       '7408122F1204159UTO<<<<<<<<<<<6',
@@ -64,9 +64,16 @@ describe('MRZ parsing', () => {
       expect(r?.format).toBe(format);
       expect(Object.values(r?.checks ?? {}).every(Boolean)).toBe(true);
       expect(r?.document.given_names).toBe('ANNA MARIA');
-      expect(r?.problems).toEqual(['issuing_state', 'nationality']);
-      expect(r?.valid).toBe(false);
+      expect(r?.problems).toEqual([]);
+      expect(r?.valid).toBe(true);
     }
+    // Any other code outside ISO 3166 and ICAO's list still fails.
+    const made = read([
+      'P<QZXERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<',
+      'L898902C36QZX7408122F1204159ZE184226B<<<<<10',
+    ]);
+    expect(made?.problems).toEqual(['issuing_state', 'nationality']);
+    expect(made?.valid).toBe(false);
     expect(td3?.document.document_number).toBe('L898902C3');
     expect(td3?.document.personal_number).toBe('ZE184226B');
   });
