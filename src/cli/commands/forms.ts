@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { actorOf } from '../../core/staff/staff-service';
 import { FileEntryInput } from '../../shared/contract/forms';
 import { AppError } from '../../shared/errors';
+import { invalidInputParams } from '../../shared/input-issues';
 import { cliLanguage, type GlobalOptions, printJson, t, withCore } from '../context';
 import { cliActor } from './staff';
 
@@ -29,11 +30,7 @@ const readDataFile = (path: string, templateId: string): z.output<typeof FileEnt
   }
   const parsed = DataFile.safeParse(raw);
   if (!parsed.success) {
-    const detail = parsed.error.issues
-      .slice(0, 3)
-      .map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`)
-      .join('; ');
-    throw new AppError('invalid_input', { detail });
+    throw new AppError('invalid_input', invalidInputParams(parsed.error, raw));
   }
   const { attachments, ...rest } = parsed.data;
   return FileEntryInput.parse({

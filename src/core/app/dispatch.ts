@@ -1,7 +1,7 @@
-import type { z } from 'zod';
 import { contract, isOperationName, type OperationName } from '../../shared/contract';
 import type { Envelope } from '../../shared/contract/envelope';
 import { AppError, isAppError } from '../../shared/errors';
+import { invalidInputParams } from '../../shared/input-issues';
 import type { CoreDeps } from './deps';
 import type { CallContext, Handler, Handlers } from './handlers';
 import type { SessionStore } from '../staff/sessions';
@@ -17,12 +17,6 @@ export interface DispatchResult {
 export interface CallerTransport {
   readonly sessionId?: string | undefined;
 }
-
-const describeIssues = (error: z.ZodError): string =>
-  error.issues
-    .slice(0, 3)
-    .map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`)
-    .join('; ');
 
 export type Dispatch = (
   name: string,
@@ -41,7 +35,7 @@ export const createDispatch = (
     const def = contract[name];
     const parsed = def.input.safeParse(input ?? {});
     if (!parsed.success) {
-      throw new AppError('invalid_input', { detail: describeIssues(parsed.error) }, 400);
+      throw new AppError('invalid_input', invalidInputParams(parsed.error, input), 400);
     }
     let session = sessions.get(caller.sessionId);
     const staff = session ? findById(deps.db, session.staffId) : undefined;

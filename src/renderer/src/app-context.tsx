@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VentanillaApi } from '../../shared/contract';
 import type { SessionInfo } from '../../shared/contract/staff';
+import { translateError } from '../../shared/i18n';
 import { ClientError } from './api/client';
 
 export interface AppState {
@@ -20,13 +21,16 @@ export const useApp = (): AppState => {
 
 /** Translates any error the way the user should read it. */
 export const useErrorText = (): ((error: unknown) => string) => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'es';
   return useCallback(
-    (error: unknown) =>
-      error instanceof ClientError
-        ? t(`errors.${error.code}`, { ...error.params, defaultValue: t('errors.internal') })
-        : t('errors.internal'),
-    [t],
+    (error: unknown) => {
+      if (!(error instanceof ClientError)) return t('errors.internal');
+      // A refused request names its field and problem as keys; the shared translator words them.
+      if (error.code === 'invalid_input') return translateError(language, error);
+      return t(`errors.${error.code}`, { ...error.params, defaultValue: t('errors.internal') });
+    },
+    [t, language],
   );
 };
 
@@ -35,11 +39,12 @@ export const useAction = () => {
   const { session, setSession } = useApp();
   const errorText = useErrorText();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The failure itself is kept, not its text, so a language switch translates it again.
+  const [failure, setFailure] = useState<unknown>(null);
   const run = useCallback(
     async <T,>(fn: () => Promise<T>): Promise<T | undefined> => {
       setBusy(true);
-      setError(null);
+      setFailure(null);
       try {
         return await fn();
       } catch (e) {
@@ -47,13 +52,17 @@ export const useAction = () => {
           setSession({ ...session, locked: true });
         } else if (e instanceof ClientError && e.code === 'not_signed_in') {
           setSession(null);
-        } else setError(errorText(e));
+        } else setFailure(e);
         return undefined;
       } finally {
         setBusy(false);
       }
     },
-    [errorText, session, setSession],
+    [session, setSession],
   );
+  const error =
+    failure === null ? null : typeof failure === 'string' ? failure : errorText(failure);
+  /** A text, an error to translate (a `ClientError`), or null to clear. */
+  const setError = useCallback((e: unknown) => setFailure(e ?? null), []);
   return { busy, error, run, setError };
 };

@@ -5,7 +5,6 @@ export const commonMessages = defineMessages(
     app: { name: 'Ventanilla' },
     errors: {
       internal: 'Error interno. Consulte el registro de la aplicación.',
-      invalid_input: 'Datos no válidos: {{detail}}',
       unknown_operation: 'Operación desconocida: {{operation}}',
     },
   },
@@ -13,7 +12,6 @@ export const commonMessages = defineMessages(
     app: { name: 'Ventanilla' },
     errors: {
       internal: 'Internal error. Check the application log.',
-      invalid_input: 'Invalid data: {{detail}}',
       unknown_operation: 'Unknown operation: {{operation}}',
     },
   },

@@ -6,6 +6,7 @@ import { commonMessages } from './common';
 import { desktopMessages } from './desktop';
 import { formsMessages } from './forms';
 import { foundationErrors } from './foundation-errors';
+import { inputErrorMessages } from './input-errors';
 import { ocrMessages } from './ocr';
 import { privacyMessages } from './privacy';
 import { residentsMessages } from './residents';
@@ -17,6 +18,7 @@ import { verificationMessages } from './verifications';
 /** One entry per feature file; each adds its own top-level keys (and `errors.*`). */
 const catalogs = [
   commonMessages,
+  inputErrorMessages,
   foundationErrors,
   cliMessages,
   uiMessages,
@@ -65,9 +67,26 @@ export const translate = (
   return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? `{{${name}}}`));
 };
 
+/** A refused request names its field and problem as keys (see `input-issues.ts`): words here. */
+const inputParams = (lang: Language, params: Record<string, string | number> = {}) => {
+  const field = lookup(lang, `inputFields.${params.field}`) ?? translate(lang, 'inputFields.input');
+  const problem = translate(lang, `inputProblems.${params.problem}`, params);
+  return {
+    field,
+    problem: problem.startsWith('inputProblems.')
+      ? translate(lang, 'inputProblems.invalid')
+      : problem,
+  };
+};
+
 export const translateError = (
   lang: Language,
   error: { code: string; params?: Record<string, string | number> | undefined },
-): string => translate(lang, `errors.${error.code}`, error.params);
+): string =>
+  translate(
+    lang,
+    `errors.${error.code}`,
+    error.code === 'invalid_input' ? inputParams(lang, error.params) : error.params,
+  );
 
 export { languages, type Language } from './define';

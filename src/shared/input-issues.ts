@@ -1,0 +1,74 @@
+import type { z } from 'zod';
+
+/** What was wrong with a field, as a key people's messages are looked up by (never zod's text). */
+export type InputProblem =
+  | 'required'
+  | 'type'
+  | 'number'
+  | 'too_long'
+  | 'too_short'
+  | 'too_many'
+  | 'too_few'
+  | 'too_large'
+  | 'too_small'
+  | 'date'
+  | 'format'
+  | 'choice'
+  | 'invalid';
+
+const ISO_DATE_PATTERN = String(/^\d{4}-\d{2}-\d{2}$/);
+const DATE_FIELD = /(date|Date|expiry|^from$|^to$)/;
+
+const valueAt = (input: unknown, path: readonly PropertyKey[]): unknown =>
+  path.reduce<unknown>(
+    (node, key) =>
+      node !== null && typeof node === 'object'
+        ? (node as Record<PropertyKey, unknown>)[key]
+        : undefined,
+    input,
+  );
+
+const problemOf = (issue: z.core.$ZodIssue, value: unknown, field: string): InputProblem => {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (value === undefined || value === null) return 'required';
+      return issue.expected === 'number' || issue.expected === 'int' ? 'number' : 'type';
+    case 'too_big':
+      if (issue.origin === 'string') return 'too_long';
+      return issue.origin === 'array' || issue.origin === 'set' ? 'too_many' : 'too_large';
+    case 'too_small':
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'required' : 'too_short';
+      return issue.origin === 'array' || issue.origin === 'set' ? 'too_few' : 'too_small';
+    case 'invalid_format':
+      return (issue.format === 'regex' && String(issue.pattern) === ISO_DATE_PATTERN) ||
+        DATE_FIELD.test(field)
+        ? 'date'
+        : 'format';
+    case 'invalid_value':
+      return 'choice';
+    default:
+      return 'invalid';
+  }
+};
+
+/**
+ * The params of an `invalid_input` error: the field (its last named path segment) and the
+ * problem, both keys that `translateError` turns into words, plus the limit when there is one.
+ */
+export const invalidInputParams = (
+  error: z.ZodError,
+  input: unknown,
+): Record<string, string | number> => {
+  const issue = error.issues[0];
+  if (!issue) return { field: 'input', problem: 'invalid' };
+  const named = issue.path.filter((p): p is string => typeof p === 'string');
+  const field = named.at(-1) ?? 'input';
+  const problem = problemOf(issue, valueAt(input, issue.path), field);
+  const limit =
+    issue.code === 'too_big'
+      ? issue.maximum
+      : issue.code === 'too_small'
+        ? issue.minimum
+        : undefined;
+  return limit === undefined ? { field, problem } : { field, problem, limit: Number(limit) };
+};
