@@ -1,0 +1,53 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOcrService, type OcrService } from '../../../src/core/ocr';
+import type { OcrResult } from '../../../src/shared/contract/ocr';
+import { ensureFixtures, GENERATED_DIR, type Manifest } from '../../fixtures/cards/generate';
+
+let service: OcrService;
+let manifest: Manifest;
+const cache = mkdtempSync(join(tmpdir(), 'ventanilla-ocr-rotated-'));
+const today = new Date('2026-11-28T00:00:00Z');
+
+beforeAll(async () => {
+  manifest = await ensureFixtures(1);
+  service = createOcrService({ cacheDir: cache });
+}, 120_000);
+afterAll(async () => {
+  await service.close();
+  rmSync(cache, { recursive: true, force: true });
+});
+
+/** The card turned in the pixels themselves (no EXIF tag to undo it), on a grey desk. */
+const turned = (file: string, deg: number): Promise<Buffer> =>
+  sharp(readFileSync(join(GENERATED_DIR, file)))
+    .rotate(deg, { background: '#8a8a8a' })
+    .jpeg({ quality: 90 })
+    .toBuffer();
+
+describe('a card photographed at any angle', () => {
+  it.each([
+    ['dni_back-0-clean.png', 90],
+    ['dni_back-0-clean.png', 180],
+    ['dni_back-0-clean.png', 270],
+    ['dni_back-0-clean.png', 17],
+    ['passport-0-clean.png', -35],
+    ['tie_back-0-clean.png', 135],
+  ])(
+    '%s turned %d°',
+    async (file, deg) => {
+      const result = await service.readDocument(await turned(file, deg), { today });
+      expect(result.mrz?.valid).toBe(true);
+      const expected = manifest.entries.find((e) => e.file === file)?.expected ?? {};
+      expect(Object.keys(expected).length).toBeGreaterThan(0);
+      const got = Object.fromEntries(
+        Object.keys(expected).map((k) => [k, result.document[k as keyof OcrResult['document']]]),
+      );
+      expect(got).toEqual(expected);
+    },
+    60_000,
+  );
+});
