@@ -1,161 +1,23 @@
+import { states } from 'mrz';
 import type { OcrDocument, OcrDocumentField } from '../../shared/contract/ocr';
-import { isValidDni } from './check-digits';
-
-const plain = (s: string): string =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toUpperCase();
-
-const DIGIT_FIX: Record<string, string> = {
-  O: '0',
-  D: '0',
-  I: '1',
-  L: '1',
-  Z: '2',
-  S: '5',
-  B: '8',
-  G: '6',
-};
-const LETTER_FIX: Record<string, string> = {
-  '0': 'O',
-  '1': 'I',
-  '5': 'S',
-  '8': 'B',
-  '2': 'Z',
-  ')': 'J',
-  ']': 'J',
-  '|': 'I',
-};
-const asDigits = (s: string): string => [...s].map((c) => DIGIT_FIX[c] ?? c).join('');
-
-const dateOf = (line: string): string | null => {
-  const m = /(\d{2})[\s./-]*(\d{2})[\s./-]*(\d{4})/.exec(
-    asDigits(line.replace(/[^\dA-Z\s./-]/gi, '')),
-  );
-  if (!m) return null;
-  const [, d, mo, y] = m;
-  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  if (date.getUTCDate() !== Number(d) || date.getUTCMonth() !== Number(mo) - 1) return null;
-  return `${y}-${mo}-${d}`;
-};
-
-/** A name line as printed: letters (accents and Ñ kept), spaces, hyphens. */
-const nameOf = (line: string): string | null => {
-  const clean = line
-    .replace(/[^\p{L}\s'-]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    // A hyphen or apostrophe joins two parts of a name; at either end it is a speck.
-    .replace(/^[\s'-]+|[\s'-]+$/g, '')
-    .toUpperCase();
-  return /^[\p{Lu}][\p{Lu}\s'-]*$/u.test(clean) && clean.length >= 2 ? clean : null;
-};
-
-/** Letters the text model reads as digits in the DNI control letter's place. */
-const LETTER_FOR_DIGIT: Record<string, string> = {
-  '7': 'ZT',
-  '2': 'Z',
-  '0': 'OQD',
-  '1': 'IT',
-  '5': 'S',
-  '8': 'BS',
-  '4': 'A',
-  '6': 'G',
-};
-
-/** Every way to drop one character from `s`. */
-const dropOne = (s: string): string[] => [...s].map((_, i) => s.slice(0, i) + s.slice(i + 1));
-
-/**
- * The DNI number, letter checked. When the letter came out as a digit, the one letter that
- * fits the mod-23 check among its look-alikes is taken, and reported as repaired.
- */
-const findDni = (upper: string): { dni: string | null; repaired: boolean } => {
-  for (const m of upper.matchAll(/([0-9OIDLZSBG]{8})\s?-?\s?([A-Z0-9])(?![A-Z0-9])/g)) {
-    const digits = asDigits(m[1] ?? '');
-    const last = m[2] ?? '';
-    if (isValidDni(digits + last)) return { dni: digits + last, repaired: false };
-    const fits = [...(LETTER_FOR_DIGIT[last] ?? '')].filter((l) => isValidDni(digits + l));
-    const [only] = fits;
-    if (fits.length === 1 && only) return { dni: digits + only, repaired: true };
-  }
-  // A doubled glyph gives 9 digits before the letter: take the one deletion that the letter
-  // confirms, never a choice between two (1 in 23 wrong ones pass by chance).
-  for (const m of upper.matchAll(/(?<![0-9])([0-9]{9})\s?([A-Z])(?![A-Z0-9])/g)) {
-    const fits = new Set(
-      dropOne(m[1] ?? '')
-        .map((d) => d + (m[2] ?? ''))
-        .filter(isValidDni),
-    );
-    const [only] = fits;
-    if (fits.size === 1 && only) return { dni: only, repaired: true };
-  }
-  return { dni: null, repaired: false };
-};
-
-/** `jJ`: the text model sometimes reads one capital twice, first as its lower case. */
-const undouble = (text: string): string =>
-  text.replace(/([a-z])([A-Z])/g, (pair, lo: string, up: string) =>
-    lo.toUpperCase() === up ? up : pair,
-  );
+import { claim, isNameField } from './front-claims';
+import { resolveDates } from './front-dates';
+import { segmentLine, type LabelField } from './front-labels';
+import { findDni, findNie, findSupport, type FoundNumber } from './front-numbers';
+import { shapeNames, shapeSexLine } from './front-shape';
+import { datesIn, plain, undouble } from './front-text';
+import { splitSurnames } from './surnames';
 
 export interface FrontReading {
   document: OcrDocument;
   /** Fields the front reading could not pin down. */
   uncertain: OcrDocumentField[];
-  /** True when it reads as a DNI front: a letter-checked number and labelled names. */
+  /**
+   * True when it reads as a card front: a letter-checked number, names, and enough of a
+   * front's printed labels (an address block on a back never passes).
+   */
   recognised: boolean;
 }
-
-/** Edit distance, to recognise a printed label however the OCR mangled it. */
-const distance = (a: string, b: string): number => {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j] ?? 0;
-      row[j] = Math.min(
-        (row[j] ?? 0) + 1,
-        (row[j - 1] ?? 0) + 1,
-        prev + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-      prev = tmp;
-    }
-  }
-  return row[b.length] ?? 0;
-};
-
-const HEADER_WORDS = [
-  'ESPANA',
-  'DOCUMENTO',
-  'NACIONAL',
-  'IDENTIDAD',
-  'APELLIDOS',
-  'NOMBRE',
-  'SEXO',
-  'NACIONALIDAD',
-  'FECHA',
-  'NACIMIENTO',
-  'VALIDEZ',
-  'IDESP',
-  'DNI',
-];
-
-const isLabelWord = (word: string): boolean => {
-  const w = plain(word).replace(/[^A-Z]/g, '');
-  return (
-    w.length >= 3 &&
-    HEADER_WORDS.some(
-      (h) =>
-        Math.abs(h.length - w.length) <= 2 &&
-        distance(w, h) <= Math.max(1, Math.floor(h.length / 3)),
-    )
-  );
-};
-
-/** A line holding (a mangled form of) a printed label is label debris, never a name. */
-const hasLabel = (line: string): boolean => line.split(/\s+/).some(isLabelWord);
 
 export interface FrontLine {
   text: string;
@@ -163,100 +25,233 @@ export interface FrontLine {
   height: number;
 }
 
+/** Labels that only a front prints. */
+const FRONT_FIELDS: readonly LabelField[] = [
+  'surnames',
+  'surname1',
+  'surname2',
+  'given',
+  'sex',
+  'nationality',
+  'birth',
+  'issue',
+  'expiry',
+  'support',
+  'number',
+];
 /**
- * Values are printed about twice as tall as their labels, so with line heights the labels
- * (which OCR mangles into name-like words) can be dropped before parsing.
+ * Evidence that the text is a card front: each distinct front label read, the card's title,
+ * and, for a scan whose small grey labels thresholding erased, the `SEX NAT` line and a
+ * birth date followed by an expiry date. At least one label and this much in all.
  */
-const valueLines = (input: string | readonly FrontLine[]): string[] => {
+const MIN_FRONT_EVIDENCE = 3;
+/** Lines to read under one label: two surname lines, one of anything else. */
+const MAX_VALUES: Partial<Record<LabelField, number>> = { surnames: 2 };
+
+interface Row {
+  text: string;
+  segments: ReturnType<typeof segmentLine>;
+}
+
+const rowsOf = (input: string | readonly FrontLine[]): Row[] => {
   const all: FrontLine[] =
     typeof input === 'string'
       ? input.split(/\r?\n/).map((text) => ({ text, height: 0 }))
       : input.flatMap((l) => l.text.split(/\r?\n/).map((text) => ({ text, height: l.height })));
-  const lines = all.map((l) => ({ ...l, text: l.text.trim() })).filter((l) => l.text.length > 0);
-  const dated = lines.filter((l) => l.height > 0 && dateOf(l.text) !== null).map((l) => l.height);
-  const ref = dated.length > 0 ? Math.min(...dated) : 0;
-  return lines.filter((l) => ref === 0 || l.height >= ref * 0.72).map((l) => l.text);
+  const lines = all
+    .map((l) => ({ ...l, text: undouble(l.text.trim()) }))
+    .filter((l) => l.text.length > 0);
+  // Labels are printed about half as tall as values: once the exactly-read labels give their
+  // height, a taller line only takes a label read exactly (a value never becomes a label).
+  const labelHeights = lines
+    .filter((l) => l.height > 0 && segmentLine(l.text, true).some((s) => 'label' in s))
+    .map((l) => l.height);
+  const ref = labelHeights.length > 0 ? Math.min(...labelHeights) : 0;
+  return lines.map((l) => ({
+    text: l.text,
+    segments: segmentLine(l.text, ref > 0 && l.height > ref * 1.5),
+  }));
+};
+
+interface Collected {
+  values: Map<LabelField, string[]>;
+  /** Value lines no label claimed, for reading by shape. */
+  loose: string[];
+  labels: Set<LabelField>;
+}
+
+/** Walks the lines, giving each value line to the labels printed above it (or beside it). */
+const collect = (rows: readonly Row[]): Collected => {
+  const values = new Map<LabelField, string[]>();
+  const labels = new Set<LabelField>();
+  const loose: string[] = [];
+  let pending: LabelField[] = [];
+  const room = (f: LabelField): boolean => (values.get(f)?.length ?? 0) < (MAX_VALUES[f] ?? 1);
+  const got = (f: LabelField): boolean => (values.get(f)?.length ?? 0) > 0;
+  const give = (f: LabelField, v: string): void => {
+    values.set(f, [...(values.get(f) ?? []), v]);
+  };
+  /**
+   * Offers a value line to the labels left to right; what none of them takes (a second
+   * date under an unread label) is kept for reading by shape. True when one took some.
+   */
+  const offer = (text: string, to: readonly LabelField[]): boolean => {
+    let rest = text;
+    let taken = false;
+    for (const f of to) {
+      if (!room(f) || (isNameField(f) && taken)) continue;
+      const c = claim(f, rest);
+      if (!c) continue;
+      give(f, c.value);
+      rest = c.rest;
+      taken = true;
+    }
+    if (!taken || /[\p{L}\p{N}]{2}/u.test(rest)) loose.push(taken ? rest.trim() : text);
+    return taken;
+  };
+  for (const row of rows) {
+    const found = row.segments.flatMap((s) => ('label' in s ? [s.label] : []));
+    // A line that only loosely resembles a label (ESPAÑOLA and ESPAÑA) right under a name
+    // label still waiting for its value is that value.
+    const loosely = row.segments.every((s) => 'label' in s && !s.exact);
+    const nameWaiting = pending.find((f) => isNameField(f) && room(f));
+    if (found.length > 0 && loosely && nameWaiting && claim(nameWaiting, row.text)) {
+      offer(row.text, [nameWaiting]);
+      continue;
+    }
+    if (found.length === 0) {
+      offer(row.text, pending);
+      continue;
+    }
+    for (const f of found) labels.add(f);
+    // Label rows one after another (`EMISIÓN`, then `VALIDEZ`, then both dates): labels still
+    // without a value keep waiting, left to right. Names never wait: a name under the wrong
+    // label is worse than none.
+    const waiting = pending.filter((f) => !isNameField(f) && !got(f) && !found.includes(f));
+    pending = [...waiting];
+    let current: LabelField | null = null;
+    for (const s of row.segments) {
+      if ('label' in s) {
+        current = s.label;
+        pending.push(s.label);
+      } else if (current === null) {
+        offer(s.text, waiting);
+      } else {
+        // `DNI 12345678Z 15 06 2021`: the number printed level with the date row above.
+        offer(s.text, [current, ...waiting]);
+      }
+    }
+  }
+  return { values, loose, labels };
+};
+
+const first = (c: Collected, f: LabelField): string | null => c.values.get(f)?.[0] ?? null;
+
+/** The document number: under its label first, then anywhere; a NIE makes it a TIE. */
+const numberOf = (c: Collected, upper: string): FoundNumber & { nie: boolean } => {
+  const labelled = plain(c.values.get('number')?.join(' ') ?? '');
+  for (const text of [labelled, upper]) {
+    const nie = findNie(text);
+    if (nie.value) return { ...nie, nie: true };
+    const dni = findDni(text);
+    if (dni.value) return { ...dni, nie: false };
+  }
+  return { value: null, repaired: false, nie: false };
+};
+
+const namesOf = (
+  c: Collected,
+  fallback: string[],
+): { surname1: string | null; surname2: string | null; given: string | null } => {
+  const s1 = first(c, 'surname1');
+  const s2 = first(c, 'surname2');
+  const joined = c.values.get('surnames') ?? [];
+  const given = first(c, 'given');
+  if (s1 || s2 || joined.length > 0 || given) {
+    if (s1 || s2) return { surname1: s1, surname2: s2, given };
+    if (joined.length >= 2)
+      return { surname1: joined[0] ?? null, surname2: joined[1] ?? null, given };
+    const split = splitSurnames(joined[0] ?? '');
+    return { surname1: split.surname1, surname2: split.surname2, given };
+  }
+  // No name label survived the scan: names by their place, above the sex line.
+  const given2 = fallback.length >= 2 ? (fallback.at(-1) ?? null) : null;
+  const [surname1 = null, surname2 = null] = fallback.slice(0, -1).slice(-2);
+  return { surname1, surname2, given: given2 };
 };
 
 /**
- * Reads a DNI front from OCR text by the shape of its values, since the small printed labels
- * are the first thing blur and thresholding destroy: the letter-checked number, the
- * `SEX NAT` line, `DD MM YYYY` dates, the support number, and name lines in print order
- * (surnames, then the given name, before the sex line).
+ * Reads a card front (DNI 3.0, DNI 4.0 with its bilingual labels, TIE) by its printed labels:
+ * each value is taken from under or beside the label that names it, with OCR-mangled labels
+ * matched loosely. What no label claims is read by its shape, and flagged.
  */
 export const parseDniFront = (input: string | readonly FrontLine[]): FrontReading => {
-  const lines = valueLines(input);
-  const upper = plain(undouble(lines.join('\n')));
-  const { dni, repaired: dniRepaired } = findDni(upper);
-  const sexIdx = lines.findIndex((l) =>
-    /^[MFX][A-Z]?\s+[A-Z]{3}$/.test(
-      plain(l)
-        .replace(/[^A-Z\s]/g, '')
-        .trim(),
-    ),
-  );
-  const sexLine =
-    sexIdx >= 0
-      ? plain(lines[sexIdx] ?? '')
-          .replace(/[^A-Z\s]/g, '')
-          .trim()
-      : '';
-  const sexMatch = /^([MFX])[A-Z]?\s+([A-Z]{3})$/.exec(sexLine);
-  const nameLines = lines
-    .slice(0, sexIdx >= 0 ? sexIdx : lines.length)
-    .filter((l) => !/[\d:|,.]/.test(l) && !hasLabel(l))
-    .map(nameOf)
-    .filter((n): n is string => n !== null && n.replace(/[^\p{L}]/gu, '').length >= 2);
-  const given = nameLines.length >= 2 ? (nameLines.at(-1) ?? null) : null;
-  const surnameLines = nameLines.slice(0, -1).slice(-2);
-  const dates = lines
-    .map(dateOf)
-    .filter((d): d is string => d !== null)
-    .sort();
-  const birth = dates.length >= 2 ? (dates[0] ?? null) : null;
-  const expiry = dates.length >= 2 ? (dates.at(-1) ?? null) : null;
-  // The support number starts with three letters; 0/1/5/8 there are misread O/I/S/B. At
-  // least one real letter is required, so the all-digit DNI number is never taken for it.
-  let support: string | null = null;
-  for (const m of upper.matchAll(/(?<![A-Z0-9])([A-Z0-9)\]|]{3})(\d{6})(?!\d)/g)) {
-    const head = m[1] ?? '';
-    const fixed = [...head].map((c) => LETTER_FIX[c] ?? c).join('');
-    if (/[A-Z]/.test(head) && /^[A-Z]{3}$/.test(fixed)) {
-      support = fixed + (m[2] ?? '');
-      break;
-    }
-  }
-  const [surname1 = null, surname2 = null] = surnameLines;
+  const rows = rowsOf(input);
+  const c = collect(rows);
+  const upper = plain(rows.map((r) => r.text).join('\n'));
+  const number = numberOf(c, upper);
+  const shapeSex = shapeSexLine(rows.map((r) => r.text));
+  const labelledSex = first(c, 'sex');
+  const labelledNat = first(c, 'nationality');
+  const sex = labelledSex ?? shapeSex?.sex ?? null;
+  const nationality = labelledNat ?? shapeSex?.nationality ?? null;
+  const names = namesOf(c, shapeNames(rows.map((r) => r.text)));
+  const dates = resolveDates({
+    birth: first(c, 'birth'),
+    issue: first(c, 'issue'),
+    expiry: first(c, 'expiry'),
+    loose: c.loose.flatMap(datesIn),
+  });
+  const labelledSupport = findSupport(plain(c.values.get('support')?.join(' ') ?? ''));
+  const found = labelledSupport.value ? labelledSupport : findSupport(plain(c.loose.join('\n')));
+  const support = found.value;
+  const surnames = [names.surname1, names.surname2].filter(Boolean).join(' ') || null;
   const document: OcrDocument = {
-    document_type: 'DNI',
-    document_number: dni,
-    surname1,
-    surname2,
-    surnames: surnameLines.length > 0 ? surnameLines.join(' ') : null,
-    given_names: given,
-    birth_date: birth,
-    sex: sexMatch ? (sexMatch[1] as 'M' | 'F' | 'X') : null,
-    nationality: sexMatch ? (sexMatch[2] ?? null) : null,
-    expiry_date: expiry,
+    document_type: number.nie ? 'NIE' : 'DNI',
+    document_number: number.value,
+    surname1: names.surname1,
+    surname2: names.surname2,
+    surnames,
+    given_names: names.given,
+    birth_date: dates.birth,
+    sex: sex === 'M' || sex === 'F' || sex === 'X' ? sex : null,
+    nationality,
+    expiry_date: dates.expiry,
     issuing_state: 'ESP',
     support_number: support,
-    personal_number: dni,
+    personal_number: number.value,
   };
   // Names have no check digit: a front reading is always for the clerk to confirm.
-  const uncertain: OcrDocumentField[] = ['surname1', 'surname2', 'surnames', 'given_names'];
-  if (dniRepaired) uncertain.push('document_number', 'personal_number');
-  for (const key of [
-    'birth_date',
-    'sex',
-    'nationality',
-    'expiry_date',
-    'support_number',
-  ] as const) {
-    if (document[key] === null) uncertain.push(key);
+  const uncertain = new Set<OcrDocumentField>(['surname1', 'surname2', 'surnames', 'given_names']);
+  if (number.repaired || !number.value) uncertain.add('document_number').add('personal_number');
+  if (!dates.birthSure) uncertain.add('birth_date');
+  if (!dates.expirySure) uncertain.add('expiry_date');
+  if (!labelledSex || document.sex === null) uncertain.add('sex');
+  const knownState = nationality !== null && nationality in states;
+  if (!labelledNat || !knownState || (!number.nie && nationality !== 'ESP')) {
+    uncertain.add('nationality');
   }
+  // No check digit on the front: only a value read whole under its own label stands.
+  if (!labelledSupport.value || labelledSupport.repaired) uncertain.add('support_number');
+  const frontLabels = FRONT_FIELDS.filter((f) => c.labels.has(f)).length;
+  const backLabels = rows.filter((r) =>
+    r.segments.some((sg) => 'label' in sg && sg.label === 'back'),
+  ).length;
+  const evidence =
+    frontLabels +
+    (c.labels.has('header') ? 1 : 0) +
+    (labelledSex === null && shapeSex ? 1 : 0) +
+    (!dates.birthSure && dates.birth && dates.expiry ? 1 : 0);
   return {
     document,
-    uncertain,
-    recognised: dni !== null && surnameLines.length > 0 && given !== null,
+    uncertain: [...uncertain],
+    recognised:
+      number.value !== null &&
+      surnames !== null &&
+      names.given !== null &&
+      frontLabels >= 1 &&
+      evidence >= MIN_FRONT_EVIDENCE &&
+      backLabels < frontLabels &&
+      !c.labels.has('passport'),
   };
 };

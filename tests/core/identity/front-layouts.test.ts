@@ -1,0 +1,327 @@
+import { describe, expect, it } from 'vitest';
+import { parseDniFront, type FrontLine } from '../../../src/core/identity/dni-front';
+import { frontWarnings } from '../../../src/core/identity/warnings';
+
+// Synthetic holders only (the ICAO/Interior specimen names and numbers).
+const text = (...lines: string[]): string => lines.join('\n');
+
+describe('DNI 4.0 front, bilingual labels', () => {
+  const dni4 = text(
+    'ES ESPAÑA',
+    'D0CUMENTO NACIONAL DE IDENTIDAD',
+    'APELLIDOS / SURNAWE',
+    'ESPAÑOLA',
+    'ESPAÑOLA',
+    'NOMERE / NAME',
+    'C CARMEN',
+    'SEX0 / SEX NACIONALIDAD / NATI0NALITY',
+    'F     ESP',
+    'FECHA DE NACIMlENTO / DATE 0F BIRTH',
+    '01 01 1980',
+    'EMISIÓN / ISSUE VÁLIDO HASTA / EXPIRY',
+    '02 08 2021 02 08 2031',
+    'DNI 99999999R',
+    'NÚM. SOPORTE / SUPPORT No.',
+    'BAA000589',
+    'CAN 123456',
+  );
+
+  it('reads every field by its label, the expiry (not the issue date) included', () => {
+    const r = parseDniFront(dni4);
+    expect(r.recognised).toBe(true);
+    expect(r.document).toEqual({
+      document_type: 'DNI',
+      document_number: '99999999R',
+      surname1: 'ESPAÑOLA',
+      surname2: 'ESPAÑOLA',
+      surnames: 'ESPAÑOLA ESPAÑOLA',
+      // The stray `C` (photo or signature speck) is not part of the name.
+      given_names: 'CARMEN',
+      birth_date: '1980-01-01',
+      sex: 'F',
+      nationality: 'ESP',
+      expiry_date: '2031-08-02',
+      issuing_state: 'ESP',
+      support_number: 'BAA000589',
+      personal_number: '99999999R',
+    });
+    // Everything but the names is confirmed by a check or its label.
+    expect(r.uncertain.sort()).toEqual(['given_names', 'surname1', 'surname2', 'surnames']);
+    expect(frontWarnings(r.document, r.uncertain, new Date('2026-01-01'))).toEqual([]);
+  });
+
+  it('keeps issue and expiry apart when their labels and dates come on separate lines', () => {
+    const r = parseDniFront(
+      text(
+        'APELLIDOS / SURNAME',
+        'DEL OLMO',
+        'GARCÍA',
+        'NOMBRE / NAME',
+        'LOURDES',
+        'SEXO / SEX',
+        'NACIONALIDAD / NATIONALITY',
+        'FESP',
+        'FECHA DE NACIMIENTO / DATE OF BIRTH',
+        '12.03.1975',
+        'EMlSION / ISSUE',
+        'VALIDEZ / EXPlRY',
+        '15 06 2020',
+        '15 06 2030',
+        'DNI 41059407Z',
+      ),
+    );
+    expect(r.recognised).toBe(true);
+    expect(r.document).toMatchObject({
+      surname1: 'DEL OLMO',
+      surname2: 'GARCÍA',
+      given_names: 'LOURDES',
+      sex: 'F',
+      nationality: 'ESP',
+      birth_date: '1975-03-12',
+      expiry_date: '2030-06-15',
+    });
+    expect(r.uncertain).not.toContain('expiry_date');
+  });
+
+  it('reads the number printed level with the date row, its letter read as a digit', () => {
+    const r = parseDniFront(
+      text(
+        'APELLIDOS / SURNAME',
+        'DEL OLMO',
+        'GARCÍA',
+        'NOMBRE / NAME',
+        'LOURDES',
+        'SEXO / SEX NACIONALIDAD 7 NATIONALITY',
+        'F ESP',
+        'FECHA DE NACIMIENTO / DATE OF BIRTH',
+        '12 03 1975',
+        'E MISION 7 ISSUE VALIDO HASTA / EXPIRY',
+        'DNI 41059407715 06 2021 15 06 2031',
+      ),
+    );
+    expect(r.document).toMatchObject({
+      document_number: '41059407Z',
+      birth_date: '1975-03-12',
+      expiry_date: '2031-06-15',
+    });
+    expect(r.uncertain).toContain('document_number');
+    expect(r.uncertain).not.toContain('expiry_date');
+  });
+
+  it('takes the later date as expiry but flags it when only the issue label was read', () => {
+    const r = parseDniFront(
+      text(
+        'APELLIDOS / SURNAME',
+        'RUIZ',
+        'PEÑA',
+        'NOMBRE / NAME',
+        'ANA',
+        'SEXO / SEX NACIONALIDAD / NATIONALITY',
+        'F ESP',
+        'FECHA DE NACIMIENTO / DATE OF BIRTH',
+        '01 01 1980',
+        'EMISIÓN / ISSUE VXLXDX HXSTX',
+        '02 08 2031 02 08 2021',
+        'DNI 99999999R',
+      ),
+    );
+    expect(r.document.expiry_date).toBe('2031-08-02');
+    expect(r.uncertain).toContain('expiry_date');
+    expect(frontWarnings(r.document, r.uncertain, new Date('2026-01-01'))).toContain(
+      'read_back_side',
+    );
+  });
+
+  it('flags dates whose labels were all lost, and never takes the issue date for the expiry', () => {
+    const r = parseDniFront(
+      text(
+        'APELLIDOS / SURNAME',
+        'RUIZ',
+        'PEÑA',
+        'NOMBRE / NAME',
+        'ANA',
+        'SEXO / SEX NACIONALIDAD / NATIONALITY',
+        'F ESP',
+        '01 01 1980',
+        '02 08 2021',
+        '02 08 2031',
+        'DNI 99999999R',
+      ),
+    );
+    expect(r.document).toMatchObject({ birth_date: '1980-01-01', expiry_date: '2031-08-02' });
+    expect(r.uncertain).toEqual(expect.arrayContaining(['birth_date', 'expiry_date']));
+  });
+});
+
+describe('DNI 3.0 front', () => {
+  it('reads first and second surname labels and a row of three labels', () => {
+    const r = parseDniFront(
+      text(
+        'ESPAÑA',
+        'DOCUMENTO NACIONAL DE IDENTIDAD',
+        'DNI 99999999R',
+        'PRIMER APELLIDO',
+        'DE LOS RÍOS',
+        'SEGUNDO APELLIDO',
+        'ORTEGA Y GASSET',
+        'NOMBRE',
+        'JOSÉ MARÍA',
+        'SEXO NACIONALIDAD FECHA DE NACIMIENTO',
+        'M ESP 01 01 1980',
+        'IDESP VÁLIDO HASTA',
+        'BAA000589 01 01 2030',
+        'CAN 123456',
+      ),
+    );
+    expect(r.recognised).toBe(true);
+    expect(r.document).toMatchObject({
+      surname1: 'DE LOS RÍOS',
+      surname2: 'ORTEGA Y GASSET',
+      given_names: 'JOSÉ MARÍA',
+      sex: 'M',
+      nationality: 'ESP',
+      birth_date: '1980-01-01',
+      expiry_date: '2030-01-01',
+      support_number: 'BAA000589',
+    });
+  });
+
+  it('reads a label and its value on the same line', () => {
+    const r = parseDniFront(
+      text(
+        'DNI: 99999999R',
+        'APELLIDOS: ESPAÑOLA ESPAÑOLA',
+        'NOMBRE: CARMEN',
+        'SEXO: F  NACIONALIDAD: ESP',
+        'FECHA DE NACIMIENTO 01 01 1980',
+        'VALIDEZ 01 01 2030',
+      ),
+    );
+    expect(r.recognised).toBe(true);
+    expect(r.document).toMatchObject({
+      surname1: 'ESPAÑOLA',
+      surname2: 'ESPAÑOLA',
+      given_names: 'CARMEN',
+      sex: 'F',
+      nationality: 'ESP',
+      birth_date: '1980-01-01',
+      expiry_date: '2030-01-01',
+    });
+  });
+
+  it('never takes a tall value line for a label it merely resembles', () => {
+    const lines: FrontLine[] = [
+      { text: 'APELLIDOS', height: 14 },
+      { text: 'VALDEZ', height: 30 },
+      { text: 'NOMBRE', height: 14 },
+      { text: 'SOFÍA', height: 30 },
+      { text: 'DNI 99999999R', height: 30 },
+      { text: 'SEXO NACIONALIDAD', height: 14 },
+      { text: 'F ESP', height: 28 },
+    ];
+    const r = parseDniFront(lines);
+    expect(r.document.surname1).toBe('VALDEZ');
+    expect(r.document.given_names).toBe('SOFÍA');
+  });
+});
+
+describe('TIE front', () => {
+  it('reads the NIE and a foreign nationality; the permit type is not a name', () => {
+    const r = parseDniFront(
+      text(
+        'PERMISO DE RESIDENCIA',
+        'NIE K1234567L',
+        'APELLIDOS',
+        'DUBOIS',
+        'NOMBRE',
+        'CLAIRE',
+        'NACIONALIDAD SEXO',
+        'FRA F',
+        'FECHA DE NACIMIENTO',
+        '05 05 1990',
+        'VÁLIDO HASTA',
+        '05 05 2029',
+        'TIPO DE PERMISO',
+        'RESIDENCIA TEMPORAL',
+      ),
+    );
+    expect(r.recognised).toBe(true);
+    expect(r.document).toMatchObject({
+      document_type: 'NIE',
+      document_number: 'X1234567L',
+      surname1: 'DUBOIS',
+      surname2: null,
+      given_names: 'CLAIRE',
+      nationality: 'FRA',
+      sex: 'F',
+      birth_date: '1990-05-05',
+      expiry_date: '2029-05-05',
+    });
+    // K read for X: the number was repaired, so the clerk confirms it.
+    expect(r.uncertain).toContain('document_number');
+  });
+});
+
+describe('text that is not a card front', () => {
+  it('does not take the address block of a back for names', () => {
+    const r = parseDniFront(
+      text(
+        'LUGAR DE NACIMIENTO / PLACE OF BIRTH',
+        'MADRID',
+        'HIJO/A DE / SON/DAUGHTER OF',
+        'ANTONIO / ROSA',
+        'DOMICILIO / ADDRESS',
+        'C. MAYOR 12',
+        'DEL OLMO GARCIA LOURDES',
+        'EQUIPO / TEAM',
+        '28000L5S1',
+        'IDESPBAA000589 99999999R',
+      ),
+    );
+    expect(r.recognised).toBe(false);
+  });
+
+  it('does not read a passport page as a card front', () => {
+    const r = parseDniFront(
+      text(
+        'PASAPORTE / PASSPORT',
+        'APELLIDOS / SURNAME',
+        'ESPAÑOLA ESPAÑOLA',
+        'NOMBRE / GIVEN NAMES',
+        'CARMEN',
+        'NACIONALIDAD / NATIONALITY',
+        'ESPAÑOLA',
+        'FECHA DE NACIMIENTO / DATE OF BIRTH',
+        '01 01 1980',
+        'DNI 99999999R',
+      ),
+    );
+    expect(r.recognised).toBe(false);
+  });
+
+  it('recognises a front whose small labels thresholding erased, flagging what shape gave', () => {
+    const r = parseDniFront(
+      text(
+        'ESPAÑA',
+        'DNI 88561385T',
+        'MORENO',
+        'GARCÍA',
+        'JESÚS',
+        'M ESP',
+        '19 06 1947 LUQ860701',
+        '20 02 2032',
+      ),
+    );
+    expect(r.recognised).toBe(true);
+    expect(r.document).toMatchObject({
+      surname1: 'MORENO',
+      given_names: 'JESÚS',
+      sex: 'M',
+      birth_date: '1947-06-19',
+      expiry_date: '2032-02-20',
+    });
+    expect(r.uncertain).toEqual(
+      expect.arrayContaining(['birth_date', 'expiry_date', 'sex', 'nationality', 'support_number']),
+    );
+  });
+});
