@@ -13,6 +13,7 @@ import { attachmentRoutes } from './attachment-routes';
 import { centralAudit } from './central-audit';
 import { authenticateDevice } from './device-auth';
 import type { CentralStore } from './db/store';
+import { guardEdge } from './edge';
 import { enrolDevice } from './enrolment';
 import { applyPush } from './push';
 import { pullChanges } from './pull';
@@ -64,6 +65,7 @@ export const buildCentral = (options: CentralOptions): FastifyInstance => {
   );
 
   const fail = errorSender(now);
+  guardEdge(app, fail);
   const rawBody = (req: FastifyRequest): string => (typeof req.body === 'string' ? req.body : '');
   const parseJson = <S extends z.ZodType>(schema: S, text: string): z.infer<S> | undefined => {
     try {
