@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { v7 as uuidv7 } from 'uuid';
 import { Settings } from '../../shared/contract/settings';
+import type { TimeFormat } from '../../shared/time-format';
 import type { Actor } from '../audit/append';
 import { audit, type CoreDeps, inTransaction } from '../app/deps';
 
@@ -10,6 +11,7 @@ export const defaultSettings: Settings = {
   counterCode: 'M01',
   defaultLanguage: 'es',
   idleLockMinutes: 5,
+  timeZone: 'Europe/Madrid',
 };
 
 const readRaw = (db: Database): Record<string, unknown> =>
@@ -24,6 +26,12 @@ export const readSettings = (db: Database): Settings => {
   // Unknown or invalid stored values fall back to the defaults rather than blocking sign-in.
   return { ...defaultSettings, ...(stored.success ? stored.data : {}) };
 };
+
+/** How this town's times are printed in one language (PDFs, CSV, receipts). */
+export const townTimeFormat = (db: Database, language: string): TimeFormat => ({
+  language,
+  timeZone: readSettings(db).timeZone,
+});
 
 const upsert = (db: Database, key: string, value: unknown): void => {
   db.prepare(

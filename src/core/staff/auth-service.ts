@@ -14,11 +14,15 @@ export const createAuthService = (deps: CoreDeps, sessions: SessionStore) => {
   // One check at a time per account: a burst queues instead of taking every hashing thread.
   const gate = new CheckGate(1);
 
-  const info = (session: Session): SessionInfo => ({
-    staff: toStaffMember(getById(db, session.staffId)),
-    locked: session.locked,
-    idleLockMinutes: readSettings(db).idleLockMinutes,
-  });
+  const info = (session: Session): SessionInfo => {
+    const settings = readSettings(db);
+    return {
+      staff: toStaffMember(getById(db, session.staffId)),
+      locked: session.locked,
+      idleLockMinutes: settings.idleLockMinutes,
+      timeZone: settings.timeZone,
+    };
+  };
 
   /** Audits a checked wrong password; the lock, if any, was set when the attempt was reserved. */
   const failure = (row: StaffRow | undefined, attempts: number, lockMs: number): AppError => {

@@ -26,6 +26,8 @@ export const SessionInfo = z.object({
   staff: StaffMember,
   locked: z.boolean(),
   idleLockMinutes: z.number().int(),
+  /** The town's zone, for every time a screen shows. */
+  timeZone: z.string(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../shared/contract/settings';
+import { type Settings, timeZones } from '../../../shared/contract/settings';
 import { useAction, useApp } from '../app-context';
 import { ErrorBanner, Field, formValues, Notice } from '../components/form';
 import { SettingsEnrolment } from './settings-enrolment';
@@ -9,7 +9,7 @@ import { ValiditySettings } from './verify/validity-settings';
 
 export const SettingsScreen = () => {
   const { t } = useTranslation();
-  const { api } = useApp();
+  const { api, session, setSession } = useApp();
   const { busy, error, run } = useAction();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [saved, setSaved] = useState(false);
@@ -30,11 +30,13 @@ export const SettingsScreen = () => {
         counterCode: (v.counterCode ?? '').toUpperCase(),
         defaultLanguage: v.defaultLanguage === 'en' ? 'en' : 'es',
         idleLockMinutes: Number(v.idleLockMinutes),
+        timeZone: timeZones.find((z) => z === v.timeZone) ?? settings?.timeZone ?? 'Europe/Madrid',
       }),
     );
     if (next) {
       setSettings(next);
       setSaved(true);
+      if (session) setSession({ ...session, timeZone: next.timeZone });
     }
   };
 
@@ -86,6 +88,16 @@ export const SettingsScreen = () => {
           defaultValue={settings.idleLockMinutes}
           required
         />
+        <div className="field">
+          <label htmlFor="timeZone">{t('ui.settings.timeZone')}</label>
+          <select id="timeZone" name="timeZone" defaultValue={settings.timeZone}>
+            {timeZones.map((z) => (
+              <option key={z} value={z}>
+                {t(`ui.settings.timeZones.${z}`)}
+              </option>
+            ))}
+          </select>
+        </div>
         <ErrorBanner message={error} />
         {saved && <Notice>{t('ui.settings.saved')}</Notice>}
         <button type="submit" className="primary" disabled={busy}>
