@@ -6,6 +6,7 @@ import { type HandlersFor, requireActor } from '../app/handlers';
 import { createOcrService, type OcrService } from '../ocr';
 import { readSettings } from '../settings/settings-service';
 import type { ConflictDesk } from './conflicts';
+import { explainReadFailure } from './read-failure';
 import { renderReceipt } from './receipt-pdf';
 import type { scannerInbox } from './scanner-inbox';
 import { listFailedLookups } from './anti-fishing';
@@ -48,11 +49,15 @@ export const verificationHandlers = (
       // The image lives only in this request's memory: it is never written anywhere.
       const front = input.front ? Buffer.from(input.front, 'base64') : undefined;
       const back = input.back ? Buffer.from(input.back, 'base64') : undefined;
-      const result =
-        front && back
-          ? await ocr().readCard(front, back, { today })
-          : await ocr().readDocument(front ?? back ?? Buffer.alloc(0), { today });
-      return { result, startedAt };
+      try {
+        const result =
+          front && back
+            ? await ocr().readCard(front, back, { today })
+            : await ocr().readDocument(front ?? back ?? Buffer.alloc(0), { today });
+        return { result, startedAt };
+      } catch (e) {
+        throw explainReadFailure(e, today);
+      }
     },
     verifyWarmUp: () => {
       // Not awaited: the clerk is not kept waiting, and warmUp never rejects.

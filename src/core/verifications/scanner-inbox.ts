@@ -4,10 +4,15 @@ import { isAppError } from '../../shared/errors';
 import type { CoreDeps } from '../app/deps';
 import { type OcrService, type ScannerWatcher, watchScannerFolder } from '../ocr';
 import { privateDir } from '../platform/private-files';
+import { explainReadFailure } from './read-failure';
 
 export type ScannedCard =
   | { readonly ok: true; readonly result: OcrResult; readonly startedAt: string }
-  | { readonly ok: false; readonly code: string };
+  | {
+      readonly ok: false;
+      readonly code: string;
+      readonly params?: Record<string, string | number> | undefined;
+    };
 
 /**
  * The counter's scanner writes into `<data dir>/scanner`. Each card is read as soon as it is
@@ -33,7 +38,10 @@ export const scannerInbox = (deps: CoreDeps, ocr: () => OcrService) => {
             startedAt,
           };
         } catch (e) {
-          latest = { ok: false, code: isAppError(e) ? e.code : 'internal' };
+          const explained = explainReadFailure(e, deps.clock.now());
+          latest = isAppError(explained)
+            ? { ok: false, code: explained.code, params: explained.params }
+            : { ok: false, code: 'internal' };
         }
       },
     });

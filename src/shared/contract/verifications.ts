@@ -200,7 +200,11 @@ export const verificationOps = {
       card: z
         .discriminatedUnion('ok', [
           z.object({ ok: z.literal(true), result: OcrResult, startedAt: isoTime }),
-          z.object({ ok: z.literal(false), code: z.string() }),
+          z.object({
+            ok: z.literal(false),
+            code: z.string(),
+            params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+          }),
         ])
         .nullable(),
     }),

@@ -20,6 +20,16 @@ export const verificationMessages = defineMessages(
         'Los datos del documento no coinciden con los de esta persona en el padrón. Solo se puede guardar si un responsable lo autoriza, con el motivo.',
       override_required:
         'Hace falta la autorización de un responsable: su usuario, su contraseña y el motivo.',
+      mrz_check_failed_birth_date:
+        'El dígito de control de la fecha de nacimiento no cuadra: revise la fecha de nacimiento.',
+      mrz_check_failed_expiry_date:
+        'El dígito de control de la fecha de caducidad no cuadra: revise la fecha de caducidad.',
+      mrz_check_failed_document_number:
+        'El dígito de control del número de documento no cuadra: revise el número.',
+      mrz_check_failed_personal_number:
+        'El dígito de control del número personal no cuadra: revise el número.',
+      mrz_check_failed_composite:
+        'El dígito de control general de la zona de lectura no cuadra: revise número y fechas.',
       lookup_locked:
         'Demasiadas búsquedas fallidas de este número. Espere {{seconds}} s antes de volver a intentarlo.',
       resident_deregistered: 'Esa persona figura de baja en el padrón y no se puede verificar.',
@@ -252,6 +262,16 @@ export const verificationMessages = defineMessages(
         'The document’s data do not match this person’s in the register. It can only be saved if a manager authorises it, with the reason.',
       override_required:
         'A manager’s authorisation is needed: their username, their password and the reason.',
+      mrz_check_failed_birth_date:
+        'The check digit of the date of birth does not fit: check the date of birth.',
+      mrz_check_failed_expiry_date:
+        'The check digit of the expiry date does not fit: check the expiry date.',
+      mrz_check_failed_document_number:
+        'The check digit of the document number does not fit: check the number.',
+      mrz_check_failed_personal_number:
+        'The check digit of the personal number does not fit: check the number.',
+      mrz_check_failed_composite:
+        'The overall check digit of the machine-readable zone does not fit: check the number and dates.',
       lookup_locked:
         'Too many failed lookups of this number. Wait {{seconds}} s before trying again.',
       resident_deregistered: 'That person is deregistered and cannot be verified.',
