@@ -63,6 +63,62 @@ describe('front and back cross-check', () => {
   });
 });
 
+describe('every field shared with the MRZ is cross-checked', () => {
+  const checked: OcrResult = {
+    ...back,
+    mrz: {
+      format: 'TD1',
+      lines: [],
+      checks: { document_number: true, birth_date: true, expiry_date: true, dni_letter: true },
+      valid: true,
+    },
+  };
+
+  it('confirms what the front had flagged when the MRZ agrees', () => {
+    const f = front({});
+    const r = mergeFrontBack(
+      { ...f, uncertain: [...f.uncertain, 'expiry_date', 'sex', 'support_number'] },
+      checked,
+      today,
+    );
+    expect(r.uncertain).toEqual([]);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('flags a disagreeing date and keeps the value its check digit vouches for', () => {
+    const r = mergeFrontBack(front({ birth_date: '1980-01-07' }), checked, today);
+    expect(r.document.birth_date).toBe('1980-01-01');
+    expect(r.uncertain).toContain('birth_date');
+    expect(r.warnings).toContain('front_back_mismatch');
+  });
+
+  it('flags sex and nationality, which no check digit covers, when the sides disagree', () => {
+    const r = mergeFrontBack(front({ sex: 'M', nationality: 'AND' }), checked, today);
+    expect(r.uncertain).toEqual(expect.arrayContaining(['sex', 'nationality']));
+    expect(r.warnings).toContain('front_back_mismatch');
+  });
+
+  it('takes the whole name from the front when the MRZ cut it short, without a mismatch', () => {
+    const long = 'ESPAÑOLA ESPAÑOLA DE LAS HERAS';
+    const r = mergeFrontBack(
+      front({ surnames: long, surname2: 'ESPAÑOLA DE LAS HERAS' }),
+      {
+        ...checked,
+        document: {
+          ...doc,
+          surnames: 'ESPANOLA ESPANOLA DE LAS HE',
+          surname1: null,
+          surname2: null,
+        },
+      },
+      today,
+    );
+    expect(r.document.surnames).toBe(long);
+    expect(r.uncertain).toContain('surnames');
+    expect(r.warnings).not.toContain('front_back_mismatch');
+  });
+});
+
 describe('document warnings', () => {
   it('flags an expired document and a holder under 14', () => {
     expect(documentWarnings({ ...doc, expiry_date: '2026-11-27' }, today)).toEqual(['expired']);
