@@ -2,6 +2,7 @@ import { contract, isOperationName, type OperationName } from '../../shared/cont
 import type { Envelope } from '../../shared/contract/envelope';
 import { AppError, isAppError } from '../../shared/errors';
 import { invalidInputParams } from '../../shared/input-issues';
+import { diskFullError, isDiskFull } from '../platform/disk-full';
 import type { CoreDeps } from './deps';
 import type { CallContext, Handler, Handlers } from './handlers';
 import type { SessionStore } from '../staff/sessions';
@@ -73,6 +74,10 @@ export const createDispatch = (
     } catch (e) {
       if (isAppError(e)) return { envelope: { ok: false, error: e.toShape() }, status: e.status };
       log(e);
+      if (isDiskFull(e)) {
+        const full = diskFullError();
+        return { envelope: { ok: false, error: full.toShape() }, status: full.status };
+      }
       return { envelope: { ok: false, error: { code: 'internal' } }, status: 500 };
     }
   };

@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
+import { diskFullError, isDiskFull } from '../platform/disk-full';
 
 /**
  * Attachments live as files next to the database, each sealed with AES-256-GCM under a key
@@ -52,13 +53,21 @@ export const openAttachment = (key: Buffer, id: string, sealed: Buffer): Buffer 
   }
 };
 
-/** Written to a temporary name, flushed, then renamed: a crash never leaves a torn file. */
+/**
+ * Written to a temporary name, flushed, then renamed: a crash never leaves a torn file, and a
+ * failed write (a full disk) removes its temporary at once.
+ */
 export const writeSealed = (dataDir: string, key: Buffer, id: string, plain: Buffer): void => {
   mkdirSync(attachmentsDir(dataDir), { recursive: true, mode: 0o700 });
   const target = fileOf(dataDir, id);
   const tmp = `${target}.tmp`;
-  writeFileSync(tmp, sealAttachment(key, id, plain), { mode: 0o600, flush: true });
-  renameSync(tmp, target);
+  try {
+    writeFileSync(tmp, sealAttachment(key, id, plain), { mode: 0o600, flush: true });
+    renameSync(tmp, target);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw isDiskFull(e) ? diskFullError() : e;
+  }
 };
 
 export const readSealed = (dataDir: string, key: Buffer, id: string): Buffer => {

@@ -181,8 +181,9 @@ export const fileEntry = (deps: CoreDeps, actor: Actor, input: ParsedInput): Fil
   const clerk = clerkName(deps, actor);
 
   const key = attachmentKey(deps.keys.dbKey);
-  for (const a of attachments) writeSealed(deps.dataDir, key, a.id, a.bytes);
   try {
+    // Inside the try: when the disk fills on the second file, the first is removed too.
+    for (const a of attachments) writeSealed(deps.dataDir, key, a.id, a.bytes);
     return inTransaction(deps, () => {
       const at = deps.clock.now();
       const offset = utcOffsetMinutes(at);

@@ -5,6 +5,8 @@ export const foundationErrors = defineMessages(
   {
     errors: {
       data_dir_not_writable: 'No se puede escribir en la carpeta de datos {{path}}.',
+      disk_full:
+        'El disco está lleno: no se ha guardado nada de esta operación, y lo guardado antes sigue intacto. Libere espacio (o avise al servicio informático) y vuelva a intentarlo.',
       key_file_corrupt:
         'El archivo de claves {{path}} está dañado. No se ha modificado nada; restaure la copia de seguridad.',
       key_file_too_open:
@@ -40,6 +42,8 @@ export const foundationErrors = defineMessages(
   {
     errors: {
       data_dir_not_writable: 'Cannot write to the data folder {{path}}.',
+      disk_full:
+        'The disk is full: nothing from this operation was saved, and everything saved before is intact. Free some space (or tell IT) and try again.',
       key_file_corrupt:
         'The key file {{path}} is damaged. Nothing was changed; restore it from the backup.',
       key_file_too_open:

@@ -1,0 +1,10 @@
+import { AppError } from '../../shared/errors';
+
+// ENOSPC/EDQUOT from the OS for files; SQLITE_FULL from SQLite when the database cannot grow.
+const FULL_CODES = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL']);
+
+export const isDiskFull = (e: unknown): boolean =>
+  e instanceof Error && 'code' in e && typeof e.code === 'string' && FULL_CODES.has(e.code);
+
+/** 507 Insufficient Storage: the operation's transaction rolled back, nothing was half saved. */
+export const diskFullError = (): AppError => new AppError('disk_full', {}, 507);
