@@ -66,6 +66,10 @@ export const residentsRepo = (db: Database) => {
        ORDER BY birth_date LIMIT ?`,
     ),
     bySurnamesKey: db.prepare('SELECT * FROM residents WHERE surnames_key = ? LIMIT ?'),
+    // Whole names: the surnames index, the given names compared in SQL (their phonetic key).
+    byFullName: db.prepare(
+      'SELECT * FROM residents WHERE surnames_key = ? AND phonetic_given = ? LIMIT ?',
+    ),
     // residents_search (migration 0013): the words of the names, accents and case folded.
     searchNames: db.prepare(
       `SELECT r.* FROM residents_search JOIN residents r ON r.id = residents_search.rowid
@@ -114,6 +118,8 @@ export const residentsRepo = (db: Database) => {
       ...all(s.byPhoneticBornAfter, surname, given, date, perSide),
     ],
     bySurnamesKey: (key: string, limit: number) => all(s.bySurnamesKey, key, limit),
+    byFullName: (surnamesKey: string, phoneticGiven: string, limit: number) =>
+      all(s.byFullName, surnamesKey, phoneticGiven, limit),
     searchNames: (match: string, limit: number) => all(s.searchNames, match, limit),
     byPhoneticSurname: (key: string, limit: number) => all(s.byPhoneticSurname, key, limit),
     importState: (residentId: string) =>

@@ -1,6 +1,6 @@
 import type { Resident } from '../../shared/contract/residents';
 import { hashDocumentNumber, normalizeDocumentNumber } from '../privacy/document-number';
-import { mrzAlphabet, nameKey, phoneticWord } from './names';
+import { mrzAlphabet, nameKey, phoneticKey, phoneticWord } from './names';
 import { type ResidentRow, type ResidentsRepo, toResident } from './repo';
 import { parseDate } from './rows';
 
@@ -14,8 +14,6 @@ type Tier = (typeof Tier)[keyof typeof Tier];
 
 // Rows read per full-text probe: enough to rank a page, bounded whatever the register's size.
 const FTS_CANDIDATES = 200;
-// Residents sharing both surnames: a few thousand at most even in a city register.
-const SAME_SURNAMES = 2000;
 const MAX_WORDS = 8;
 
 /** Words as the full-text tokenizer sees them: letters and digits, accents and case folded. */
@@ -75,10 +73,11 @@ export const searchResidents = (
   const words = searchWords(q).slice(0, MAX_WORDS);
   const key = nameKey(q);
   if (words.length > 0) {
-    // Whole names through the surnames index, so a common name is never lost past a probe's limit.
+    // Whole names through the surnames index, so a common name is never lost past the
+    // full-text probe's bound.
     const queryKey = key.split(' ').sort().join(' ');
     for (const split of key ? nameSplits(key) : []) {
-      for (const row of repo.bySurnamesKey(split.surnames, SAME_SURNAMES)) {
+      for (const row of repo.byFullName(split.surnames, phoneticKey(split.given), limit)) {
         if (nameKey(row.given_names) === split.given) add([row], Tier.FullName);
       }
     }
