@@ -44,6 +44,7 @@ export const auditActions = [
   'verification.policy_changed',
   'privacy.retention_changed',
   'privacy.retention_run',
+  'privacy.looked_up',
   'privacy.exported',
   'privacy.erased',
 ] as const;

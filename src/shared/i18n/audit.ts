@@ -1,6 +1,7 @@
+import { auditLabelMessages } from './audit-labels';
 import { defineMessages } from './define';
 
-export const auditMessages = defineMessages(
+const baseMessages = defineMessages(
   {
     errors: {
       audit_bad_date: 'La fecha «{{value}}» no es válida; use AAAA-MM-DD.',
@@ -234,3 +235,9 @@ export const auditMessages = defineMessages(
     },
   },
 );
+
+/** The screen's and the documents' words, with every action, role and value in words. */
+export const auditMessages = {
+  es: { ...baseMessages.es, ...auditLabelMessages.es },
+  en: { ...baseMessages.en, ...auditLabelMessages.en },
+};
