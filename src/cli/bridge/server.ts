@@ -9,7 +9,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { AppError } from '../../shared/errors';
 import { browserAuth } from './browser-auth';
 import { bridgePage } from './pages';
-import { readStatic } from './static-files';
+import { normaliseUrlPath, readStatic } from './static-files';
 
 export interface BridgeOptions {
   readonly dispatch: Dispatch;
@@ -121,9 +121,12 @@ export const startBridge = async (options: BridgeOptions): Promise<Bridge> => {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return fail(res, 405, 'bridge_method_not_allowed');
-    const isPage = url.pathname === '/' || url.pathname === '/index.html';
     const html = 'text/html; charset=utf-8';
     const language = req.headers['accept-language'];
+    // The token check looks at the path the file system will see, not at how it was spelled.
+    const path = normaliseUrlPath(url.pathname);
+    if (path === null) return send(res, 404, html, bridgePage('notFound', language));
+    const isPage = path === '/' || path.toLowerCase() === '/index.html';
     if (isPage && url.searchParams.has('token')) {
       const cookie = auth.exchange(url.searchParams.get('token') ?? '');
       if (!cookie && !auth.browserOf(req)) {
@@ -137,7 +140,7 @@ export const startBridge = async (options: BridgeOptions): Promise<Bridge> => {
     if (isPage && !auth.browserOf(req)) {
       return send(res, 401, html, bridgePage('unauthorized', language));
     }
-    const file = await readStatic(options.rendererDir, isPage ? '/index.html' : url.pathname);
+    const file = await readStatic(options.rendererDir, isPage ? '/index.html' : path);
     if (!file) return send(res, 404, html, bridgePage('notFound', language));
     send(res, 200, file.type, file.body);
   };

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, posix, resolve, sep } from 'node:path';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,8 +17,13 @@ export interface StaticFile {
   readonly type: string;
 }
 
-/** Resolves a URL path inside `root`; anything that escapes it, or is not a file, is null. */
-export const readStatic = async (root: string, urlPath: string): Promise<StaticFile | null> => {
+/**
+ * A URL path as a file system would take it: decoded once, backslashes read as `/`, dot segments
+ * resolved, no repeated or trailing slash, and no trailing dots or spaces on the last name
+ * (Windows drops them). Null when it does not decode or holds a NUL. Checks made on this path
+ * hold for whatever file it reaches, however the URL spelled it.
+ */
+export const normaliseUrlPath = (urlPath: string): string | null => {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
@@ -26,12 +31,21 @@ export const readStatic = async (root: string, urlPath: string): Promise<StaticF
     return null;
   }
   if (decoded.includes('\0')) return null;
+  const resolved = posix.normalize(`/${decoded.replace(/\\/g, '/')}`);
+  return resolved.replace(/[/. ]+$/, '') || '/';
+};
+
+/** Reads a normalised path (see `normaliseUrlPath`) inside `root`; escaping it, or not a file, is null. */
+export const readStatic = async (root: string, path: string): Promise<StaticFile | null> => {
   const base = resolve(root);
-  const full = resolve(base, normalize(`.${sep}${join('/', decoded)}`));
+  const full = resolve(base, `.${path}`);
   if (full !== base && !full.startsWith(base + sep)) return null;
   try {
     if (!(await stat(full)).isFile()) return null;
-    return { body: await readFile(full), type: MIME[extname(full)] ?? 'application/octet-stream' };
+    return {
+      body: await readFile(full),
+      type: MIME[extname(full).toLowerCase()] ?? 'application/octet-stream',
+    };
   } catch {
     return null;
   }
