@@ -71,7 +71,11 @@ export const createAuditService = (deps: CoreDeps) => {
     );
     const base = `${req.language === 'es' ? 'auditoria' : 'audit'}-${stamp(at)}`;
     if (req.format === 'csv') {
-      const { csv, count } = auditCsv(iterateAudit(deps.db, req.filters), req.language);
+      const { csv, count } = auditCsv(
+        iterateAudit(deps.db, req.filters),
+        req.language,
+        readSettings(deps.db).timeZone,
+      );
       return { fileName: `${base}.csv`, mimeType: 'text/csv; charset=utf-8', data: csv, count };
     }
     const result = verify();
@@ -80,8 +84,10 @@ export const createAuditService = (deps: CoreDeps) => {
       townName: readSettings(deps.db).townName,
       device: deps.deviceId,
       filters: req.filters,
-      printedBy: `${actor.username} (${actor.role})`,
+      printedBy: actor.username,
+      printedByRole: actor.role,
       printedAt: at,
+      timeZone: readSettings(deps.db).timeZone,
       verify: result,
     });
     return { fileName: `${base}.pdf`, mimeType: 'application/pdf', data: pdf, count };

@@ -1,5 +1,12 @@
-import { type AuditRow, formatAuditTime } from '../../shared/contract/audit';
+import {
+  auditActionLabel,
+  auditDetailsText,
+  auditRoleLabel,
+  auditSubjectText,
+} from '../../shared/audit-text';
+import type { AuditRow } from '../../shared/contract/audit';
 import { type Language, translate } from '../../shared/i18n';
+import { formatDateTime, type TimeFormat } from '../../shared/time-format';
 
 const BOM = '\uFEFF';
 
@@ -16,16 +23,32 @@ export const csvCell = (value: string | number | null, sep: string): string => {
   return text.includes(sep) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
+/** Words for people, and the codes (action, subject, details as JSON) for machines. */
+const CSV_COLUMNS = [
+  'seq',
+  'at',
+  'device',
+  'staff',
+  'role',
+  'action',
+  'subject',
+  'details',
+  'actionCode',
+  'subjectCode',
+  'detailsJson',
+  'hash',
+] as const;
+
 export const csvHeader = (lang: Language): string[] =>
-  ['seq', 'at', 'device', 'staff', 'role', 'action', 'subject', 'details', 'hash'].map((k) =>
-    translate(lang, `audit.columns.${k}`),
-  );
+  CSV_COLUMNS.map((k) => translate(lang, `audit.columns.${k}`));
 
 /** UTF-8 with BOM so Excel reads accents right; CRLF rows as Excel writes them. */
 export const auditCsv = (
   rows: Iterable<AuditRow>,
   lang: Language,
+  timeZone: string,
 ): { csv: Buffer; count: number } => {
+  const tf: TimeFormat = { language: lang, timeZone };
   const sep = csvSeparator(lang);
   const line = (cells: (string | number | null)[]) => cells.map((c) => csvCell(c, sep)).join(sep);
   const lines = [line(csvHeader(lang))];
@@ -33,10 +56,13 @@ export const auditCsv = (
     lines.push(
       line([
         r.seq,
-        formatAuditTime(r.at, r.utcOffsetMin),
+        formatDateTime(r.at, tf, { offset: true }),
         r.device,
         r.actorName,
-        r.actorRole,
+        auditRoleLabel(lang, r.actorRole),
+        auditActionLabel(lang, r.action),
+        auditSubjectText(lang, r.subject),
+        auditDetailsText(lang, r.action, r.details, tf),
         r.action,
         r.subject,
         r.details,

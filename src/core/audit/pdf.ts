@@ -1,12 +1,14 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import {
-  type AuditFilters,
-  type AuditRow,
-  type AuditVerifyResult,
-  formatAuditTime,
-} from '../../shared/contract/audit';
+  auditActionLabel,
+  auditDetailsText,
+  auditRoleLabel,
+  auditSubjectText,
+} from '../../shared/audit-text';
+import type { AuditFilters, AuditRow, AuditVerifyResult } from '../../shared/contract/audit';
 import { type Language, translate } from '../../shared/i18n';
+import { formatDate, formatDateTime, type TimeFormat } from '../../shared/time-format';
 import { PDF_FONT, withUnicodeFonts } from '../pdf/unicode-fonts';
 
 export interface AuditPdfMeta {
@@ -15,7 +17,10 @@ export interface AuditPdfMeta {
   readonly device: string;
   readonly filters: AuditFilters;
   readonly printedBy: string;
+  readonly printedByRole: string;
   readonly printedAt: Date;
+  /** The town's zone (Settings): every time is printed in it, with its UTC offset. */
+  readonly timeZone: string;
   /** The whole chain's verification, done just before the rows were read. */
   readonly verify: AuditVerifyResult;
 }
@@ -28,18 +33,34 @@ const FONT_SIZE = 7;
 const CHAR_W = FONT_SIZE * 0.6;
 const LINE_H = 8.6;
 const COLS = [
-  { key: 'seq', chars: 7 },
-  { key: 'at', chars: 26 },
-  { key: 'staff', chars: 22 },
-  { key: 'action', chars: 24 },
+  { key: 'seq', chars: 6 },
+  // "04/12/2026 19:20:05 (UTC+01:00)"
+  { key: 'at', chars: 31 },
+  { key: 'staff', chars: 30 },
+  { key: 'action', chars: 28 },
   { key: 'subject', chars: 24 },
   { key: 'details', chars: 0 },
 ] as const;
 
-const wrap = (text: string, width: number): string[] => {
+/** Lines of at most `width` characters, broken between words; only a longer word is cut. */
+export const wrap = (text: string, width: number): string[] => {
   if (text.length <= width) return [text];
   const lines: string[] = [];
-  for (let i = 0; i < text.length; i += width) lines.push(text.slice(i, i + width));
+  let line = '';
+  for (const word of text.split(/ +/)) {
+    let rest = word;
+    if (line && line.length + 1 + rest.length <= width) {
+      line = `${line} ${rest}`;
+      continue;
+    }
+    if (line) lines.push(line);
+    while (rest.length > width) {
+      lines.push(rest.slice(0, width));
+      rest = rest.slice(width);
+    }
+    line = rest;
+  }
+  if (line) lines.push(line);
   return lines;
 };
 
@@ -110,6 +131,7 @@ export const auditPdf = async (
 ): Promise<{ pdf: Buffer; count: number }> => {
   const tr = (key: string, params?: Record<string, string | number>) =>
     translate(meta.lang, `audit.pdf.${key}`, params);
+  const tf: TimeFormat = { language: meta.lang, timeZone: meta.timeZone };
   const doc = withUnicodeFonts(
     new PDFDocument({
       size: 'A4',
@@ -184,13 +206,19 @@ export const auditPdf = async (
   const headerLines = [
     tr('town', { town: meta.townName }),
     tr('device', { device: meta.device }),
-    tr('period', { from: f.from ?? tr('start'), to: f.to ?? tr('today') }),
+    tr('period', {
+      from: f.from ? formatDate(f.from, tf) : tr('start'),
+      to: f.to ? formatDate(f.to, tf) : tr('today'),
+    }),
     tr('filters', {
       staff: f.staff ?? tr('any'),
-      action: f.action ?? tr('any'),
+      action: f.action ? auditActionLabel(meta.lang, f.action) : tr('any'),
       subject: f.subject ?? tr('any'),
     }),
-    tr('printed', { who: meta.printedBy, when: meta.printedAt.toISOString() }),
+    tr('printed', {
+      who: `${meta.printedBy} (${auditRoleLabel(meta.lang, meta.printedByRole)})`,
+      when: formatDateTime(meta.printedAt, tf, { offset: true }),
+    }),
   ];
   for (const line of headerLines) doc.text(printable(line));
   y = doc.y + 8;
@@ -200,11 +228,11 @@ export const auditPdf = async (
   for (const r of rows) {
     const cells = [
       String(r.seq),
-      formatAuditTime(r.at, r.utcOffsetMin),
-      `${r.actorName} (${r.actorRole})`,
-      r.action,
-      r.subject ?? '',
-      r.details === '{}' ? '' : r.details,
+      formatDateTime(r.at, tf, { offset: true }),
+      `${r.actorName} (${auditRoleLabel(meta.lang, r.actorRole)})`,
+      auditActionLabel(meta.lang, r.action),
+      auditSubjectText(meta.lang, r.subject),
+      auditDetailsText(meta.lang, r.action, r.details, tf),
     ].map((c, i) => wrap(printable(c), widths[i] ?? 1));
     const height = Math.max(...cells.map((c) => c.length));
     if (y + height * LINE_H > bottom) {

@@ -64,9 +64,15 @@ describe('audit PDF', () => {
     const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
     expect(text).toContain('Registro de auditoría');
     expect(text).toContain('Ayuntamiento de Jun');
-    expect(text).toContain('Periodo: 2026-03-01 a hoy');
+    expect(text).toContain('Periodo: 01/03/2026 a hoy');
     expect(text).toContain('Filtros: personal ana; acción cualquiera; asunto cualquiera');
-    expect(text).toContain('Impreso por marta (manager)');
+    expect(text).toContain('Impreso por marta (Responsable) el 02/03/2026 10:00:00 (UTC+01:00)');
+    // Actions and roles in words, times local with their offset.
+    expect(text).toContain('Inicio de sesión');
+    expect(text).toContain('ana (Personal de ventanilla)');
+    expect(text).toContain('02/03/2026 10:00:00 (UTC+01:00)');
+    expect(text).not.toContain('auth.sign_in');
+    expect(text).not.toContain('2026-03-02T');
     expect(text).toContain('Entradas en este documento: 121');
     expect(text).toContain(`Entradas en el registro completo: ${verify.entries}`);
     expect(text).toContain('el registro está íntegro');
@@ -159,18 +165,21 @@ describe('audit CSV', () => {
       row({ subject: '=cmd|/C calc!A0', details: '{"note":"Peña; +34"}' }),
       row({ seq: 2, actorName: '@evil' }),
     ];
-    const es = auditCsv(rows, 'es');
+    const es = auditCsv(rows, 'es', 'Europe/Madrid');
     expect(es.count).toBe(2);
     expect([...es.csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = es.csv.toString('utf8').slice(1).split('\r\n');
-    expect(lines[0]).toBe('Nº;Fecha y hora;Equipo;Personal;Rol;Acción;Asunto;Detalles;Huella');
+    expect(lines[0]).toBe(
+      'Nº;Fecha y hora;Equipo;Personal;Rol;Acción;Asunto;Detalles;Código de acción;Código de asunto;Detalles (JSON);Huella',
+    );
+    // Words for people, then the codes for machines.
     expect(lines[1]).toBe(
-      `1;2026-03-02 10:00:00 +01:00;dev;ana;clerk;auth.sign_in;'=cmd|/C calc!A0;"{""note"":""Peña; +34""}";h`,
+      `1;02/03/2026 10:00:00 (UTC+01:00);dev;ana;Personal de ventanilla;Inicio de sesión;'=cmd|/C calc!A0;Ha entrado en la aplicación.;auth.sign_in;'=cmd|/C calc!A0;"{""note"":""Peña; +34""}";h`,
     );
     expect(lines[2]).toContain(`;'@evil;`);
-    const en = auditCsv(rows, 'en').csv.toString('utf8');
+    const en = auditCsv(rows, 'en', 'Europe/Madrid').csv.toString('utf8');
     expect(en.split('\r\n')[0]).toBe(
-      '\uFEFFNo.,Date and time,Device,Staff,Role,Action,Subject,Details,Hash',
+      '\uFEFFNo.,Date and time,Device,Staff,Role,Action,Subject,Details,Action code,Subject code,Details (JSON),Hash',
     );
   });
 
