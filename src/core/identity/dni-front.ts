@@ -38,6 +38,7 @@ const FRONT_FIELDS: readonly LabelField[] = [
   'expiry',
   'support',
   'number',
+  'nie',
 ];
 /**
  * Evidence that the text is a card front: each distinct front label read, the card's title,
@@ -47,6 +48,21 @@ const FRONT_FIELDS: readonly LabelField[] = [
 const MIN_FRONT_EVIDENCE = 3;
 /** Lines to read under one label: two surname lines, one of anything else. */
 const MAX_VALUES: Partial<Record<LabelField, number>> = { surnames: 2 };
+
+/** Labels whose value may come a line or two later, after the next label row. */
+const WAITS: ReadonlySet<LabelField> = new Set([
+  'birth',
+  'issue',
+  'expiry',
+  'sex',
+  'nationality',
+  'support',
+  'number',
+  'nie',
+]);
+
+/** Printed as large as values: the title and the number's own label. */
+const BIG_LABELS: ReadonlySet<LabelField> = new Set(['header', 'tie', 'number', 'nie', 'can']);
 
 interface Row {
   text: string;
@@ -64,9 +80,15 @@ const rowsOf = (input: string | readonly FrontLine[]): Row[] => {
   // Labels are printed about half as tall as values: once the exactly-read labels give their
   // height, a taller line only takes a label read exactly (a value never becomes a label).
   const labelHeights = lines
-    .filter((l) => l.height > 0 && segmentLine(l.text, true).some((s) => 'label' in s))
+    .filter(
+      (l) =>
+        l.height > 0 &&
+        segmentLine(l.text, true).some((s) => 'label' in s && !BIG_LABELS.has(s.label)),
+    )
     .map((l) => l.height);
-  const ref = labelHeights.length > 0 ? Math.min(...labelHeights) : 0;
+  const sorted = [...labelHeights].sort((a, b) => a - b);
+  // The median: a phone photo's perspective makes some labels twice as tall as others.
+  const ref = sorted[Math.floor(sorted.length / 2)] ?? 0;
   return lines.map((l) => ({
     text: l.text,
     segments: segmentLine(l.text, ref > 0 && l.height > ref * 1.5),
@@ -78,6 +100,8 @@ interface Collected {
   /** Value lines no label claimed, for reading by shape. */
   loose: string[];
   labels: Set<LabelField>;
+  /** Name lines under name labels that already had their values. */
+  strays: string[];
 }
 
 /** Walks the lines, giving each value line to the labels printed above it (or beside it). */
@@ -85,6 +109,7 @@ const collect = (rows: readonly Row[]): Collected => {
   const values = new Map<LabelField, string[]>();
   const labels = new Set<LabelField>();
   const loose: string[] = [];
+  const strays: string[] = [];
   let pending: LabelField[] = [];
   const room = (f: LabelField): boolean => (values.get(f)?.length ?? 0) < (MAX_VALUES[f] ?? 1);
   const got = (f: LabelField): boolean => (values.get(f)?.length ?? 0) > 0;
@@ -107,6 +132,9 @@ const collect = (rows: readonly Row[]): Collected => {
       taken = true;
     }
     if (!taken || /[\p{L}\p{N}]{2}/u.test(rest)) loose.push(taken ? rest.trim() : text);
+    // A name line past the names already read: the given name, if its label was lost.
+    const stray = !taken && to.some(isNameField) ? claim('given', text) : null;
+    if (stray) strays.push(stray.value);
     return taken;
   };
   for (const row of rows) {
@@ -125,9 +153,9 @@ const collect = (rows: readonly Row[]): Collected => {
     }
     for (const f of found) labels.add(f);
     // Label rows one after another (`EMISIÓN`, then `VALIDEZ`, then both dates): labels still
-    // without a value keep waiting, left to right. Names never wait: a name under the wrong
-    // label is worse than none.
-    const waiting = pending.filter((f) => !isNameField(f) && !got(f) && !found.includes(f));
+    // without a value keep waiting, left to right. Names never wait (a name under the wrong
+    // label is worse than none), nor do titles and back-side labels.
+    const waiting = pending.filter((f) => WAITS.has(f) && !got(f) && !found.includes(f));
     pending = [...waiting];
     let current: LabelField | null = null;
     for (const s of row.segments) {
@@ -142,19 +170,26 @@ const collect = (rows: readonly Row[]): Collected => {
       }
     }
   }
-  return { values, loose, labels };
+  return { values, loose, labels, strays };
 };
 
 const first = (c: Collected, f: LabelField): string | null => c.values.get(f)?.[0] ?? null;
 
-/** The document number: under its label first, then anywhere; a NIE makes it a TIE. */
+/**
+ * The document number: under its label first, then anywhere. A TIE's labels make it a NIE
+ * first; otherwise a DNI first, so a DNI starting with 2 is never read as a Z NIE.
+ */
 const numberOf = (c: Collected, upper: string): FoundNumber & { nie: boolean } => {
-  const labelled = plain(c.values.get('number')?.join(' ') ?? '');
+  const tie = c.labels.has('nie') || c.labels.has('tie') || c.labels.has('permit');
+  const labelled = plain(
+    [...(c.values.get('number') ?? []), ...(c.values.get('nie') ?? [])].join(' '),
+  );
   for (const text of [labelled, upper]) {
     const nie = findNie(text);
-    if (nie.value) return { ...nie, nie: true };
     const dni = findDni(text);
+    if (tie && nie.value) return { ...nie, nie: true };
     if (dni.value) return { ...dni, nie: false };
+    if (nie.value) return { ...nie, nie: true };
   }
   return { value: null, repaired: false, nie: false };
 };
@@ -166,7 +201,7 @@ const namesOf = (
   const s1 = first(c, 'surname1');
   const s2 = first(c, 'surname2');
   const joined = c.values.get('surnames') ?? [];
-  const given = first(c, 'given');
+  const given = first(c, 'given') ?? c.strays.at(-1) ?? null;
   if (s1 || s2 || joined.length > 0 || given) {
     if (s1 || s2) return { surname1: s1, surname2: s2, given };
     if (joined.length >= 2)
@@ -239,7 +274,7 @@ export const parseDniFront = (input: string | readonly FrontLine[]): FrontReadin
   ).length;
   const evidence =
     frontLabels +
-    (c.labels.has('header') ? 1 : 0) +
+    (c.labels.has('header') || c.labels.has('tie') ? 1 : 0) +
     (labelledSex === null && shapeSex ? 1 : 0) +
     (!dates.birthSure && dates.birth && dates.expiry ? 1 : 0);
   return {

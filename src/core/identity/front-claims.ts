@@ -54,7 +54,7 @@ export const claim = (field: LabelField, text: string): Claim | null => {
     const c = cut(upper, /(?<![A-Z0-9])(?:[A-Z0-9)\]|]{3}\s?\d{6}|E\s?\d{8})(?![A-Z0-9])/);
     return c ? { value: c.hit[0], rest: c.rest } : null;
   }
-  if (field === 'number') {
+  if (field === 'number' || field === 'nie') {
     const c = cut(upper, /(?<![A-Z0-9])[XYZK]?[0-9OIDLZSBG]{7,}[A-Z0-9]*/);
     if (!c) return { value: upper, rest: '' };
     // The day of a date printed on the same line runs on: the number is the first nine.
@@ -65,6 +65,6 @@ export const claim = (field: LabelField, text: string): Claim | null => {
   // The title takes nothing; whatever follows a back-side label, the access number or the
   // permit type is swallowed so it never becomes a name, but a date is left for its own
   // label.
-  if (field === 'header' || datesIn(text).length > 0) return null;
+  if (field === 'header' || field === 'tie' || datesIn(text).length > 0) return null;
   return { value: upper, rest: '' };
 };

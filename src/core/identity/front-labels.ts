@@ -13,8 +13,10 @@ export type LabelField =
   | 'expiry'
   | 'support'
   | 'number'
+  | 'nie'
   | 'permit'
   | 'header'
+  | 'tie'
   | 'can'
   | 'passport'
   | 'back';
@@ -22,7 +24,7 @@ export type LabelField =
 /**
  * Labels of the DNI 3.0 and 4.0 (bilingual) fronts and the TIE front, as printed but without
  * accents; `back` labels belong to the reverse side, whose address block must never be read
- * as names; `header` words are the card's title; `can` is the card access number, and a
+ * as names; `header` words are the card's title (`tie`: a TIE's title); `can` is the card access number, and a
  * `passport` label means a passport page, never a card front.
  */
 const LABELS: ReadonlyArray<readonly [LabelField, readonly string[]]> = [
@@ -63,7 +65,8 @@ const LABELS: ReadonlyArray<readonly [LabelField, readonly string[]]> = [
   ],
   ['can', ['CAN']],
   ['passport', ['PASAPORTE', 'PASSPORT']],
-  ['number', ['DNI', 'NIE', 'N I E', 'DOCUMENT NUMBER', 'NUM DOCUMENTO']],
+  ['number', ['DNI', 'DOCUMENT NUMBER', 'NUM DOCUMENTO']],
+  ['nie', ['NIE', 'N I E']],
   ['permit', ['TIPO DE PERMISO', 'PERMISO', 'PERMIT', 'TYPE OF PERMIT', 'OBSERVACIONES']],
   [
     'header',
@@ -73,11 +76,9 @@ const LABELS: ReadonlyArray<readonly [LabelField, readonly string[]]> = [
       'KINGDOM OF SPAIN',
       'DOCUMENTO NACIONAL DE IDENTIDAD',
       'IDENTITY CARD',
-      'TARJETA DE IDENTIDAD DE EXTRANJERO',
-      'PERMISO DE RESIDENCIA',
-      'RESIDENCE PERMIT',
     ],
   ],
+  ['tie', ['TARJETA DE IDENTIDAD DE EXTRANJERO', 'PERMISO DE RESIDENCIA', 'RESIDENCE PERMIT']],
   [
     'back',
     [

@@ -64,12 +64,15 @@ export const findDni = (upper: string): FoundNumber => {
   return { value: null, repaired: false };
 };
 
-/** The NIE of a TIE front (`X1234567L`), letter checked; K read for X is repaired. */
+/**
+ * The NIE of a TIE front (`X1234567L`), letter checked; K read for X is repaired. Z and 2 weigh
+ * the same in the check, so only a TIE's own labels make a leading Z a NIE and not a DNI.
+ */
 export const findNie = (upper: string): FoundNumber => {
   for (const m of upper.matchAll(
-    /(?<![A-Z0-9])([XYZK2])\s?-?\s?([0-9OIDLZSBG]{7})\s?-?\s?([A-Z0-9])(?![A-Z0-9])/g,
+    /(?<![A-Z0-9])([XYZK])\s?-?\s?([0-9OIDLZSBG]{7})\s?-?\s?([A-Z0-9])(?![A-Z0-9])/g,
   )) {
-    const head = m[1] === 'K' ? 'X' : m[1] === '2' ? 'Z' : (m[1] ?? '');
+    const head = m[1] === 'K' ? 'X' : (m[1] ?? '');
     const digits = head + asDigits(m[2] ?? '');
     const last = m[3] ?? '';
     const repairedHead = head !== m[1];

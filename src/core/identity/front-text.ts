@@ -63,6 +63,9 @@ export const datesIn = (line: string): string[] => {
   return out;
 };
 
+/** Short words that begin a surname (`DE LA FUENTE`, `DA SILVA`). */
+const PARTICLE_START = new Set(['DE', 'LA', 'EL', 'DA', 'DO', 'DI', 'DU', 'LE', 'LO']);
+
 /**
  * A name as printed: letters (accents and Ñ kept), spaces, hyphens. Single letters are specks
  * or a stray initial from the photo or a signature; only `Y` joining two surnames is kept.
@@ -78,6 +81,13 @@ export const nameOf = (line: string, keepY = false): string | null => {
   const kept = words.filter(
     (w, i) => w.length >= 2 || (keepY && w === 'Y' && i > 0 && i < words.length - 1),
   );
+  // Two letters at either end (`VA RAÚL`, `ÁLVAREZ ÚN`) are specks beside the name, unless
+  // the name is nothing else; a particle never ends a name and never starts a given name.
+  while (kept.length > 1 && (kept[0]?.length ?? 0) <= 2 && !PARTICLE_START.has(kept[0] ?? '')) {
+    kept.shift();
+  }
+  while (kept.length > 1 && (kept.at(-1)?.length ?? 0) <= 2) kept.pop();
+  if (!kept.some((w) => w.length >= 3)) return null;
   const clean = kept.join(' ');
   return /^[\p{Lu}][\p{Lu}\s'-]*$/u.test(clean) && clean.replace(/[\s'-]/g, '').length >= 2
     ? clean

@@ -117,8 +117,8 @@ describe('reading card fronts through tesseract', () => {
   }, 120_000);
 
   it('refuses the back of a DNI whose MRZ is missing instead of reading the address as names', async () => {
-    expect(await codeOf(service.readDocument(await renderFront(null, 'dni4'), { today }))).toBe(
-      'no_document',
-    );
+    const code = await codeOf(service.readDocument(await renderFront(null, 'dni4'), { today }));
+    // Refused either as no document or as a back whose MRZ could not be read.
+    expect(['no_document', 'mrz_unreadable']).toContain(code);
   }, 120_000);
 });

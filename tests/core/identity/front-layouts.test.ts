@@ -225,6 +225,40 @@ describe('DNI 3.0 front', () => {
   });
 });
 
+describe('noise around the values', () => {
+  it('drops specks beside a name and finds the given name when its label was lost', () => {
+    const r = parseDniFront(
+      text(
+        'ESPAÑA DNI 28233937B',
+        'DOCUMENTO NACIONAL DE IDENTIDAD',
+        'PRIMER ASELLIDO',
+        'ÁLVAREZ ÚN',
+        'SEGUNDO APELLIC',
+        '. e CALVO',
+        '-— me',
+        'N VA RAÚL',
+        'SEXO NACIONALIDAD FECHA DE NACMUENTO',
+        'M ESP 26 06 1952',
+        'INE SP VAL’DEZ',
+        'BQR166327 19 08 2034',
+      ),
+    );
+    expect(r.recognised).toBe(true);
+    expect(r.document).toMatchObject({
+      // A DNI starting with 2 weighs the same as a Z NIE; without a TIE's labels it is a DNI.
+      document_type: 'DNI',
+      document_number: '28233937B',
+      surname1: 'ÁLVAREZ',
+      surname2: 'CALVO',
+      given_names: 'RAÚL',
+      sex: 'M',
+      birth_date: '1952-06-26',
+      expiry_date: '2034-08-19',
+      support_number: 'BQR166327',
+    });
+  });
+});
+
 describe('TIE front', () => {
   it('reads the NIE and a foreign nationality; the permit type is not a name', () => {
     const r = parseDniFront(
