@@ -5,11 +5,11 @@ const BACK_LABELS = [/DOMICILIO/, /LUGAR\s*DE\s*NACIMIENTO/, /HIJO\s*\/?\s*A\s*D
 
 /**
  * A machine-readable line as the text model sees it: one unbroken run of capitals, digits
- * and fillers (which it often reads as K, L or «), with fillers in it somewhere.
+ * and fillers (which it often reads as K or «), with a run of fillers in it.
  */
 const looksLikeMrzLine = (text: string): boolean => {
   const t = text.toUpperCase().replace(/\s+/g, '');
-  return t.length >= 25 && /^[A-Z0-9<«KL]+$/.test(t) && /(<|«|KK|KL|LK|LL)/.test(t);
+  return t.length >= 25 && /^[A-Z0-9<«]+$/.test(t) && /[<«]{2,}|[<«K]{4,}/.test(t);
 };
 
 /**

@@ -8,7 +8,7 @@ import { createEnginePool, ENGINE_KINDS } from './engine-pool';
 import { looksLikeBack } from './document-side';
 import { decodeImage } from './image-input';
 import { LEGACY_LADDER, readMrzBand, type MrzOutcome } from './mrz-reader';
-import { flipPage, frontImage, preparePage, type PreparedPage } from './page-prep';
+import { flipPage, frontImage, preparePage, probeImage, type PreparedPage } from './page-prep';
 
 export interface ReadOptions {
   /** Per OCR call; a blank or hostile image must never hang the counter. */
@@ -133,6 +133,27 @@ const readFront = async (
   };
 };
 
+/** Glyphs on a busy card side are ~200 (measured: fronts 85-180, backs up to 240). */
+const MAX_CARD_GLYPHS = 450;
+/** Confidence points by which the turned probe must beat the upright one. */
+const TURNED_MARGIN = 10;
+
+/**
+ * The text direction leaves 0° and 180° open. The longest line read both ways decides: an
+ * upside-down line reads as low-confidence noise. Two small readings, not a whole side twice.
+ */
+const upsideDown = async (
+  pool: ReturnType<typeof createEnginePool>,
+  page: PreparedPage,
+  timeoutMs: number,
+): Promise<boolean> => {
+  const [asIs, turned] = await Promise.all([probeImage(page, false), probeImage(page, true)]);
+  if (!asIs || !turned) return false;
+  const a = await pool.recognize('text_spa', asIs, timeoutMs);
+  const b = await pool.recognize('text_spa', turned, timeoutMs);
+  return b.confidence > a.confidence + TURNED_MARGIN;
+};
+
 /** Check digits passed that make the way up plain: an upside-down reading passes none. */
 const UPRIGHT_CHECKS = 2;
 
@@ -191,11 +212,10 @@ export const createOcrService = (opts: { cacheDir: string }): OcrService => {
         throw new AppError('mrz_check_failed', { lines: outcome.partialLines.join('\n') });
       }
     }
-    let front = await readFront(pool, page, today, timeoutMs);
-    // A card photographed upside down: the text direction cannot tell, the labels can.
-    if (!front.result && !front.back && performance.now() < deadline) {
-      front = await readFront(pool, await flipPage(page), today, timeoutMs);
-    }
+    // A card side holds a few hundred characters at most; a page of prose is no document.
+    if (page.glyphs > MAX_CARD_GLYPHS) throw new AppError('no_document');
+    const upright = (await upsideDown(pool, page, timeoutMs)) ? await flipPage(page) : page;
+    const front = await readFront(pool, upright, today, timeoutMs);
     if (front.result && !front.back) return front.result;
     // A back whose MRZ we could not read (a receipt's fixed-pitch lines may look like a zone).
     if (front.back) throw new AppError('mrz_unreadable');

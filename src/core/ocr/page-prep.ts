@@ -1,7 +1,7 @@
 import sharp, { type Sharp } from 'sharp';
 import { findBlobs, textDirection } from './components';
 import { LIMITS, type GreyImage } from './image-input';
-import { inkShare, locateCard, otsuThreshold } from './layout-analysis';
+import { inkShare, locateCard, otsuThreshold, type Box } from './layout-analysis';
 import { chainLines, findMrzLines, residualTilt, type Region } from './mrz-locate';
 
 const raw = async (img: Sharp): Promise<GreyImage> => {
@@ -22,8 +22,12 @@ export interface PreparedPage {
   angle: number;
   /** The machine-readable zone on `page`, found by its shape, or null. */
   mrz: Region | null;
+  /** The longest text line on `page`: reading it both ways up tells which way is up. */
+  probe: Box | null;
   /** False for a blank or nearly blank page: no OCR is worth running. */
   hasText: boolean;
+  /** Glyph-sized blobs on text lines: a card side holds a few hundred, a page of text thousands. */
+  glyphs: number;
 }
 
 /**
@@ -93,41 +97,55 @@ export const preparePage = async (frame: GreyImage): Promise<PreparedPage> => {
   const grey = await cropToCard(frame);
   const smallW = Math.min(grey.width, ANALYSIS_WIDTH);
   const mask = await inkMask(grey, smallW);
-  const blank = { page: grey, angle: 0, mrz: null, hasText: false };
+  const blank = { page: grey, angle: 0, mrz: null, probe: null, hasText: false, glyphs: 0 };
   if (inkShare(mask, 128) < 0.003) return blank;
   const direction = textDirection(findBlobs(mask)) ?? 0;
   const levelMask = await rotated(mask, -direction);
   const lines = chainLines(findBlobs(levelMask), Math.max(12, levelMask.height / 6));
   if (lines.length === 0) return blank;
+  const glyphs = lines.reduce((a, l) => a + l.blobs.length, 0);
   const found = findMrzLines(lines, levelMask.width, levelMask.height);
   // A fraction of a degree is not worth turning the full image for: the engine copes.
   const wanted = -direction + (found ? -residualTilt(found.lines) : 0);
   const angle = Math.abs(wanted) < 0.2 ? 0 : wanted;
   const tilt = angle + direction;
   const page = await rotated(grey, angle);
-  if (!found) return { page, angle, mrz: null, hasText: true };
   const k = grey.width / mask.width;
-  const r = found.region;
-  const corners = [
-    toPage(r.left, r.top, levelMask, page, k, tilt),
-    toPage(r.left + r.width, r.top, levelMask, page, k, tilt),
-    toPage(r.left, r.top + r.height, levelMask, page, k, tilt),
-    toPage(r.left + r.width, r.top + r.height, levelMask, page, k, tilt),
-  ];
-  const left = Math.max(0, Math.floor(Math.min(...corners.map((c) => c[0]))));
-  const top = Math.max(0, Math.floor(Math.min(...corners.map((c) => c[1]))));
-  const right = Math.min(page.width, Math.ceil(Math.max(...corners.map((c) => c[0]))));
-  const bottom = Math.min(page.height, Math.ceil(Math.max(...corners.map((c) => c[1]))));
-  const mrz: Region = {
-    left,
-    top,
-    width: right - left,
-    height: bottom - top,
-    lineCount: r.lineCount,
-    lineHeight: r.lineHeight * k,
+  /** A box of the levelled mask as the box around it on the full-resolution page. */
+  const onPage = (b: Box): Box => {
+    const corners = [
+      toPage(b.left, b.top, levelMask, page, k, tilt),
+      toPage(b.left + b.width, b.top, levelMask, page, k, tilt),
+      toPage(b.left, b.top + b.height, levelMask, page, k, tilt),
+      toPage(b.left + b.width, b.top + b.height, levelMask, page, k, tilt),
+    ];
+    const left = Math.max(0, Math.floor(Math.min(...corners.map((c) => c[0]))));
+    const top = Math.max(0, Math.floor(Math.min(...corners.map((c) => c[1]))));
+    const right = Math.min(page.width, Math.ceil(Math.max(...corners.map((c) => c[0]))));
+    const bottom = Math.min(page.height, Math.ceil(Math.max(...corners.map((c) => c[1]))));
+    return { left, top, width: Math.max(1, right - left), height: Math.max(1, bottom - top) };
   };
-  return { page, angle, mrz, hasText: true };
+  const longest = [...lines].sort((a, b) => b.blobs.length - a.blobs.length)[0];
+  const probe =
+    longest && longest.blobs.length >= 6
+      ? onPage({
+          left: Math.max(0, longest.left - longest.capHeight),
+          top: Math.max(0, longest.top - longest.capHeight * 0.5),
+          width: longest.right - longest.left + 2 * longest.capHeight,
+          height: longest.bottom - longest.top + longest.capHeight,
+        })
+      : null;
+  const r = found?.region;
+  const mrz = r ? { ...onPage(r), lineCount: r.lineCount, lineHeight: r.lineHeight * k } : null;
+  return { page, angle, mrz, probe, hasText: true, glyphs };
 };
+
+const turnBox = (b: Box, page: { width: number; height: number }): Box => ({
+  left: page.width - b.left - b.width,
+  top: page.height - b.top - b.height,
+  width: b.width,
+  height: b.height,
+});
 
 /** The same page turned upside down: the text direction alone cannot tell 0° from 180°. */
 export const flipPage = async (p: PreparedPage): Promise<PreparedPage> => {
@@ -137,11 +155,8 @@ export const flipPage = async (p: PreparedPage): Promise<PreparedPage> => {
     ...p,
     page,
     angle: p.angle + 180,
-    mrz: m && {
-      ...m,
-      left: page.width - m.left - m.width,
-      top: page.height - m.top - m.height,
-    },
+    mrz: m && { ...m, ...turnBox(m, page) },
+    probe: p.probe && turnBox(p.probe, page),
   };
 };
 
@@ -211,6 +226,20 @@ export const frontImage = async (p: PreparedPage, width: number): Promise<Buffer
     if ((img.data[i] ?? 255) < Math.max(1, bg.data[i] ?? 255) * FRONT_INK_RATIO) out[i] = 0;
   }
   return fromGrey({ data: out, width: img.width, height: img.height })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
+};
+
+/** The probe line, upright or turned, scaled so its glyphs are about 30 px high. */
+export const probeImage = async (p: PreparedPage, turned: boolean): Promise<Buffer | null> => {
+  const b = p.probe;
+  if (!b) return null;
+  const scale = Math.min(3, 60 / Math.max(1, b.height));
+  return fromGrey(p.page)
+    .extract(b)
+    .resize(Math.round(b.width * scale), Math.round(b.height * scale))
+    .rotate(turned ? 180 : 0)
+    .normalise()
     .png({ compressionLevel: 1 })
     .toBuffer();
 };
