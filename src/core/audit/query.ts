@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AuditFilters, AuditRow } from '../../shared/contract/audit';
+import { subjectSeqs } from './subject-search';
 
 interface Where {
   readonly sql: string;
@@ -14,7 +15,7 @@ const dayStart = (day: string, plusDays = 0): string => {
 };
 
 /** Filters to SQL, with every value bound: nothing a manager types reaches the SQL text. */
-export const whereOf = (f: AuditFilters): Where => {
+export const whereOf = (db: Database, f: AuditFilters): Where => {
   const parts: string[] = [];
   const params: Record<string, string | number> = {};
   if (f.from) {
@@ -39,9 +40,19 @@ export const whereOf = (f: AuditFilters): Where => {
       parts.push('seq = @seq');
       params.seq = Number(entry[1]);
     } else {
-      // Subjects are masked ids and handles; a contains-match finds "staff:ana" from "ana".
-      parts.push(`subject LIKE @subject ESCAPE '\\'`);
+      // A contains-match finds "staff:ana" from "ana", and a handle or id in the details; a
+      // resident or an entry number brings the entries about them too.
+      const about = subjectSeqs(db, f.subject);
+      parts.push(
+        // Not the log's own viewings, whose details repeat what was searched for.
+        `(subject LIKE @subject ESCAPE '\\'
+          OR (action NOT LIKE 'audit.%' AND details LIKE @subject ESCAPE '\\')
+          OR seq IN (SELECT value FROM json_each(@aboutSeqs))
+          OR subject IN (SELECT value FROM json_each(@aboutSubjects)))`,
+      );
       params.subject = `%${f.subject.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      params.aboutSeqs = JSON.stringify(about.seqs);
+      params.aboutSubjects = JSON.stringify(about.subjects);
     }
   }
   return { sql: parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '', params };
@@ -51,7 +62,7 @@ const COLUMNS = `seq, at, utc_offset_min AS utcOffsetMin, device, actor_id AS ac
   actor_name AS actorName, actor_role AS actorRole, action, subject, details, hash`;
 
 export const countAudit = (db: Database, filters: AuditFilters): number => {
-  const w = whereOf(filters);
+  const w = whereOf(db, filters);
   return (db.prepare(`SELECT count(*) AS n FROM audit_log ${w.sql}`).get(w.params) as { n: number })
     .n;
 };
@@ -63,7 +74,7 @@ export const listAudit = (
   offset: number,
   limit: number,
 ): AuditRow[] => {
-  const w = whereOf(filters);
+  const w = whereOf(db, filters);
   return db
     .prepare(
       `SELECT ${COLUMNS} FROM audit_log ${w.sql} ORDER BY seq DESC LIMIT @limit OFFSET @offset`,
@@ -73,7 +84,7 @@ export const listAudit = (
 
 /** Every matching entry, oldest first, streamed: exports of 100,000 rows never sit in one array. */
 export const iterateAudit = (db: Database, filters: AuditFilters): IterableIterator<AuditRow> => {
-  const w = whereOf(filters);
+  const w = whereOf(db, filters);
   return db
     .prepare(`SELECT ${COLUMNS} FROM audit_log ${w.sql} ORDER BY seq`)
     .iterate(w.params) as IterableIterator<AuditRow>;

@@ -21,7 +21,7 @@ const weekOf = (iso: string): string => {
  * verification desk's own tables.
  */
 export const auditStats = (db: Database, range: { from?: string; to?: string }): AuditStats => {
-  const w = whereOf(range);
+  const w = whereOf(db, range);
   const and = w.sql ? `${w.sql} AND` : 'WHERE';
   const perDay = (action: string) =>
     db

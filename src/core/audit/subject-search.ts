@@ -1,0 +1,39 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { subjectAudit, subjectRecords } from '../privacy/subject';
+import { residentsRepo } from '../residents/repo';
+import { searchWords } from '../residents/search';
+
+// A name can match many residents; each costs a pass over the log, so a few are followed.
+const MAX_RESIDENTS = 5;
+
+/**
+ * The entries about whoever or whatever a manager typed in "Asunto": a resident (by inscription
+ * id or name) brings every entry about them, as the privacy export finds them; an entry number
+ * (provisional or official) brings its entry's subject. Handles and ids inside the details are
+ * found by the caller's contains-match.
+ */
+export const subjectSeqs = (db: Database, text: string): { seqs: number[]; subjects: string[] } => {
+  const q = text.trim();
+  const repo = residentsRepo(db);
+  const ids = new Set<string>();
+  const byId = repo.byResidentId(q) ?? repo.byResidentId(q.toUpperCase());
+  if (byId) ids.add(byId.resident_id);
+  const words = searchWords(q).filter((w) => /\p{L}/u.test(w));
+  if (ids.size === 0 && words.length > 0) {
+    const match = words.map((w) => `"${w}"`).join(' ');
+    for (const r of repo.searchNames(match, MAX_RESIDENTS)) ids.add(r.resident_id);
+  }
+  const seqs = new Set<number>();
+  for (const id of ids)
+    for (const row of subjectAudit(db, subjectRecords(db, id))) seqs.add(row.seq);
+  const subjects = (
+    db
+      .prepare(
+        `SELECT provisional_number FROM registry_entries
+         WHERE official_number = @q OR provisional_number = @q LIMIT 20`,
+      )
+      .pluck()
+      .all({ q: q.toUpperCase() }) as string[]
+  ).map((n) => `registry:${n}`);
+  return { seqs: [...seqs], subjects };
+};
