@@ -63,3 +63,38 @@ export const writeAttempts = (
     id,
   );
 };
+
+export const insertStaff = (
+  db: Database,
+  member: Pick<StaffRow, 'username' | 'display_name' | 'role' | 'password_hash'>,
+  at: string,
+): number =>
+  Number(
+    db
+      .prepare(
+        `INSERT INTO staff (username, display_name, role, password_hash, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(member.username, member.display_name, member.role, member.password_hash, at, at)
+      .lastInsertRowid,
+  );
+
+export const writeDisabled = (db: Database, id: number, disabled: boolean, at: string): void => {
+  db.prepare('UPDATE staff SET disabled = ?, updated_at = ? WHERE id = ?').run(
+    disabled ? 1 : 0,
+    at,
+    id,
+  );
+};
+
+export const writeRole = (db: Database, id: number, role: Role, at: string): void => {
+  db.prepare('UPDATE staff SET role = ?, updated_at = ? WHERE id = ?').run(role, at, id);
+};
+
+/** A new password also clears a lockout: that is what the admin is usually asked for. */
+export const writePasswordHash = (db: Database, id: number, hash: string, at: string): void => {
+  db.prepare(
+    `UPDATE staff SET password_hash = ?, failed_attempts = 0, locked_until = NULL,
+       updated_at = ? WHERE id = ?`,
+  ).run(hash, at, id);
+};

@@ -8,9 +8,13 @@ import {
   countActiveAdmins,
   findByUsername,
   getById,
+  insertStaff,
   listStaff,
   toStaffMember,
   type StaffRow,
+  writeDisabled,
+  writePasswordHash,
+  writeRole,
 } from './staff-repo';
 
 export interface NewStaff {
@@ -36,14 +40,17 @@ export const createStaffService = (deps: CoreDeps) => {
       if (findByUsername(db, input.username)) {
         throw new AppError('staff_username_taken', { username: input.username }, 409);
       }
-      const now = clock.now().toISOString();
-      const { lastInsertRowid } = db
-        .prepare(
-          `INSERT INTO staff (username, display_name, role, password_hash, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?)`,
-        )
-        .run(input.username, input.displayName, input.role, passwordHash, now, now);
-      const row = getById(db, Number(lastInsertRowid));
+      const id = insertStaff(
+        db,
+        {
+          username: input.username,
+          display_name: input.displayName,
+          role: input.role,
+          password_hash: passwordHash,
+        },
+        clock.now().toISOString(),
+      );
+      const row = getById(db, id);
       audit(deps, {
         actor,
         action: 'staff.created',
@@ -65,11 +72,7 @@ export const createStaffService = (deps: CoreDeps) => {
     inTransaction(deps, () => {
       const row = getById(db, id);
       guardLastAdmin(row, disabled);
-      db.prepare('UPDATE staff SET disabled = ?, updated_at = ? WHERE id = ?').run(
-        disabled ? 1 : 0,
-        clock.now().toISOString(),
-        id,
-      );
+      writeDisabled(db, id, disabled, clock.now().toISOString());
       audit(deps, {
         actor,
         action: disabled ? 'staff.disabled' : 'staff.enabled',
@@ -82,11 +85,7 @@ export const createStaffService = (deps: CoreDeps) => {
     inTransaction(deps, () => {
       const row = getById(db, id);
       guardLastAdmin(row, role !== 'admin');
-      db.prepare('UPDATE staff SET role = ?, updated_at = ? WHERE id = ?').run(
-        role,
-        clock.now().toISOString(),
-        id,
-      );
+      writeRole(db, id, role, clock.now().toISOString());
       audit(deps, {
         actor,
         action: 'staff.role_changed',
@@ -105,11 +104,7 @@ export const createStaffService = (deps: CoreDeps) => {
     const passwordHash = await hashPassword(password);
     return inTransaction(deps, () => {
       const row = getById(db, id);
-      // A reset also clears a lockout: that is what the admin is usually asked for.
-      db.prepare(
-        `UPDATE staff SET password_hash = ?, failed_attempts = 0, locked_until = NULL,
-           updated_at = ? WHERE id = ?`,
-      ).run(passwordHash, clock.now().toISOString(), id);
+      writePasswordHash(db, id, passwordHash, clock.now().toISOString());
       audit(deps, { actor, action, subject: `staff:${row.username}` });
       return toStaffMember(getById(db, id));
     });
