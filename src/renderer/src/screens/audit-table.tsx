@@ -1,7 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type AuditFilters, type AuditRow, formatAuditTime } from '../../../shared/contract/audit';
+import {
+  auditActionLabel,
+  auditDetailsText,
+  auditRoleLabel,
+  auditSubjectText,
+} from '../../../shared/audit-text';
+import type { AuditFilters, AuditRow } from '../../../shared/contract/audit';
 import { useApp } from '../app-context';
+import { useTimes } from '../time';
 
 const ROW_H = 34;
 const VIEW_H = 510;
@@ -23,8 +30,10 @@ export const AuditTable = ({
   firstPage: readonly AuditRow[];
   onOpen: (row: AuditRow) => void;
 }) => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { api } = useApp();
+  const times = useTimes();
+  const lang = i18n.language === 'en' ? 'en' : 'es';
   const [pages, setPages] = useState<ReadonlyMap<number, readonly AuditRow[]>>(
     () => new Map([[0, firstPage]]),
   );
@@ -68,14 +77,16 @@ export const AuditTable = ({
         {row ? (
           <>
             <span role="cell">{row.seq}</span>
-            <span role="cell">{formatAuditTime(row.at, row.utcOffsetMin)}</span>
-            <span role="cell">{row.actorName}</span>
-            <span role="cell">
-              <code>{row.action}</code>
+            <span role="cell">{times.dateTime(row.at, { seconds: true })}</span>
+            <span role="cell" title={auditRoleLabel(lang, row.actorRole)}>
+              {row.actorName}
             </span>
-            <span role="cell">{row.subject ?? ''}</span>
+            <span role="cell" title={row.action}>
+              {auditActionLabel(lang, row.action)}
+            </span>
+            <span role="cell">{auditSubjectText(lang, row.subject)}</span>
             <span role="cell" className="audit-details">
-              {row.details === '{}' ? '' : row.details}
+              {auditDetailsText(lang, row.action, row.details, times.format)}
             </span>
           </>
         ) : (

@@ -5,10 +5,16 @@ import {
   type AuditRow,
   type AuditStats,
   type AuditVerifyResult,
-  formatAuditTime,
 } from '../../../shared/contract/audit';
+import {
+  auditActionLabel,
+  auditDetailsText,
+  auditRoleLabel,
+  auditSubjectText,
+} from '../../../shared/audit-text';
 import { auditActions } from '../../../shared/contract/audit-actions';
 import type { StaffMember } from '../../../shared/contract/staff';
+import { useTimes } from '../time';
 import { useAction, useApp } from '../app-context';
 import { ErrorBanner, Field, formValues, Notice } from '../components/form';
 import { AuditStatsPanel } from './audit-stats';
@@ -69,6 +75,10 @@ export const AuditScreen = () => {
   const [open, setOpen] = useState<AuditRow | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [stats, setStats] = useState<AuditStats | null>(null);
+  // "Quitar filtros" mounts a fresh form: every field, selects included, back to empty.
+  const [formKey, setFormKey] = useState(0);
+  const times = useTimes();
+  const lang = i18n.language === 'en' ? 'en' : 'es';
 
   const load = useCallback(
     async (filters: AuditFilters) => {
@@ -111,7 +121,12 @@ export const AuditScreen = () => {
       <ErrorBanner message={error} />
       {notice && <Notice>{notice}</Notice>}
 
-      <form className="card audit-wide" onSubmit={apply} aria-label={t('audit.ui.filters')}>
+      <form
+        key={formKey}
+        className="card audit-wide"
+        onSubmit={apply}
+        aria-label={t('audit.ui.filters')}
+      >
         <div className="audit-filters">
           <Field label={t('audit.ui.from')} name="from" type="date" />
           <Field label={t('audit.ui.to')} name="to" type="date" />
@@ -132,7 +147,7 @@ export const AuditScreen = () => {
               <option value="">{t('audit.ui.anyAction')}</option>
               {auditActions.map((a) => (
                 <option key={a} value={a}>
-                  {a}
+                  {auditActionLabel(lang, a)}
                 </option>
               ))}
             </select>
@@ -143,7 +158,15 @@ export const AuditScreen = () => {
           <button type="submit" className="primary" disabled={busy}>
             {t('audit.ui.apply')}
           </button>
-          <button type="reset" onClick={() => void load({})} disabled={busy}>
+          <button
+            type="button"
+            onClick={() => {
+              setFormKey((k) => k + 1);
+              setOpen(null);
+              void load({});
+            }}
+            disabled={busy}
+          >
             {t('audit.ui.clear')}
           </button>
         </div>
@@ -233,17 +256,19 @@ export const AuditScreen = () => {
           <h2 id="audit-entry-title">{t('audit.ui.details', { seq: open.seq })}</h2>
           <dl className="facts">
             <dt>{t('audit.columns.at')}</dt>
-            <dd>{formatAuditTime(open.at, open.utcOffsetMin)}</dd>
+            <dd>{times.dateTime(open.at, { offset: true })}</dd>
             <dt>{t('audit.columns.staff')}</dt>
             <dd>
-              {open.actorName} ({open.actorRole})
+              {open.actorName} ({auditRoleLabel(lang, open.actorRole)})
             </dd>
             <dt>{t('audit.columns.action')}</dt>
             <dd>
-              <code>{open.action}</code>
+              {auditActionLabel(lang, open.action)} <code>{open.action}</code>
             </dd>
             <dt>{t('audit.columns.subject')}</dt>
-            <dd>{open.subject ?? '—'}</dd>
+            <dd>{auditSubjectText(lang, open.subject) || '—'}</dd>
+            <dt>{t('audit.columns.details')}</dt>
+            <dd>{auditDetailsText(lang, open.action, open.details, times.format)}</dd>
             <dt>{t('audit.columns.device')}</dt>
             <dd>{open.device}</dd>
             <dt>{t('audit.columns.hash')}</dt>
@@ -251,7 +276,10 @@ export const AuditScreen = () => {
               <code>{open.hash}</code>
             </dd>
           </dl>
-          <pre>{JSON.stringify(JSON.parse(open.details), null, 2)}</pre>
+          <details>
+            <summary>{t('audit.columns.detailsJson')}</summary>
+            <pre>{JSON.stringify(JSON.parse(open.details), null, 2)}</pre>
+          </details>
           <button type="button" onClick={() => setOpen(null)} autoFocus>
             {t('audit.ui.close')}
           </button>
