@@ -6,6 +6,7 @@ import { segmentLine, type LabelField } from './front-labels';
 import { findDni, findNie, findSupport, type FoundNumber } from './front-numbers';
 import { shapeNames, shapeSexLine } from './front-shape';
 import { datesIn, plain, undouble } from './front-text';
+import { withAccents } from './name-accents';
 import { splitSurnames } from './surnames';
 
 export interface FrontReading {
@@ -66,6 +67,7 @@ const BIG_LABELS: ReadonlySet<LabelField> = new Set(['header', 'tie', 'number', 
 
 interface Row {
   text: string;
+  height: number;
   segments: ReturnType<typeof segmentLine>;
 }
 
@@ -91,6 +93,7 @@ const rowsOf = (input: string | readonly FrontLine[]): Row[] => {
   const ref = sorted[Math.floor(sorted.length / 2)] ?? 0;
   return lines.map((l) => ({
     text: l.text,
+    height: l.height,
     segments: segmentLine(l.text, ref > 0 && l.height > ref * 1.5),
   }));
 };
@@ -230,7 +233,14 @@ export const parseDniFront = (input: string | readonly FrontLine[]): FrontReadin
   const labelledNat = first(c, 'nationality');
   const sex = labelledSex ?? shapeSex?.sex ?? null;
   const nationality = labelledNat ?? shapeSex?.nationality ?? null;
-  const names = namesOf(c, shapeNames(rows.map((r) => r.text)));
+  const read = namesOf(c, shapeNames(rows));
+  const names = number.nie
+    ? read
+    : {
+        surname1: withAccents(read.surname1),
+        surname2: withAccents(read.surname2),
+        given: withAccents(read.given),
+      };
   const dates = resolveDates({
     birth: first(c, 'birth'),
     issue: first(c, 'issue'),

@@ -97,6 +97,13 @@ export const findSupport = (upper: string): FoundNumber => {
       return { value: fixed + (m[2] ?? ''), repaired: fixed !== head };
     }
   }
+  // One letter read into the six digits (`CLI6G65264`): dropping it is the only repair.
+  for (const m of upper.matchAll(/(?<![A-Z0-9])([A-Z]{3})\s?([0-9A-Z]{7})(?![A-Z0-9])/g)) {
+    const tail = m[2] ?? '';
+    if (/^\d*[A-Z]\d*$/.test(tail)) {
+      return { value: (m[1] ?? '') + tail.replace(/[A-Z]/, ''), repaired: true };
+    }
+  }
   const tie = /(?<![A-Z0-9])E\s?(\d{8})(?![A-Z0-9])/.exec(upper);
   return { value: tie ? `E${tie[1] ?? ''}` : null, repaired: false };
 };

@@ -1,5 +1,5 @@
 import { segmentLine } from './front-labels';
-import { nameOf, plain } from './front-text';
+import { datesIn, nameOf, plain } from './front-text';
 
 /**
  * Fallbacks for a front whose labels blur or thresholding destroyed: values recognised by
@@ -23,12 +23,35 @@ export const shapeSexLine = (
   return null;
 };
 
-/** Name lines in print order (surnames, then the given name) above the sex line. */
-export const shapeNames = (lines: readonly string[]): string[] => {
-  const sexIdx = lines.findIndex((l) => SEX_LINE.test(sexText(l)));
-  return lines
-    .slice(0, sexIdx >= 0 ? sexIdx : lines.length)
-    .filter((l) => !/[\d:|,.]/.test(l) && !segmentLine(l, false).some((s) => 'label' in s))
-    .map((l) => nameOf(l, true))
-    .filter((n): n is string => n !== null);
+/** Three name lines at most: first surname, second surname, given name. */
+const MAX_NAME_LINES = 3;
+
+/**
+ * Name lines in print order (surnames, then the given name): the first run of name-like
+ * lines printed as tall as the dates, stopping at the sex line or anything else.
+ */
+export const shapeNames = (lines: ReadonlyArray<{ text: string; height: number }>): string[] => {
+  const dated = lines
+    .filter((l) => l.height > 0 && datesIn(l.text).length > 0)
+    .map((l) => l.height)
+    .sort((a, b) => a - b);
+  const valueHeight = dated[Math.floor(dated.length / 2)] ?? 0;
+  const run: string[] = [];
+  for (const l of lines) {
+    if (SEX_LINE.test(sexText(l.text))) break;
+    const core = l.text.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+    const labelled = segmentLine(core, false).some((s) => 'label' in s);
+    const name = /[\d:|,.]/.test(core) || labelled ? null : nameOf(core, true);
+    const tall = valueHeight === 0 || l.height >= valueHeight * 0.72;
+    if (name && tall) {
+      run.push(name);
+      if (run.length === MAX_NAME_LINES) break;
+    } else if (run.length >= 2) {
+      break;
+    } else if (!labelled) {
+      // A lone name-like line before the block is a speck or a mangled label.
+      run.length = 0;
+    }
+  }
+  return run;
 };

@@ -259,6 +259,56 @@ describe('noise around the values', () => {
   });
 });
 
+describe('what the text model drops or adds', () => {
+  const card = (surnames: string, given: string, support: string): string =>
+    text(
+      'APELLIDOS / SURNAME',
+      surnames,
+      'NOMBRE / NAME',
+      given,
+      'SEXO / SEX NACIONALIDAD / NATIONALITY',
+      'M ESP',
+      'FECHA DE NACIMIENTO / DATE OF BIRTH',
+      '20 10 1951',
+      'EMISIÓN / ISSUE VALIDEZ / EXPIRY',
+      '12 06 2022 12 06 2032',
+      'DNI 99999999R',
+      'NÚM. SOPORTE / SUPPORT No.',
+      support,
+    );
+
+  it('gives a DNI holder’s bare common names their printed accents, names still flagged', () => {
+    const r = parseDniFront(card('DIAZ', 'RUBEN', 'CLI665264'));
+    expect(r.document).toMatchObject({ surname1: 'DÍAZ', given_names: 'RUBÉN' });
+    expect(r.uncertain).toContain('surname1');
+    // What the model did read with a mark is kept as read.
+    expect(parseDniFront(card('DÍAZ', 'RUBÉN', 'CLI665264')).document.given_names).toBe('RUBÉN');
+  });
+
+  it('leaves a foreigner’s names as read: MARTIN and MARIA are spelled so abroad', () => {
+    const r = parseDniFront(
+      text(
+        'NIE X1234567L',
+        'APELLIDOS',
+        'MARTIN',
+        'NOMBRE',
+        'MARIA',
+        'NACIONALIDAD SEXO',
+        'DEU F',
+        'FECHA DE NACIMIENTO',
+        '05 05 1990',
+      ),
+    );
+    expect(r.document).toMatchObject({ surname1: 'MARTIN', given_names: 'MARIA' });
+  });
+
+  it('drops one letter read into the support number, and flags the repair', () => {
+    const r = parseDniFront(card('DIAZ', 'RUBEN', 'CLI6G65264'));
+    expect(r.document.support_number).toBe('CLI665264');
+    expect(r.uncertain).toContain('support_number');
+  });
+});
+
 describe('TIE front', () => {
   it('reads the NIE and a foreign nationality; the permit type is not a name', () => {
     const r = parseDniFront(
