@@ -3,6 +3,7 @@ import { auditMessages } from './audit';
 import { bridgeMessages } from './bridge';
 import { cliMessages } from './cli';
 import { commonMessages } from './common';
+import { dateMessages } from './dates';
 import { desktopMessages } from './desktop';
 import { formsMessages } from './forms';
 import { foundationErrors } from './foundation-errors';
@@ -19,6 +20,7 @@ import { verificationMessages } from './verifications';
 const catalogs = [
   commonMessages,
   inputErrorMessages,
+  dateMessages,
   foundationErrors,
   cliMessages,
   uiMessages,

@@ -75,8 +75,11 @@ export const verificationMessages = defineMessages(
           noCamera: 'No hay cámara disponible o no se ha dado permiso.',
           preview: 'Vista de la cámara',
           shoot: 'Capturar',
+          manual: 'Introducir los datos a mano',
+          manualHint: 'Si el documento no se puede leer, escriba sus datos mirándolo.',
         },
         reading: { title: 'Leyendo el documento…', elapsed: '{{seconds}} s' },
+        stepBack: 'Volver a {{step}}',
         review: {
           title: 'Revise los datos leídos',
           source:
@@ -86,6 +89,17 @@ export const verificationMessages = defineMessages(
           uncertain: 'Lectura dudosa: compruébelo con el documento.',
           corrected: 'Corregido por el funcionario.',
           search: 'Buscar en el padrón',
+          manualTitle: 'Introduzca los datos del documento',
+          manualSource: 'Datos escritos por el funcionario mirando el documento.',
+          partialSource: 'Lectura incompleta: compruebe cada dato con el documento.',
+          documentType: 'Tipo de documento',
+          documentTypes: {
+            DNI: 'DNI',
+            NIE: 'NIE / TIE',
+            PASSPORT: 'Pasaporte',
+            OTHER: 'Otro documento',
+          },
+          fixDates: 'Corrija las fechas marcadas antes de buscar.',
           warnings: {
             under_14: 'La persona es menor de 14 años.',
             front_back_mismatch: 'El anverso y el reverso no coinciden: compruebe el documento.',
@@ -108,6 +122,9 @@ export const verificationMessages = defineMessages(
           none: 'No es ninguna',
           alreadyVerified: 'Ya tiene verificada: {{handles}}. Una nueva verificación la sustituye.',
           notFoundTitle: 'No está en el padrón',
+          reviewAgain: 'Revisar los datos',
+          disagrees:
+            'No coincide con el padrón: {{grounds}}. Para guardarla hará falta la autorización de un responsable.',
           notFound:
             'El documento {{masked}} no corresponde a nadie empadronado. Solo se pueden verificar cuentas de vecinos empadronados. La búsqueda queda anotada en el registro de búsquedas fallidas.',
         },
@@ -138,6 +155,8 @@ export const verificationMessages = defineMessages(
           override: 'Autorización de un responsable',
           overrideHint:
             'El documento está caducado. Un responsable presente debe autorizarlo con su contraseña.',
+          mismatchHint:
+            'Los datos del documento no coinciden con los del padrón ({{grounds}}). Un responsable presente debe autorizarlo con su contraseña y el motivo.',
           overrideFields: {
             username: 'Usuario del responsable',
             password: 'Contraseña',
@@ -147,7 +166,10 @@ export const verificationMessages = defineMessages(
         },
         done: {
           verified: 'Cuenta verificada',
+          authorised: 'Cuenta verificada con autorización',
           pending: 'Pendiente de prueba',
+          other: 'Verificación guardada: {{state}}',
+          state: 'Estado guardado: {{state}}',
           summary: '{{name}} · {{network}} {{handle}} · tiempo: {{time}}',
           codeLabel: 'Código de comprobación',
           codeIntro: 'Entregue este código: debe publicarlo o enviarlo desde la cuenta en 72 h.',
@@ -316,8 +338,11 @@ export const verificationMessages = defineMessages(
           noCamera: 'No camera is available, or permission was not given.',
           preview: 'Camera preview',
           shoot: 'Capture',
+          manual: 'Type the data by hand',
+          manualHint: 'If the document cannot be read, type its data looking at it.',
         },
         reading: { title: 'Reading the document…', elapsed: '{{seconds}} s' },
+        stepBack: 'Back to {{step}}',
         review: {
           title: 'Check what was read',
           source: '{{type}} read with {{confidence}} % confidence. Correct anything that is wrong.',
@@ -326,6 +351,17 @@ export const verificationMessages = defineMessages(
           uncertain: 'Unsure reading: check it against the document.',
           corrected: 'Corrected by the clerk.',
           search: 'Search the register',
+          manualTitle: 'Type the document’s data',
+          manualSource: 'Data typed by the clerk looking at the document.',
+          partialSource: 'Incomplete reading: check every field against the document.',
+          documentType: 'Document type',
+          documentTypes: {
+            DNI: 'DNI',
+            NIE: 'NIE / TIE',
+            PASSPORT: 'Passport',
+            OTHER: 'Other document',
+          },
+          fixDates: 'Correct the marked dates before searching.',
           warnings: {
             under_14: 'The person is under 14.',
             front_back_mismatch: 'Front and back do not match: check the document.',
@@ -348,6 +384,9 @@ export const verificationMessages = defineMessages(
           none: 'None of these',
           alreadyVerified: 'Already verified: {{handles}}. A new verification replaces it.',
           notFoundTitle: 'Not in the register',
+          reviewAgain: 'Review the data',
+          disagrees:
+            'Does not match the register: {{grounds}}. Saving will need a manager’s authorisation.',
           notFound:
             'Document {{masked}} belongs to no registered resident. Only registered residents’ accounts can be verified. The lookup is recorded in the failed-lookup log.',
         },
@@ -375,6 +414,8 @@ export const verificationMessages = defineMessages(
           override: 'Manager’s authorisation',
           overrideHint:
             'The document has expired. A manager who is present must authorise it with their password.',
+          mismatchHint:
+            'The document’s data do not match the register ({{grounds}}). A manager who is present must authorise it with their password and the reason.',
           overrideFields: {
             username: 'Manager’s username',
             password: 'Password',
@@ -384,7 +425,10 @@ export const verificationMessages = defineMessages(
         },
         done: {
           verified: 'Account verified',
+          authorised: 'Account verified with authorisation',
           pending: 'Waiting for proof',
+          other: 'Verification saved: {{state}}',
+          state: 'Saved state: {{state}}',
           summary: '{{name}} · {{network}} {{handle}} · time: {{time}}',
           codeLabel: 'Challenge code',
           codeIntro: 'Hand over this code: it must be posted or sent from the account within 72 h.',

@@ -16,6 +16,7 @@ import { auditActions } from '../../../shared/contract/audit-actions';
 import type { StaffMember } from '../../../shared/contract/staff';
 import { useTimes } from '../time';
 import { useAction, useApp } from '../app-context';
+import { DateField } from '../components/date-field';
 import { ErrorBanner, Field, formValues, Notice } from '../components/form';
 import { AuditStatsPanel } from './audit-stats';
 import { AuditTable } from './audit-table';
@@ -128,8 +129,8 @@ export const AuditScreen = () => {
         aria-label={t('audit.ui.filters')}
       >
         <div className="audit-filters">
-          <Field label={t('audit.ui.from')} name="from" type="date" />
-          <Field label={t('audit.ui.to')} name="to" type="date" />
+          <DateField label={t('audit.ui.from')} name="from" />
+          <DateField label={t('audit.ui.to')} name="to" />
           <div className="field">
             <label htmlFor="audit-staff">{t('audit.ui.staff')}</label>
             <select id="audit-staff" name="staff" defaultValue="">

@@ -6,6 +6,7 @@ import {
   type RegistryEntry,
 } from '../../../shared/contract/forms';
 import { useAction, useApp } from '../app-context';
+import { DateField } from '../components/date-field';
 import { ErrorBanner, Field, formValues } from '../components/form';
 import './forms/forms.css';
 import { downloadPdf, printPdf } from './forms/receipt-print';
@@ -74,8 +75,8 @@ export const RegistryBookScreen = () => {
             ))}
           </select>
         </div>
-        <Field label={t('forms.ui.from')} name="from" type="date" />
-        <Field label={t('forms.ui.to')} name="to" type="date" />
+        <DateField label={t('forms.ui.from')} name="from" />
+        <DateField label={t('forms.ui.to')} name="to" />
         <button type="submit" className="primary" disabled={busy}>
           {t('forms.ui.search')}
         </button>

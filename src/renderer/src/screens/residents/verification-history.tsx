@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Verification } from '../../../../shared/contract/verifications';
 import { useAction, useApp } from '../../app-context';
 import { ErrorBanner } from '../../components/form';
+import { verificationStateText } from '../../../../shared/verification-label';
 
 const day = (iso: string | null): string => (iso ? iso.slice(0, 10) : '—');
 
@@ -52,7 +53,7 @@ export const VerificationHistory = ({ residentId }: { residentId: string }) => {
                   </td>
                   <td>
                     <span className={`state ${v.state}`}>
-                      {t(`verifications.states.${v.state}`)}
+                      {verificationStateText((key, params) => t(key, params ?? {}), v)}
                     </span>
                   </td>
                   <td>

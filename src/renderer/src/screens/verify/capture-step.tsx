@@ -3,8 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { useGlobalKeys } from './keys';
 import { Webcam } from './webcam';
 
-/** Open, drop or photograph one or both sides; reading starts as soon as an image arrives. */
-export const CaptureStep = ({ onImages }: { onImages: (files: Blob[]) => void }) => {
+/**
+ * Open, drop or photograph one or both sides; reading starts as soon as an image arrives. After a
+ * failed reading, the data can be typed by hand instead, so nobody leaves unverified.
+ */
+export const CaptureStep = ({
+  onImages,
+  onTypeByHand,
+}: {
+  onImages: (files: Blob[]) => void;
+  /** Given after a failed reading. */
+  onTypeByHand?: () => void;
+}) => {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [camera, setCamera] = useState(false);
@@ -30,13 +40,24 @@ export const CaptureStep = ({ onImages }: { onImages: (files: Blob[]) => void })
     >
       <p className="lead">{t('verifications.ui.capture.prompt')}</p>
       <div className="row">
-        <button type="button" className="primary" onClick={() => input.current?.click()} autoFocus>
+        <button
+          type="button"
+          className={onTypeByHand ? '' : 'primary'}
+          onClick={() => input.current?.click()}
+          autoFocus={!onTypeByHand}
+        >
           {t('verifications.ui.capture.open')} <kbd>O</kbd>
         </button>
         <button type="button" onClick={() => setCamera(true)}>
           {t('verifications.ui.capture.camera')} <kbd>W</kbd>
         </button>
+        {onTypeByHand && (
+          <button type="button" className="primary" onClick={onTypeByHand} autoFocus>
+            {t('verifications.ui.capture.manual')} <kbd>M</kbd>
+          </button>
+        )}
       </div>
+      {onTypeByHand && <p className="hint">{t('verifications.ui.capture.manualHint')}</p>}
       <input
         ref={input}
         type="file"
@@ -52,13 +73,25 @@ export const CaptureStep = ({ onImages }: { onImages: (files: Blob[]) => void })
         }}
       />
       <p className="hint">{t('verifications.ui.capture.hint')}</p>
-      <ShortcutKeys onOpen={() => input.current?.click()} onCamera={() => setCamera(true)} />
+      <ShortcutKeys
+        onOpen={() => input.current?.click()}
+        onCamera={() => setCamera(true)}
+        onManual={onTypeByHand}
+      />
     </div>
   );
 };
 
 /** O and W work from anywhere on the capture step, as the buttons say. */
-const ShortcutKeys = ({ onOpen, onCamera }: { onOpen: () => void; onCamera: () => void }) => {
-  useGlobalKeys({ o: onOpen, w: onCamera });
+const ShortcutKeys = ({
+  onOpen,
+  onCamera,
+  onManual,
+}: {
+  onOpen: () => void;
+  onCamera: () => void;
+  onManual: (() => void) | undefined;
+}) => {
+  useGlobalKeys({ o: onOpen, w: onCamera, ...(onManual ? { m: onManual } : {}) });
   return null;
 };

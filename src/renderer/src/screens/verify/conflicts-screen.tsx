@@ -24,6 +24,7 @@ export const ConflictsScreen = () => {
     const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const decision = submitter?.value === 'transfer' ? 'transfer' : 'reject';
     const reason = String(new FormData(e.currentTarget).get('reason') ?? '');
+    setNotice(null);
     void run(() => api.verifyResolveConflict({ id: c.id, decision, reason })).then((r) => {
       if (!r) return;
       setNotice(t(`verifications.ui.conflicts.done.${decision}`, { handle: c.handle }));
@@ -40,7 +41,8 @@ export const ConflictsScreen = () => {
     <section aria-labelledby="conflicts-title" className="conflicts">
       <h1 id="conflicts-title">{t('verifications.ui.conflicts.title')}</h1>
       <ErrorBanner message={error} />
-      {notice && <Notice>{notice}</Notice>}
+      {/* One outcome at a time: an error replaces the previous success. */}
+      {notice && !error && <Notice>{notice}</Notice>}
       {conflicts.length === 0 && <p>{t('verifications.ui.conflicts.empty')}</p>}
       {conflicts.map((c) => (
         <article key={c.id} className="card" aria-labelledby={`conflict-${c.id}`}>

@@ -4,6 +4,7 @@ import {
   type Candidate,
   type Network,
   networks,
+  type OverrideGround,
   type PendingRequest,
   type ProofMethod,
 } from '../../../../shared/contract/verifications';
@@ -20,21 +21,33 @@ export interface HandleChoice {
 
 const PROOF_KEYS: Record<string, ProofMethod> = { v: 'seen_on_device', c: 'challenge_code' };
 
+// Bluesky accounts are keyed by a DID, resolved from the handle later: there is no number to type.
+const HAS_USER_ID: Readonly<Record<Network, boolean>> = {
+  x: true,
+  bluesky: false,
+  mastodon: true,
+  instagram: true,
+};
+
 /** Network, handle and proof in one form: Enter saves. Alt+1..4 pick a network, Alt+V/C the proof. */
 export const HandleStep = ({
   candidate,
-  needsOverride,
+  grounds,
   busy,
   onSave,
+  onEdit,
 }: {
   candidate: Candidate;
-  needsOverride: boolean;
+  /** What a manager must authorise before this can be saved (shown before the save). */
+  grounds: readonly OverrideGround[];
   busy: boolean;
   onSave: (c: HandleChoice) => void;
+  /** Any change to the form: an error about the previous attempt no longer applies. */
+  onEdit: () => void;
 }) => {
   const { t } = useTranslation();
   const { api } = useApp();
-  const [network, setNetwork] = useState<Network>('x');
+  const [network, pickNetwork] = useState<Network>('x');
   const [handle, setHandle] = useState('');
   const [userId, setUserId] = useState('');
   const [proof, setProof] = useState<ProofMethod>('seen_on_device');
@@ -49,6 +62,13 @@ export const HandleStep = ({
       .catch(() => setRequests([]));
   }, [api, candidate.residentId]);
 
+  const needsOverride = grounds.length > 0;
+  const setNetwork = (n: Network) => {
+    pickNetwork(n);
+    if (!HAS_USER_ID[n]) setUserId('');
+    onEdit();
+  };
+
   const takeRequest = (r: PendingRequest) => {
     setNetwork(r.network);
     setHandle(r.handle);
@@ -61,7 +81,7 @@ export const HandleStep = ({
     onSave({
       network,
       handle,
-      platformUserId: userId,
+      platformUserId: HAS_USER_ID[network] ? userId : '',
       proof,
       ...(requestId ? { pendingRequestId: requestId } : {}),
       ...(needsOverride ? { override } : {}),
@@ -73,8 +93,10 @@ export const HandleStep = ({
     const n = networks[Number(e.key) - 1];
     const p = PROOF_KEYS[e.key.toLowerCase()];
     if (n) setNetwork(n);
-    else if (p) setProof(p);
-    else return;
+    else if (p) {
+      setProof(p);
+      onEdit();
+    } else return;
     e.preventDefault();
   };
 
@@ -128,25 +150,31 @@ export const HandleStep = ({
           onChange={(e) => {
             setHandle(e.target.value);
             setRequestId(undefined);
+            onEdit();
           }}
         />
         <small id="handle-hint" className="hint">
           {t(`verifications.ui.handle.hints.${network}`)}
         </small>
       </div>
-      <div className="field">
-        <label htmlFor="userid-input">{t('verifications.ui.handle.userId')}</label>
-        <input
-          id="userid-input"
-          value={userId}
-          autoComplete="off"
-          aria-describedby="userid-hint"
-          onChange={(e) => setUserId(e.target.value)}
-        />
-        <small id="userid-hint" className="hint">
-          {t('verifications.ui.handle.userIdHint')}
-        </small>
-      </div>
+      {HAS_USER_ID[network] && (
+        <div className="field">
+          <label htmlFor="userid-input">{t('verifications.ui.handle.userId')}</label>
+          <input
+            id="userid-input"
+            value={userId}
+            autoComplete="off"
+            aria-describedby="userid-hint"
+            onChange={(e) => {
+              setUserId(e.target.value);
+              onEdit();
+            }}
+          />
+          <small id="userid-hint" className="hint">
+            {t('verifications.ui.handle.userIdHint')}
+          </small>
+        </div>
+      )}
       <fieldset className="choice">
         <legend>{t('verifications.ui.handle.proof')}</legend>
         {(['seen_on_device', 'challenge_code'] as const).map((p) => (
@@ -156,7 +184,10 @@ export const HandleStep = ({
               name="proof"
               value={p}
               checked={proof === p}
-              onChange={() => setProof(p)}
+              onChange={() => {
+                setProof(p);
+                onEdit();
+              }}
             />
             {t(`verifications.proof.${p}`)} <kbd>Alt+{p === 'seen_on_device' ? 'V' : 'C'}</kbd>
           </label>
@@ -166,7 +197,19 @@ export const HandleStep = ({
       {needsOverride && (
         <fieldset className="override">
           <legend>{t('verifications.ui.handle.override')}</legend>
-          <p className="hint">{t('verifications.ui.handle.overrideHint')}</p>
+          {grounds.includes('document_expired') && (
+            <p className="hint">{t('verifications.ui.handle.overrideHint')}</p>
+          )}
+          {grounds.some((g) => g !== 'document_expired') && (
+            <p className="hint">
+              {t('verifications.ui.handle.mismatchHint', {
+                grounds: grounds
+                  .filter((g) => g !== 'document_expired')
+                  .map((g) => t(`verifications.overrideGrounds.${g}`))
+                  .join(', '),
+              })}
+            </p>
+          )}
           {(['username', 'password', 'reason'] as const).map((k) => (
             <div key={k} className="field">
               <label htmlFor={`override-${k}`}>
@@ -178,7 +221,10 @@ export const HandleStep = ({
                 required
                 autoComplete="off"
                 value={override[k]}
-                onChange={(e) => setOverride({ ...override, [k]: e.target.value })}
+                onChange={(e) => {
+                  setOverride({ ...override, [k]: e.target.value });
+                  onEdit();
+                }}
               />
             </div>
           ))}

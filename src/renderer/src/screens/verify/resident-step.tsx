@@ -9,12 +9,15 @@ export const ResidentStep = ({
   onAccept,
   onNone,
   onRestart,
+  onReview,
 }: {
   match: MatchResult;
   busy: boolean;
   onAccept: (c: Candidate) => void;
   onNone: () => void;
   onRestart: () => void;
+  /** Back to the document's data, as read or typed, to fix a misreading. */
+  onReview: () => void;
 }) => {
   const { t } = useTranslation();
   const notFound = match.outcome === 'not_in_register';
@@ -27,9 +30,14 @@ export const ResidentStep = ({
         <p role="status" className="outcome">
           {t('verifications.ui.resident.notFound', { masked: match.documentMasked ?? '—' })}
         </p>
-        <button type="button" className="primary" onClick={onRestart} autoFocus>
-          {t('verifications.ui.common.newVerification')} <kbd>N</kbd>
-        </button>
+        <div className="row">
+          <button type="button" className="primary" onClick={onReview} autoFocus>
+            {t('verifications.ui.resident.reviewAgain')}
+          </button>
+          <button type="button" onClick={onRestart}>
+            {t('verifications.ui.common.newVerification')} <kbd>N</kbd>
+          </button>
+        </div>
       </section>
     );
   }
@@ -51,6 +59,15 @@ export const ResidentStep = ({
                 <li key={r}>{t(`residents.reasons.${r}`, { defaultValue: r })}</li>
               ))}
             </ul>
+            {c.disagreements.length > 0 && (
+              <p className="warning">
+                {t('verifications.ui.resident.disagrees', {
+                  grounds: c.disagreements
+                    .map((g) => t(`verifications.overrideGrounds.${g}`))
+                    .join(', '),
+                })}
+              </p>
+            )}
             {c.verified.length > 0 && (
               <p className="hint">
                 {t('verifications.ui.resident.alreadyVerified', {

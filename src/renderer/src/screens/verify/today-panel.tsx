@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TodayStats, Verification } from '../../../../shared/contract/verifications';
 import { useAction, useApp } from '../../app-context';
 import { ErrorBanner } from '../../components/form';
+import { verificationStateText } from '../../../../shared/verification-label';
 import { formatDuration } from './print';
 
 /** "Today" at a glance, plus the latest records with their follow-ups (confirm proof, revoke). */
@@ -65,7 +66,9 @@ export const TodayPanel = ({
               <strong>{v.handle}</strong> · {t(`verifications.networks.${v.network}`)}
             </span>
             <span className="recent-line">{v.residentName ?? '—'}</span>
-            <span className={`state ${v.state}`}>{t(`verifications.states.${v.state}`)}</span>
+            <span className={`state ${v.state}`}>
+              {verificationStateText((key, params) => t(key, params ?? {}), v)}
+            </span>
             {v.state === 'pending_proof' && (
               <button type="button" disabled={busy} onClick={() => confirm(v.id)}>
                 {t('verifications.ui.today.confirm', { code: v.challengeCode ?? '' })}
