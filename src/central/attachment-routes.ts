@@ -6,10 +6,9 @@ import {
   AttachmentUploadResponse,
 } from '../shared/contract/attachment-upload';
 import type { CentralDevice } from './appliers/types';
-import { authenticateDevice } from './device-auth';
 import type { CentralStore } from './db/store';
 import { centralTx } from './push';
-import { errorSender } from './route-guards';
+import { errorSender, type Guards } from './route-guards';
 import { sha256Hex } from './secrets';
 
 type StoreResult =
@@ -81,21 +80,17 @@ export const storeAttachment = async (
  */
 export const attachmentRoutes = (
   app: FastifyInstance,
-  options: { readonly store: CentralStore; readonly now: () => Date },
+  options: { readonly store: CentralStore; readonly now: () => Date; readonly guards: Guards },
 ): void => {
-  const { store, now } = options;
+  const { store, now, guards } = options;
   app.post(
     ATTACHMENT_UPLOAD_PATH,
     { bodyLimit: ATTACHMENT_UPLOAD_BODY_LIMIT },
     async (req, reply) => {
       const fail = (status: number, error: string) => errorSender(now)(reply, status, error);
       const body = typeof req.body === 'string' ? req.body : '';
-      const auth = await authenticateDevice(
-        store,
-        { method: req.method, url: req.url, headers: req.headers, body, ip: req.ip },
-        now(),
-      );
-      if (!auth.ok) return fail(auth.status, auth.error);
+      const device = await guards.device(req, reply);
+      if (!device) return reply;
       let input: AttachmentUploadRequest | undefined;
       try {
         const parsed = AttachmentUploadRequest.safeParse(JSON.parse(body));
@@ -106,12 +101,12 @@ export const attachmentRoutes = (
       if (!input) return fail(400, 'invalid_request');
       const bytes = Buffer.from(input.data_base64, 'base64');
       if (sha256Hex(bytes) !== input.sha256) {
-        req.log.warn({ device: auth.device.id, attachment: input.attachment_id }, 'hash mismatch');
+        req.log.warn({ device: device.id, attachment: input.attachment_id }, 'hash mismatch');
         return fail(422, 'attachment_hash_mismatch');
       }
       const result = await storeAttachment(
         store,
-        auth.device,
+        device,
         { attachmentId: input.attachment_id, sha256: input.sha256, bytes },
         now(),
       );

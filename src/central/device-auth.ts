@@ -1,7 +1,7 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { REPLAY_WINDOW_MS, SIGNATURE_HEADERS, signingMessage } from '../shared/contract/sync';
 import type { CentralDevice } from './appliers/types';
-import { centralAudit } from './central-audit';
+import { auditRefusal } from './central-audit';
 import type { CentralStore } from './db/store';
 import { sha256Hex } from './secrets';
 
@@ -41,7 +41,7 @@ let lastNoncePurge = 0;
 /**
  * Checks a counter's signed request: known, not revoked, signature over method, path,
  * timestamp, nonce and body hash, timestamp within the replay window, nonce never seen.
- * Every refusal is written to central's audit.
+ * Every refusal is written to central's audit, counted per source and window.
  */
 export const authenticateDevice = async (
   store: CentralStore,
@@ -50,7 +50,7 @@ export const authenticateDevice = async (
 ): Promise<AuthResult> => {
   const deviceId = header(req, SIGNATURE_HEADERS.device);
   const refuse = async (status: 401 | 403, error: string): Promise<AuthResult> => {
-    await centralAudit(store, now, 'auth.refused', deviceId ?? null, {
+    await auditRefusal(store, now, 'auth.refused', deviceId ?? null, {
       reason: error,
       method: req.method,
       path: req.url.split('?')[0],

@@ -1,7 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import type { z } from 'zod';
 import type { EnrolRequest } from '../shared/contract/sync';
-import { centralAudit } from './central-audit';
+import { auditRefusal, centralAudit } from './central-audit';
 import type { CentralStore } from './db/store';
 import { normaliseCode, sha256Hex } from './secrets';
 
@@ -58,9 +58,11 @@ export const enrolDevice = async (
   });
   // Refusals are audited outside the (rolled-forward, effect-free) transaction above.
   if (!result.ok) {
-    await centralAudit(store, now, 'enrolment.refused', input.device_id, {
+    // Counted per address: a guesser claims a new device id each time (the first is kept).
+    await auditRefusal(store, now, 'enrolment.refused', null, {
       reason: result.error,
       ip,
+      device_id: input.device_id,
     });
   }
   return result;

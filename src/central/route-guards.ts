@@ -1,7 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CentralError } from '../shared/contract/sync';
-import { centralAudit } from './central-audit';
+import type { CentralDevice } from './appliers/types';
+import { auditRefusal } from './central-audit';
 import type { CentralStore } from './db/store';
+import { authenticateDevice } from './device-auth';
+import type { Limiter } from './rate-limits';
 import { sha256Hex } from './secrets';
 
 export type SendError = (reply: FastifyReply, status: number, error: string) => FastifyReply;
@@ -12,25 +15,62 @@ export const errorSender =
   (reply, status, error) =>
     reply.code(status).send(CentralError.parse({ error, server_time: now().toISOString() }));
 
+/** The body exactly as received (the JSON parser keeps it as text: signatures cover its hash). */
+export const rawBody = (req: FastifyRequest): string =>
+  typeof req.body === 'string' ? req.body : '';
+
+export interface Guards {
+  /** The counter that signed the request; otherwise sends 401/403 (or 429) and answers undefined. */
+  device(req: FastifyRequest, reply: FastifyReply): Promise<CentralDevice | undefined>;
+  /**
+   * Officials' and the town integration's routes: a staff token (`central token NAME`) in
+   * `Authorization: Bearer`. Answers the token's name, or sends 401 (or 429) and audits.
+   */
+  staffToken(req: FastifyRequest, reply: FastifyReply): Promise<string | undefined>;
+}
+
 /**
- * Officials' and the town integration's routes: a staff token (`central token NAME`) in
- * `Authorization: Bearer`. Answers the token's name, or sends 401 and audits the refusal.
+ * Credential checks, each behind the address's refusal budget (a spent address is answered
+ * 429 before any check) and, once it passes, the credential's own request budget.
  */
-export const staffTokenGuard =
-  (store: CentralStore, now: () => Date) =>
-  async (req: FastifyRequest, reply: FastifyReply): Promise<string | undefined> => {
-    const token = /^Bearer (\S{20,100})$/.exec(req.headers.authorization ?? '')?.[1];
-    const [row] = token
-      ? await store.query<{ name: string }>(
-          'SELECT name FROM staff_tokens WHERE token_hash = $1 AND revoked_at IS NULL',
-          [sha256Hex(token)],
-        )
-      : [];
-    if (row) return row.name;
-    await centralAudit(store, now(), 'token.refused', null, {
-      path: req.url.split('?')[0],
-      ip: req.ip,
-    });
-    await errorSender(now)(reply, 401, 'bad_token');
-    return undefined;
+export const routeGuards = (store: CentralStore, now: () => Date, limiter: Limiter): Guards => {
+  const fail = errorSender(now);
+  return {
+    device: async (req, reply) => {
+      if (await limiter.refusalsSpent(req, reply)) return undefined;
+      const result = await authenticateDevice(
+        store,
+        { method: req.method, url: req.url, headers: req.headers, body: rawBody(req), ip: req.ip },
+        now(),
+      );
+      if (!result.ok) {
+        await limiter.noteRefusal(req);
+        await fail(reply, result.status, result.error);
+        return undefined;
+      }
+      if (await limiter.overBudget(req, reply, 'device')) return undefined;
+      return result.device;
+    },
+    staffToken: async (req, reply) => {
+      if (await limiter.refusalsSpent(req, reply)) return undefined;
+      const token = /^Bearer (\S{20,100})$/.exec(req.headers.authorization ?? '')?.[1];
+      const [row] = token
+        ? await store.query<{ name: string }>(
+            'SELECT name FROM staff_tokens WHERE token_hash = $1 AND revoked_at IS NULL',
+            [sha256Hex(token)],
+          )
+        : [];
+      if (!row) {
+        await limiter.noteRefusal(req);
+        await auditRefusal(store, now(), 'token.refused', null, {
+          path: req.url.split('?')[0],
+          ip: req.ip,
+        });
+        await fail(reply, 401, 'bad_token');
+        return undefined;
+      }
+      if (await limiter.overBudget(req, reply, 'staff')) return undefined;
+      return row.name;
+    },
   };
+};

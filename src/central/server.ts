@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   EnrolRequest,
@@ -11,14 +11,21 @@ import { deviceBoard } from './admin';
 import type { CentralDevice, OpAppliers } from './appliers/types';
 import { attachmentRoutes } from './attachment-routes';
 import { centralAudit } from './central-audit';
-import { authenticateDevice } from './device-auth';
 import type { CentralStore } from './db/store';
 import { guardEdge } from './edge';
 import { enrolDevice } from './enrolment';
 import { applyPush } from './push';
 import { pullChanges } from './pull';
 import { directoryHandle } from './appliers/verifications';
-import { errorSender, staffTokenGuard } from './route-guards';
+import {
+  DEFAULT_RATE_LIMITS,
+  limiterFor,
+  type RateLimits,
+  registerRateLimits,
+  type ThrottleAudit,
+  throttleAudit,
+} from './rate-limits';
+import { errorSender, rawBody, routeGuards } from './route-guards';
 import { verificationRoutes } from './verification-routes';
 
 export interface CentralOptions {
@@ -29,6 +36,8 @@ export interface CentralOptions {
   readonly logLevel?: 'info' | 'warn' | 'error' | false;
   /** Called after a push commits and before its reply is sent (fault injection in chaos runs). */
   readonly afterPushCommit?: (device: CentralDevice) => Promise<void>;
+  /** Overrides of the default request budgets (see `rate-limits.ts`). */
+  readonly rateLimits?: Partial<RateLimits>;
 }
 
 const MAX_BODY = 4 * 1024 * 1024;
@@ -49,24 +58,18 @@ const HandleAnswer = z.object({
 const iso = (d: Date | string | null): string | null =>
   d === null ? null : new Date(d).toISOString();
 
-/** The central service. Routes validate input and output with zod; bodies are hashed as received. */
-export const buildCentral = (options: CentralOptions): FastifyInstance => {
+/** Every route; `app` is the scope where the rate-limit plugin is loaded. */
+const routes = (
+  app: FastifyInstance,
+  options: CentralOptions,
+  limits: RateLimits,
+  throttled: ThrottleAudit,
+): void => {
   const { store, appliers } = options;
   const now = options.now ?? (() => new Date());
-  const app = Fastify({
-    logger: options.logLevel ? { level: options.logLevel } : false,
-    bodyLimit: MAX_BODY,
-  });
-  // Keep the exact bytes: the signature covers their hash.
-  app.addContentTypeParser(
-    'application/json',
-    { parseAs: 'string', bodyLimit: MAX_BODY },
-    (_req, body, done) => done(null, body),
-  );
-
   const fail = errorSender(now);
-  guardEdge(app, fail);
-  const rawBody = (req: FastifyRequest): string => (typeof req.body === 'string' ? req.body : '');
+  const limiter = limiterFor(app, limits, fail, throttled);
+  const guards = routeGuards(store, now, limiter);
   const parseJson = <S extends z.ZodType>(schema: S, text: string): z.infer<S> | undefined => {
     try {
       const parsed = schema.safeParse(JSON.parse(text));
@@ -76,21 +79,7 @@ export const buildCentral = (options: CentralOptions): FastifyInstance => {
     }
   };
 
-  const device = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-  ): Promise<CentralDevice | undefined> => {
-    const result = await authenticateDevice(
-      store,
-      { method: req.method, url: req.url, headers: req.headers, body: rawBody(req), ip: req.ip },
-      now(),
-    );
-    if (result.ok) return result.device;
-    await fail(reply, result.status, result.error);
-    return undefined;
-  };
-
-  const staffToken = staffTokenGuard(store, now);
+  const { device, staffToken } = guards;
 
   app.get('/v1/health', async () => ({
     ok: true,
@@ -99,10 +88,14 @@ export const buildCentral = (options: CentralOptions): FastifyInstance => {
   }));
 
   app.post('/v1/enroll', async (req, reply) => {
+    if (await limiter.refusalsSpent(req, reply)) return reply;
     const input = parseJson(EnrolRequest, rawBody(req));
     if (!input) return fail(reply, 400, 'invalid_request');
     const result = await enrolDevice(store, input, now(), req.ip);
-    if (!result.ok) return fail(reply, result.status, result.error);
+    if (!result.ok) {
+      if (result.status !== 400) await limiter.noteRefusal(req);
+      return fail(reply, result.status, result.error);
+    }
     return { device_id: result.device_id, name: result.name };
   });
 
@@ -128,9 +121,9 @@ export const buildCentral = (options: CentralOptions): FastifyInstance => {
     );
   });
 
-  attachmentRoutes(app, { store, now });
+  attachmentRoutes(app, { store, now, guards });
 
-  verificationRoutes(app, { store, now });
+  verificationRoutes(app, { store, now, guards });
 
   app.get('/v1/devices', async (req, reply) => {
     if (!(await staffToken(req, reply))) return reply;
@@ -161,6 +154,29 @@ export const buildCentral = (options: CentralOptions): FastifyInstance => {
         : { verified: false },
     );
   });
+};
 
+/** The central service. Routes validate input and output with zod; bodies are hashed as received. */
+export const buildCentral = (options: CentralOptions): FastifyInstance => {
+  const { store } = options;
+  const now = options.now ?? (() => new Date());
+  const app = Fastify({
+    logger: options.logLevel ? { level: options.logLevel } : false,
+    bodyLimit: MAX_BODY,
+  });
+  // Keep the exact bytes: the signature covers their hash.
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: MAX_BODY },
+    (_req, body, done) => done(null, body),
+  );
+
+  const fail = errorSender(now);
+  guardEdge(app, fail);
+  const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  const throttled = throttleAudit(app, store, now, limits.windowMs);
+  registerRateLimits(app, limits, throttled);
+  // Routes live in a scope registered after the limiter plugin, so its per-address hook covers them.
+  void app.register(async (scope) => routes(scope, options, limits, throttled));
   return app;
 };

@@ -14,7 +14,7 @@ import {
 import { centralAudit } from './central-audit';
 import type { CentralStore } from './db/store';
 import { centralTx } from './push';
-import { errorSender, staffTokenGuard } from './route-guards';
+import { errorSender, type Guards } from './route-guards';
 
 export const NewRequest = z.object({
   resident_id: z.string().min(1).max(100),
@@ -245,7 +245,7 @@ export const revokeVerification = async (
  */
 export const verificationRoutes = (
   app: FastifyInstance,
-  options: { readonly store: CentralStore; readonly now: () => Date },
+  options: { readonly store: CentralStore; readonly now: () => Date; readonly guards: Guards },
 ): void => {
   const { store, now } = options;
   const fail = errorSender(now);
@@ -257,7 +257,7 @@ export const verificationRoutes = (
       return undefined;
     }
   };
-  const staff = staffTokenGuard(store, now);
+  const staff = options.guards.staffToken;
 
   app.post('/v1/verifications/requests', async (req, reply) => {
     const by = await staff(req, reply);
