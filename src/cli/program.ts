@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { version } from '../../package.json';
 import { isAppError } from '../shared/errors';
+import { diskFullError, isDiskFull } from '../core/platform/disk-full';
 import { centralCommand } from './commands/central';
 import { auditCommand } from './commands/audit';
 import { dbCommand } from './commands/db';
@@ -54,9 +55,10 @@ export const runCli = async (argv: readonly string[]): Promise<number> => {
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? 0 : USAGE_EXIT;
     }
-    if (isAppError(e)) {
-      process.stderr.write(`${t('cli.errorPrefix')}: ${errorText(e.toShape())}\n`);
-      return e.status === 400 && e.code.startsWith('usage_') ? USAGE_EXIT : 1;
+    const known = isAppError(e) ? e : isDiskFull(e) ? diskFullError() : null;
+    if (known) {
+      process.stderr.write(`${t('cli.errorPrefix')}: ${errorText(known.toShape())}\n`);
+      return known.status === 400 && known.code.startsWith('usage_') ? USAGE_EXIT : 1;
     }
     if (program.opts<{ debug?: boolean }>().debug) console.error(e);
     else process.stderr.write(`${t('cli.errorPrefix')}: ${errorText({ code: 'internal' })}\n`);

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import DatabaseConstructor, { type Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors';
+import { diskFullError, isDiskFull } from '../platform/disk-full';
 import { privateFile, tightenIfPresent } from '../platform/private-files';
 import { createKeyFile, type InstallationKeys, readKeyFile, wrappedKeyFilePath } from './keys';
 import { knownMigrations, migrate, type Migration } from './migrations';
@@ -62,7 +63,9 @@ export const openDatabase = (
     applyKey(db, keys.dbKey);
     try {
       db.prepare('SELECT count(*) FROM sqlite_master').get();
-    } catch {
+    } catch (e) {
+      // A full disk fails this first read too (SQLite cannot map its -shm file): say so, not "wrong key".
+      if (isDiskFull(e)) throw diskFullError();
       throw new AppError('database_key_mismatch', { path });
     }
     db.pragma('journal_mode = WAL');

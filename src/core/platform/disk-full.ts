@@ -1,7 +1,8 @@
 import { AppError } from '../../shared/errors';
 
-// ENOSPC/EDQUOT from the OS for files; SQLITE_FULL from SQLite when the database cannot grow.
-const FULL_CODES = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL']);
+// ENOSPC/EDQUOT from the OS for files; from SQLite, SQLITE_FULL when the database cannot grow
+// and SQLITE_IOERR_SHMSIZE when even its -shm file cannot be extended (opening on a full disk).
+const FULL_CODES = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL', 'SQLITE_IOERR_SHMSIZE']);
 
 export const isDiskFull = (e: unknown): boolean =>
   e instanceof Error && 'code' in e && typeof e.code === 'string' && FULL_CODES.has(e.code);

@@ -14,6 +14,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { attachmentsDir } from '../../../src/core/forms/attachment-store';
 import { translateError } from '../../../src/shared/i18n';
 import { type TestCore, testCore } from '../../helpers/test-core';
+import { runCliCaptured } from '../../helpers/run-cli';
 import { incidencia, tinyPng } from '../forms/forms-fixtures';
 
 const photo = (marker: string) =>
@@ -116,5 +117,23 @@ describe('a full disk', () => {
     });
     expect(entries(t)).toBe(2);
     expect(t.core.services.staff.findByUsername('ana')).toMatchObject({ role: 'clerk' });
+  });
+
+  it('makes the CLI say the disk is full instead of an internal error', async (ctx) => {
+    const dir = tinyDisk(8);
+    if (!dir) return ctx.skip();
+    const data = join(dir, 'data');
+    const add = (name: string) =>
+      runCliCaptured(['--data-dir', data, 'staff', 'add', name, '--role', 'clerk'], {
+        VENTANILLA_PASSWORD: 'long enough password',
+        VENTANILLA_LANG: 'en',
+      });
+    expect(await add('ana')).toMatchObject({ code: 0 });
+    const filler = fillDisk(dir);
+    const full = await add('eva');
+    expect(full.code).toBe(1);
+    expect(full.err).toMatch(/disk is full/i);
+    unlinkSync(filler);
+    expect(await add('eva')).toMatchObject({ code: 0 });
   });
 });
