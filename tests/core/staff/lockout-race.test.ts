@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBridge } from '../../../src/cli/bridge/server';
-import { MAX_ATTEMPTS } from '../../../src/core/staff/lockout';
+import { CheckGate, MAX_ATTEMPTS } from '../../../src/core/staff/lockout';
 import { tempDir } from '../../helpers/temp-dir';
 import { SYSTEM, type TestCore, testCore } from '../../helpers/test-core';
 import { ANA, documentOf } from '../verifications/fixture-register';
@@ -132,5 +132,36 @@ describe('unknown usernames answer like real ones', () => {
       code: 'account_locked',
       params: { seconds: 60 },
     });
+  });
+});
+
+describe('the per-account check gate', () => {
+  it('runs one check per account at a time, in arrival order, and other accounts alongside', async () => {
+    const gate = new CheckGate(1);
+    const running = new Map<string, number>();
+    let most = 0;
+    const order: string[] = [];
+    const check = (key: string, label: string) =>
+      gate.run(key, async () => {
+        const now = (running.get(key) ?? 0) + 1;
+        running.set(key, now);
+        most = Math.max(most, now);
+        order.push(label);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        running.set(key, now - 1);
+        if (label === 'lola-2') throw new Error('a failed check still frees its turn');
+        return label;
+      });
+    const results = await Promise.allSettled([
+      ...Array.from({ length: 10 }, (_, i) => check('lola', `lola-${i}`)),
+      check('marta', 'marta-0'),
+    ]);
+    expect(most).toBe(1);
+    expect(order.filter((l) => l.startsWith('lola'))).toEqual(
+      Array.from({ length: 10 }, (_, i) => `lola-${i}`),
+    );
+    // marta did not wait for lola's queue: she ran second, right after lola's first check began.
+    expect(order.indexOf('marta-0')).toBe(1);
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
   });
 });
