@@ -62,24 +62,32 @@ describe('long text in PDFs', () => {
     expect(breakLongWords('😀'.repeat(65)).split(ZWSP)).toEqual(['😀'.repeat(64), '😀']);
   });
 
-  it('prints a 1 MB unbroken name in the privacy export: finishes, every character kept', async () => {
-    const pdf = await renderExportPdf(exportWith('A'.repeat(MEGABYTE)), 'Ayuntamiento', 'es');
-    const text = pdfText(pdf);
-    expect(text.match(/A/g)?.length).toBeGreaterThanOrEqual(MEGABYTE);
-    // One page holds thousands of characters: the pages grow with the text, not beyond it.
-    const pages = pageCount(pdf);
-    expect(pages).toBeGreaterThan(MEGABYTE / 10_000);
-    expect(pages).toBeLessThan(MEGABYTE / 2_000);
-  }, SLOW_MS);
+  it(
+    'prints a 1 MB unbroken name in the privacy export: finishes, every character kept',
+    async () => {
+      const pdf = await renderExportPdf(exportWith('A'.repeat(MEGABYTE)), 'Ayuntamiento', 'es');
+      const text = pdfText(pdf);
+      expect(text.match(/A/g)?.length).toBeGreaterThanOrEqual(MEGABYTE);
+      // One page holds thousands of characters: the pages grow with the text, not beyond it.
+      const pages = pageCount(pdf);
+      expect(pages).toBeGreaterThan(MEGABYTE / 10_000);
+      expect(pages).toBeLessThan(MEGABYTE / 2_000);
+    },
+    SLOW_MS,
+  );
 
-  it('breaks long runs in every core PDF: the fonts helper wraps text()', async () => {
-    const doc = withUnicodeFonts(new PDFDocument({ size: 'A4', margin: 50 }));
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    const done = new Promise((resolve) => doc.on('end', resolve));
-    doc.text(`Nombre: ${'Z'.repeat(MEGABYTE)}`);
-    doc.end();
-    await done;
-    expect(pdfText(Buffer.concat(chunks)).match(/Z/g)?.length).toBe(MEGABYTE);
-  }, SLOW_MS);
+  it(
+    'breaks long runs in every core PDF: the fonts helper wraps text()',
+    async () => {
+      const doc = withUnicodeFonts(new PDFDocument({ size: 'A4', margin: 50 }));
+      const chunks: Buffer[] = [];
+      doc.on('data', (c: Buffer) => chunks.push(c));
+      const done = new Promise((resolve) => doc.on('end', resolve));
+      doc.text(`Nombre: ${'Z'.repeat(MEGABYTE)}`);
+      doc.end();
+      await done;
+      expect(pdfText(Buffer.concat(chunks)).match(/Z/g)?.length).toBe(MEGABYTE);
+    },
+    SLOW_MS,
+  );
 });
