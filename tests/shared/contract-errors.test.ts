@@ -108,3 +108,19 @@ describe('every contract error reaches a person translated', () => {
     );
   });
 });
+
+describe('params that are keys', () => {
+  it('words a role instead of showing it', () => {
+    const error = { code: 'forms_document_invalid', params: { who: 'party' } };
+    expect(translateError('es', error)).toBe(
+      'El documento de identidad del interesado no es válido; compruebe la letra y las cifras.',
+    );
+    expect(translateError('en', error)).not.toContain('party;');
+  });
+
+  it('reads an unknown code as an internal error, never as its key', () => {
+    expect(translateError('es', { code: 'no_such_code' })).toBe(
+      'Error interno. Consulte el registro de la aplicación.',
+    );
+  });
+});

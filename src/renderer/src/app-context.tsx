@@ -25,10 +25,8 @@ export const useErrorText = (): ((error: unknown) => string) => {
   const language = i18n.language === 'en' ? 'en' : 'es';
   return useCallback(
     (error: unknown) => {
-      if (!(error instanceof ClientError)) return t('errors.internal');
-      // A refused request names its field and problem as keys; the shared translator words them.
-      if (error.code === 'invalid_input') return translateError(language, error);
-      return t(`errors.${error.code}`, { ...error.params, defaultValue: t('errors.internal') });
+      // One translator for screens and the CLI: it words key-valued params (a field, a role).
+      return error instanceof ClientError ? translateError(language, error) : t('errors.internal');
     },
     [t, language],
   );

@@ -15,7 +15,7 @@ export const formsMessages = defineMessages(
       forms_consent_required:
         'Falta el consentimiento expreso del interesado para que el personal presente en su nombre (art. 12.2 Ley 39/2015).',
       forms_document_invalid:
-        'El documento de identidad no es válido ({{who}}); compruebe la letra y las cifras.',
+        'El documento de identidad {{who}} no es válido; compruebe la letra y las cifras.',
       forms_addressee_unknown: 'El destinatario «{{id}}» no está en la lista configurada.',
       forms_addressee_duplicate: 'La lista de destinatarios tiene identificadores repetidos.',
       forms_logo_not_png: 'El logotipo debe ser una imagen PNG.',
@@ -27,6 +27,11 @@ export const formsMessages = defineMessages(
       forms_entry_not_found: 'No existe el asiento {{id}}.',
       forms_official_number_conflict: 'El asiento {{number}} ya tiene otro número oficial.',
       forms_data_file_unreadable: 'No se puede leer el archivo de datos {{file}} como JSON.',
+    },
+    errorParams: {
+      forms_document_invalid: {
+        who: { party: 'del interesado', representative: 'del representante' },
+      },
     },
     forms: {
       nav: { walkIns: 'Ventanilla', book: 'Libro de registro' },
@@ -145,7 +150,7 @@ export const formsMessages = defineMessages(
       forms_consent_required:
         "The interested party's express consent for staff to file on their behalf is missing (art. 12.2 Law 39/2015).",
       forms_document_invalid:
-        'The identity document is not valid ({{who}}); check the letter and digits.',
+        'The identity document of the {{who}} is not valid; check the letter and digits.',
       forms_addressee_unknown: 'The addressee "{{id}}" is not in the configured list.',
       forms_addressee_duplicate: 'The list of addressees has repeated identifiers.',
       forms_logo_not_png: 'The logo must be a PNG image.',
@@ -157,6 +162,11 @@ export const formsMessages = defineMessages(
       forms_entry_not_found: 'There is no entry {{id}}.',
       forms_official_number_conflict: 'Entry {{number}} already has a different official number.',
       forms_data_file_unreadable: 'Cannot read the data file {{file}} as JSON.',
+    },
+    errorParams: {
+      forms_document_invalid: {
+        who: { party: 'interested party', representative: 'representative' },
+      },
     },
     forms: {
       nav: { walkIns: 'Counter', book: 'Registry book' },

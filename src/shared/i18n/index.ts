@@ -81,14 +81,29 @@ const inputParams = (lang: Language, params: Record<string, string | number> = {
   };
 };
 
+/** A param whose value is a key (`who: 'party'`) has its words under `errorParams.<code>.<param>`. */
+const wordedParams = (
+  lang: Language,
+  code: string,
+  params: Record<string, string | number> = {},
+): Record<string, string | number> =>
+  Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, lookup(lang, `errorParams.${code}.${k}.${v}`) ?? v]),
+  );
+
+/** Any error as a person reads it; a code without words here reads as an internal error. */
 export const translateError = (
   lang: Language,
   error: { code: string; params?: Record<string, string | number> | undefined },
-): string =>
-  translate(
+): string => {
+  if (lookup('es', `errors.${error.code}`) === undefined) return translate(lang, 'errors.internal');
+  return translate(
     lang,
     `errors.${error.code}`,
-    error.code === 'invalid_input' ? inputParams(lang, error.params) : error.params,
+    error.code === 'invalid_input'
+      ? inputParams(lang, error.params)
+      : wordedParams(lang, error.code, error.params),
   );
+};
 
 export { languages, type Language } from './define';
