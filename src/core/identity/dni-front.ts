@@ -68,6 +68,8 @@ const BIG_LABELS: ReadonlySet<LabelField> = new Set(['header', 'tie', 'number', 
 interface Row {
   text: string;
   height: number;
+  /** Known to be printed label-sized: text beside a label there is no name. */
+  small: boolean;
   segments: ReturnType<typeof segmentLine>;
 }
 
@@ -94,6 +96,7 @@ const rowsOf = (input: string | readonly FrontLine[]): Row[] => {
   return lines.map((l) => ({
     text: l.text,
     height: l.height,
+    small: ref > 0 && l.height <= ref * 1.25,
     segments: segmentLine(l.text, ref > 0 && l.height > ref * 1.5),
   }));
 };
@@ -167,7 +170,7 @@ const collect = (rows: readonly Row[]): Collected => {
         pending.push(s.label);
       } else if (current === null) {
         offer(s.text, waiting);
-      } else {
+      } else if (!(row.small && isNameField(current))) {
         // `DNI 12345678Z 15 06 2021`: the number printed level with the date row above.
         offer(s.text, [current, ...waiting]);
       }

@@ -39,11 +39,12 @@ export const shapeNames = (lines: ReadonlyArray<{ text: string; height: number }
   const run: string[] = [];
   for (const l of lines) {
     if (SEX_LINE.test(sexText(l.text))) break;
+    // Label-sized lines (mangled labels) neither join nor break the block.
+    if (valueHeight > 0 && l.height < valueHeight * 0.72) continue;
     const core = l.text.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
     const labelled = segmentLine(core, false).some((s) => 'label' in s);
     const name = /[\d:|,.]/.test(core) || labelled ? null : nameOf(core, true);
-    const tall = valueHeight === 0 || l.height >= valueHeight * 0.72;
-    if (name && tall) {
+    if (name) {
       run.push(name);
       if (run.length === MAX_NAME_LINES) break;
     } else if (run.length >= 2) {

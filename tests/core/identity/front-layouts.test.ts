@@ -209,6 +209,26 @@ describe('DNI 3.0 front', () => {
     });
   });
 
+  it('takes no name from label-sized text beside a label, nor from mangled labels', () => {
+    const lines: FrontLine[] = [
+      { text: 'ESPAÑA', height: 30 },
+      { text: 'APELLIDOS : SLANAVIE', height: 11 },
+      { text: 'BLÁZQUEZ', height: 29 },
+      { text: 'DE LOS SANTOS', height: 28 },
+      { text: '._. NOMBRE y NAME', height: 12 },
+      { text: 'ROCÍO', height: 28 },
+      { text: 'SEXO / SEX NACIONALIDAD / NATIONALITY', height: 11 },
+      { text: 'F ESP', height: 27 },
+      { text: 'DNI 17475979G', height: 29 },
+    ];
+    const r = parseDniFront(lines);
+    expect(r.document).toMatchObject({
+      surname1: 'BLÁZQUEZ',
+      surname2: 'DE LOS SANTOS',
+      given_names: 'ROCÍO',
+    });
+  });
+
   it('never takes a tall value line for a label it merely resembles', () => {
     const lines: FrontLine[] = [
       { text: 'APELLIDOS', height: 14 },
