@@ -18,6 +18,7 @@ import { syncEnrolHandlers } from '../sync/enrol-handler';
 import { syncHandlers } from '../sync/handlers';
 import { createSyncService } from '../sync/sync-service';
 import { systemHandlers } from '../system/handlers';
+import { printingHandlers } from '../printing/handlers';
 import { privacyHandlers } from '../privacy/handlers';
 import { createRetentionJob } from '../privacy/retention-job';
 import { createVerificationDesk, type PdfPrinter } from '../verifications';
@@ -31,7 +32,7 @@ export interface CoreOptions {
   readonly log?: (error: unknown) => void;
   /** Supplied by the desktop key store; the CLI leaves it out and uses the key file. */
   readonly keys?: InstallationKeys;
-  /** The desktop's print dialog for receipts; without it the page prints them itself. */
+  /** The desktop's print dialog for receipts and reports; without it the page prints them itself. */
   readonly printPdf?: PdfPrinter;
   /** The built worker that reads register files off the main thread (out/main). */
   readonly registerWorker?: URL;
@@ -86,6 +87,7 @@ export const createCore = (options: CoreOptions) => {
     ...syncHandlers(deps, sync),
     ...syncEnrolHandlers(sync),
     ...privacyHandlers(deps),
+    ...printingHandlers(options.printPdf),
   };
 
   return {

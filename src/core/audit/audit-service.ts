@@ -61,14 +61,17 @@ export const createAuditService = (deps: CoreDeps) => {
 
   const exportLog = async (actor: Actor, req: AuditExportRequest): Promise<AuditExportFile> => {
     const at = deps.clock.now();
-    // Recorded before rendering, so the printed head hash already covers this export.
-    inTransaction(deps, () =>
-      audit(deps, {
-        actor,
-        action: req.purpose === 'print' ? 'audit.printed' : 'audit.exported',
-        details: { format: req.format, filters: filterDetails(req.filters) },
-      }),
-    );
+    // Recorded before rendering, so the exported head hash already covers this export. A
+    // print is recorded by printed() only once the print dialog was reached.
+    if (req.purpose === 'export') {
+      inTransaction(deps, () =>
+        audit(deps, {
+          actor,
+          action: 'audit.exported',
+          details: { format: req.format, filters: filterDetails(req.filters) },
+        }),
+      );
+    }
     const base = `${req.language === 'es' ? 'auditoria' : 'audit'}-${stamp(at)}`;
     if (req.format === 'csv') {
       const { csv, count } = auditCsv(
@@ -95,7 +98,17 @@ export const createAuditService = (deps: CoreDeps) => {
 
   const stats = (range: { from?: string; to?: string }) => auditStats(deps.db, range);
 
-  return { verify, list, exportLog, stats };
+  const printed = (actor: Actor, filters: AuditFilters): void => {
+    inTransaction(deps, () =>
+      audit(deps, {
+        actor,
+        action: 'audit.printed',
+        details: { format: 'pdf', filters: filterDetails(filters) },
+      }),
+    );
+  };
+
+  return { verify, list, exportLog, printed, stats };
 };
 
 export type AuditService = ReturnType<typeof createAuditService>;

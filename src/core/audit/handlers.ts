@@ -16,4 +16,8 @@ export const auditHandlers = (audit: AuditService): HandlersFor<typeof auditOps>
       count: file.count,
     };
   },
+  auditPrinted: (input, ctx) => {
+    audit.printed(requireActor(ctx), input.filters);
+    return {};
+  },
 });

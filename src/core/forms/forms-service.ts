@@ -29,12 +29,29 @@ export const readAttachment = (deps: CoreDeps, attachmentId: string): Buffer => 
 export const createFormsService = (deps: CoreDeps) => {
   const { db } = deps;
 
-  /** Renders the receipt, then records the print; a failed render records nothing. */
+  /** Records that a receipt left the counter (printed, or saved as a file). */
+  const recordPrinted = (actor: Actor, id: string, format: ReceiptFormat): void => {
+    const entry = getEntryRow(db, id);
+    inTransaction(deps, () =>
+      audit(deps, {
+        actor,
+        action: 'forms.receipt_printed',
+        subject: `registry:${entry.provisional_number}`,
+        details: { entry_id: id, format, official_number: entry.official_number },
+      }),
+    );
+  };
+
+  /**
+   * Renders the receipt, then records it as handed out unless it is only rendered to print
+   * (the print is recorded once the dialog was reached). A failed render records nothing.
+   */
   const receipt = async (
     actor: Actor,
     id: string,
     format: ReceiptFormat,
     language?: Language,
+    purpose: 'save' | 'print' = 'save',
   ): Promise<{ pdf: Buffer; filename: string }> => {
     const entry = getEntryRow(db, id);
     const settings = readSettings(db);
@@ -48,14 +65,7 @@ export const createFormsService = (deps: CoreDeps) => {
       language: language ?? settings.defaultLanguage,
       format,
     });
-    inTransaction(deps, () =>
-      audit(deps, {
-        actor,
-        action: 'forms.receipt_printed',
-        subject: `registry:${entry.provisional_number}`,
-        details: { entry_id: id, format, official_number: getEntryRow(db, id).official_number },
-      }),
-    );
+    if (purpose === 'save') recordPrinted(actor, id, format);
     return { pdf, filename: `justificante-${entry.provisional_number}.pdf` };
   };
 
@@ -68,6 +78,7 @@ export const createFormsService = (deps: CoreDeps) => {
     list: (filter: ListFilter) => listEntries(db, filter),
     get: (id: string) => entryDetail(db, id),
     receipt,
+    recordPrinted,
     readAttachment: (attachmentId: string) => readAttachment(deps, attachmentId),
   };
 };

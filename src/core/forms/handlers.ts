@@ -15,7 +15,12 @@ export const formsHandlers = (forms: FormsService): HandlersFor<typeof formsOps>
       input.id,
       input.format,
       input.language,
+      input.purpose,
     );
     return { pdfBase64: pdf.toString('base64'), filename };
+  },
+  formsReceiptPrinted: (input, ctx) => {
+    forms.recordPrinted(requireActor(ctx), input.id, input.format);
+    return {};
   },
 });

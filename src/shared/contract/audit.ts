@@ -101,7 +101,10 @@ export const auditOps = {
     access: ['manager', 'admin'],
     mutates: false,
   }),
-  /** The file travels as base64; printing is an export the user sends to the print dialog. */
+  /**
+   * The file travels as base64. An export is audited as it is made; a PDF made to print is
+   * audited by auditPrinted, once the page has reached the print dialog.
+   */
   auditExport: op({
     input: z.object({
       format: AuditExportFormat,
@@ -115,6 +118,12 @@ export const auditOps = {
       base64: z.string(),
       count: z.number().int(),
     }),
+    access: ['manager', 'admin'],
+    mutates: true,
+  }),
+  auditPrinted: op({
+    input: z.object({ filters: AuditFilters.default({}) }),
+    output: z.object({}),
     access: ['manager', 'admin'],
     mutates: true,
   }),

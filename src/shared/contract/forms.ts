@@ -269,14 +269,24 @@ export const formsOps = {
     access: 'session',
     mutates: false,
   }),
-  /** Every print and reprint is audited, so this one mutates. */
+  /**
+   * A saved receipt is audited as it is rendered, so this one mutates. One rendered to print
+   * is not: the page reports the print with formsReceiptPrinted once the dialog was reached.
+   */
   formsReceipt: op({
     input: z.object({
       id: z.string(),
       format: z.enum(['a4', 'roll80']).default('a4'),
       language: z.enum(['es', 'en']).optional(),
+      purpose: z.enum(['save', 'print']).default('save'),
     }),
     output: z.object({ pdfBase64: z.string(), filename: z.string() }),
+    access: 'session',
+    mutates: true,
+  }),
+  formsReceiptPrinted: op({
+    input: z.object({ id: z.string(), format: z.enum(['a4', 'roll80']).default('a4') }),
+    output: z.object({}),
     access: 'session',
     mutates: true,
   }),

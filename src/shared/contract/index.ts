@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { auditOps } from './audit';
 import { formsOps } from './forms';
+import { printingOps } from './printing';
 import { privacyOps } from './privacy';
 import { residentsOps } from './residents';
 import { systemOps } from './system';
@@ -23,6 +24,7 @@ export const contract = {
   ...syncOps,
   ...syncEnrolOps,
   ...privacyOps,
+  ...printingOps,
 };
 
 export type Contract = typeof contract;

@@ -173,6 +173,12 @@ const cases: Readonly<Record<string, Case>> = {
     const filed = (await call(t, 'formsFile', incidencia(), session)) as { entry_id: string };
     return { session, input: { id: filed.entry_id } };
   },
+  formsReceiptPrinted: async (t) => {
+    const session = await t.signInAs('clerk');
+    const filed = (await call(t, 'formsFile', incidencia(), session)) as { entry_id: string };
+    return { session, input: { id: filed.entry_id } };
+  },
+  auditPrinted: async (t) => ({ session: await t.signInAs('manager'), input: {} }),
   residentsImportCommit: async (t) => {
     const session = await t.signInAs('manager');
     return { session, input: { job: await importRegister(t, session) } };
@@ -251,6 +257,7 @@ const cases: Readonly<Record<string, Case>> = {
     session: await t.signInAs('manager'),
     input: { failedLookupDays: 7 },
   }),
+  privacyLookup: async (t) => privacyCase(t, { residentId: 'R001' }),
   privacyExport: async (t) => privacyCase(t, { residentId: 'R001' }),
   privacyExportPdf: async (t) => privacyCase(t, { residentId: 'R001' }),
   privacyErase: async (t) => privacyCase(t, { residentId: 'R001', confirm: 'R001' }),

@@ -15,6 +15,7 @@ import {
 import { auditActions } from '../../../shared/contract/audit-actions';
 import type { StaffMember } from '../../../shared/contract/staff';
 import { useTimes } from '../time';
+import { printPdf } from '../api/print';
 import { useAction, useApp } from '../app-context';
 import { DateField } from '../components/date-field';
 import { ErrorBanner, Field, formValues, Notice } from '../components/form';
@@ -36,20 +37,6 @@ const download = (fileName: string, mimeType: string, base64: string): void => {
   a.download = fileName;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-};
-
-/** The PDF in a hidden frame, then the platform's print dialog (Electron's or the browser's). */
-const printPdf = (base64: string): void => {
-  const url = URL.createObjectURL(new Blob([bytesOf(base64)], { type: 'application/pdf' }));
-  const frame = document.createElement('iframe');
-  frame.style.display = 'none';
-  frame.src = url;
-  frame.onload = () => frame.contentWindow?.print();
-  document.body.append(frame);
-  setTimeout(() => {
-    frame.remove();
-    URL.revokeObjectURL(url);
-  }, 600_000);
 };
 
 const filtersFrom = (v: Record<string, string>): AuditFilters => {
@@ -109,8 +96,13 @@ export const AuditScreen = () => {
       api.auditExport({ format, purpose, language, filters: query?.filters ?? {} }),
     );
     if (!file) return;
-    if (purpose === 'print') printPdf(file.base64);
-    else {
+    if (purpose === 'print') {
+      const filters = query?.filters ?? {};
+      // Recorded only once the print dialog was reached.
+      await run(async () => {
+        if (await printPdf(api, file.base64, file.fileName)) await api.auditPrinted({ filters });
+      });
+    } else {
       download(file.fileName, file.mimeType, file.base64);
       setNotice(t('audit.ui.exported', { count: file.count, file: file.fileName }));
     }

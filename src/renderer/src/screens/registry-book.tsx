@@ -5,11 +5,12 @@ import {
   printedDateTime,
   type RegistryEntry,
 } from '../../../shared/contract/forms';
+import { printPdf } from '../api/print';
 import { useAction, useApp } from '../app-context';
 import { DateField } from '../components/date-field';
 import { ErrorBanner, Field, formValues } from '../components/form';
 import './forms/forms.css';
-import { downloadPdf, printPdf } from './forms/receipt-print';
+import { downloadPdf } from './forms/receipt-print';
 import { langOf } from './forms/template-fields';
 
 /** The registry book: every entry of this counter, searchable, with status and reprint. */
@@ -47,12 +48,17 @@ export const RegistryBookScreen = () => {
     });
   };
 
-  const receipt = async (entry: RegistryEntry, how: 'print' | 'save') => {
-    const r = await run(() => api.formsReceipt({ id: entry.id, language: lang }));
-    if (!r) return;
-    if (how === 'print') printPdf(r.pdfBase64, r.filename);
-    else downloadPdf(r.pdfBase64, r.filename);
-  };
+  const receipt = (entry: RegistryEntry, how: 'print' | 'save') =>
+    run(async () => {
+      const id = entry.id;
+      if (how === 'save') {
+        const r = await api.formsReceipt({ id, language: lang });
+        return downloadPdf(r.pdfBase64, r.filename);
+      }
+      const r = await api.formsReceipt({ id, language: lang, purpose: 'print' });
+      // Recorded only once the print dialog was reached.
+      if (await printPdf(api, r.pdfBase64, r.filename)) await api.formsReceiptPrinted({ id });
+    });
 
   return (
     <section aria-labelledby="book-title">

@@ -10,11 +10,11 @@ import {
   type FormValues,
   MAX_ATTACHMENT_BYTES,
 } from '../../../shared/contract/forms';
+import { printPdf } from '../api/print';
 import { useAction, useApp } from '../app-context';
 import { ErrorBanner } from '../components/form';
 import './forms/forms.css';
 import { emptyParty, PartyFields, type PartyState, toFilingParty } from './forms/party-fields';
-import { printPdf } from './forms/receipt-print';
 import { langOf, TemplateFields } from './forms/template-fields';
 
 type Filed = { entry_id: string; provisional_number: string; filed_at: string };
@@ -217,10 +217,13 @@ export const WalkInsScreen = () => {
     if (filed) resultRef.current?.focus();
   }, [filed]);
 
-  const print = async (id: string) => {
-    const receipt = await run(() => api.formsReceipt({ id, language: lang }));
-    if (receipt) printPdf(receipt.pdfBase64, receipt.filename);
-  };
+  const print = (id: string) =>
+    run(async () => {
+      const receipt = await api.formsReceipt({ id, language: lang, purpose: 'print' });
+      // Recorded only once the print dialog was reached.
+      if (await printPdf(api, receipt.pdfBase64, receipt.filename))
+        await api.formsReceiptPrinted({ id });
+    });
 
   return (
     <section aria-labelledby="walkins-title">
