@@ -84,7 +84,8 @@ export interface PushTally {
 
 /**
  * Pushes pending rows in batches. Each answer is acknowledged in one local transaction:
- * applied and duplicate rows are deleted, rejected rows set aside with their reason.
+ * applied and duplicate rows are deleted, rejected rows set aside with their reason. `tally`
+ * is counted batch by batch, so when a later batch fails it still says what central took.
  */
 export const pushPending = async (
   db: Database,
@@ -92,9 +93,9 @@ export const pushPending = async (
   deviceId: string,
   batchSize: number,
   hooks: SyncFaultHooks,
+  tally: PushTally,
   onProgress: (done: number) => void,
-): Promise<PushTally> => {
-  const tally: PushTally = { pushed: 0, applied: 0, duplicate: 0, rejected: 0 };
+): Promise<void> => {
   const select = db.prepare(
     `SELECT seq, op_id, kind, entity_id, payload, payload_sha256, created_at FROM outbox
      WHERE status = 'pending' AND seq > ? ORDER BY seq LIMIT ?`,
@@ -106,7 +107,7 @@ export const pushPending = async (
   let after = 0;
   for (;;) {
     const selected = select.all(after, batchSize) as OutboxRow[];
-    if (selected.length === 0) return tally;
+    if (selected.length === 0) return;
     // Central would refuse the whole push for one of these, every time: set it aside here.
     const oversized = selected.filter((r) => r.payload.length > MAX_OP_PAYLOAD_CHARS);
     if (oversized.length > 0) {
@@ -153,6 +154,7 @@ export const pushPending = async (
 /**
  * Pulls pages after the stored cursor. Each page's changes and the new cursor commit in one
  * transaction, and a change is applied only when its version is newer than the one held.
+ * `tally.pulled` grows page by page (committed pages count even if a later one fails).
  */
 export const pullChanges = async (
   db: Database,
@@ -162,7 +164,8 @@ export const pullChanges = async (
   pageSize: number,
   now: () => Date,
   hooks: SyncFaultHooks,
-): Promise<number> => {
+  tally: { pulled: number },
+): Promise<void> => {
   const held = db
     .prepare('SELECT version FROM sync_versions WHERE type = ? AND entity_id = ?')
     .pluck();
@@ -174,7 +177,6 @@ export const pullChanges = async (
     `INSERT OR IGNORE INTO sync_parked_changes (seq, type, entity_id, version, payload, received_at)
      VALUES (?, ?, ?, ?, ?, ?)`,
   );
-  let pulled = 0;
   for (;;) {
     const res = await send('GET', `/v1/sync/pull?cursor=${cursor}&limit=${pageSize}`, undefined);
     if (res.status !== 200) throw stopFor(res);
@@ -203,8 +205,8 @@ export const pullChanges = async (
       });
       updateSyncState(db, { pull_cursor: page.next_cursor });
     })();
-    pulled += page.changes.length;
+    tally.pulled += page.changes.length;
     cursor = page.next_cursor;
-    if (!page.has_more || page.changes.length === 0) return pulled;
+    if (!page.has_more || page.changes.length === 0) return;
   }
 };
