@@ -4,6 +4,7 @@ import {
   type SyncReport,
   type SyncStatus,
 } from '../../shared/contract/sync';
+import { centralAnswerError } from '../../shared/contract/central-errors';
 import { AppError } from '../../shared/errors';
 import type { Actor } from '../audit/append';
 import { audit, type CoreDeps, inTransaction } from '../app/deps';
@@ -88,20 +89,22 @@ export const createSyncService = (deps: CoreDeps, options: SyncServiceOptions) =
     progress = { done: 0, total: queueCounts(db).pending };
     try {
       const send = sender(state.central_url);
-      const tally = await pushPending(
+      // Both steps count into `report` as central answers, so a run cut short still reports
+      // what was acknowledged before the failure.
+      await pushPending(
         db,
         send,
         deps.deviceId,
         // As many ops per push as central takes; the payload byte cap keeps the body in bounds.
         options.batchSize ?? MAX_PUSH_OPS,
         options.hooks ?? {},
+        report,
         (done) => {
           progress = { done, total: Math.max(done, progress?.total ?? 0) };
         },
       );
-      Object.assign(report, tally);
       await uploadPendingAttachments(deps, send);
-      report.pulled = await pullChanges(
+      await pullChanges(
         db,
         send,
         options.changeAppliers,
@@ -109,6 +112,7 @@ export const createSyncService = (deps: CoreDeps, options: SyncServiceOptions) =
         options.pullPageSize ?? 500,
         () => clock.now(),
         options.hooks ?? {},
+        report,
       );
       updateSyncState(db, {
         failures: 0,
@@ -214,11 +218,12 @@ export const createSyncService = (deps: CoreDeps, options: SyncServiceOptions) =
       throw new AppError('sync_unreachable', { url: url.origin }, 503);
     }
     if (res.status !== 200) {
-      const error = (res.body as { error?: unknown } | undefined)?.error;
+      // A closed mapping: a code central can send, else the generic failure with the status.
+      const { code, params } = centralAnswerError(res.status, res.body);
       throw new AppError(
-        typeof error === 'string' ? `sync_${error}` : 'sync_enrol_failed',
-        {},
-        res.status === 409 ? 409 : 403,
+        code,
+        params,
+        res.status === 409 || res.status === 429 ? res.status : 403,
       );
     }
     const enrolled = EnrolResponse.parse(res.body);

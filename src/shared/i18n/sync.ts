@@ -22,6 +22,10 @@ export const syncMessages = defineMessages(
       sync_replayed_request: 'El servicio central ha rechazado una petición repetida.',
       sync_clock_skew: 'El reloj de este equipo difiere demasiado del servicio central.',
       sync_signature_missing: 'Falta la firma del mostrador en la petición.',
+      sync_rate_limited:
+        'El servicio central ha recibido demasiados intentos desde esta red. Espere un minuto y vuelva a intentarlo.',
+      sync_internal:
+        'El servicio central ha tenido un error interno. Vuelva a intentarlo más tarde.',
       sync_item_not_found: 'No hay ningún elemento rechazado con el número {{seq}}.',
     },
     sync: {
@@ -148,6 +152,9 @@ export const syncMessages = defineMessages(
       sync_replayed_request: 'The central service refused a replayed request.',
       sync_clock_skew: 'This computer clock is too far from the central service clock.',
       sync_signature_missing: 'The request is missing the counter signature.',
+      sync_rate_limited:
+        'The central service has had too many attempts from this network. Wait a minute and try again.',
+      sync_internal: 'The central service had an internal error. Try again later.',
       sync_item_not_found: 'There is no rejected item number {{seq}}.',
     },
     sync: {
