@@ -31,8 +31,11 @@ describe('the manager Privacy screen in browser mode', () => {
     await signIn(page, 'marta');
     await page.getByRole('navigation').getByRole('button', { name: 'Privacidad' }).click();
     await page.getByRole('heading', { name: 'Privacidad y derechos de los vecinos' }).waitFor();
-    await page.getByLabel('Identificador del vecino (padrón)').fill('R001');
-    await page.getByRole('button', { name: 'Buscar' }).click();
+    // Found by name, as the Residents screen finds people; the id is shown once picked.
+    await page.getByLabel(/Vecino: nombre/).fill('juan carlos diaz ibanez');
+    await page.getByRole('button', { name: 'Buscar', exact: true }).click();
+    await page.getByRole('button', { name: 'Juan Carlos Díaz Ibáñez' }).click();
+    await page.getByRole('heading', { name: /inscripción R001/ }).waitFor();
     await page.getByText(/Juan Carlos Díaz Ibáñez · 0 verificaciones/).waitFor();
     // What is erased and what is kept is stated before anything is erased.
     await page.getByText(/Ley 39\/2015, art\. 16/).waitFor();

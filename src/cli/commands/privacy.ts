@@ -66,8 +66,9 @@ export const privacyCommand = (): Command => {
           }
           if (opts.pdf) {
             const data = exportResident(core.deps, actor, opts.resident, 'pdf');
-            const town = readSettings(core.deps.db).townName;
-            writeFileSync(opts.pdf, await renderExportPdf(data, town, cliLanguage()));
+            const { townName, timeZone } = readSettings(core.deps.db);
+            const pdf = await renderExportPdf(data, townName, cliLanguage(), timeZone);
+            writeFileSync(opts.pdf, pdf);
             process.stdout.write(`${t('privacy.cli.written', { file: opts.pdf })}\n`);
           }
         });

@@ -21,27 +21,28 @@ const ownDetails = (details: string, residentId: string): string => {
 
 /**
  * Everything this counter holds about one resident (GDPR art. 15), read and audited in one
- * transaction: the audit entry of this very export is part of what the resident sees.
+ * transaction: the audit entry of this very export is part of what the resident sees. Looking
+ * at it on screen is a lookup, audited as one; only a file handed out is an export.
  */
 export const exportResident = (
   deps: CoreDeps,
   actor: Actor,
   residentId: string,
-  format: 'json' | 'pdf',
+  format: 'screen' | 'json' | 'pdf',
 ): PrivacyExport =>
   inTransaction(deps, () => {
     const records = subjectRecords(deps.db, residentId);
     const r = records.resident;
+    const counts = {
+      verifications: records.verifications.length,
+      entries: records.entries.length,
+      failedLookups: records.failedLookups.length,
+    };
     audit(deps, {
       actor,
-      action: 'privacy.exported',
+      action: format === 'screen' ? 'privacy.looked_up' : 'privacy.exported',
       subject: subjectTag(r.resident_id),
-      details: {
-        format,
-        verifications: records.verifications.length,
-        entries: records.entries.length,
-        failedLookups: records.failedLookups.length,
-      },
+      details: format === 'screen' ? counts : { format, ...counts },
     });
     return {
       residentId: r.resident_id,

@@ -10,10 +10,13 @@ import { readRetentionPolicy, updateRetentionPolicy } from './retention-policy';
 export const privacyHandlers = (deps: CoreDeps): HandlersFor<typeof privacyOps> => ({
   privacyRetentionGet: () => readRetentionPolicy(deps.db),
   privacyRetentionUpdate: (input, ctx) => updateRetentionPolicy(deps, requireActor(ctx), input),
+  privacyLookup: (input, ctx) =>
+    exportResident(deps, requireActor(ctx), input.residentId, 'screen'),
   privacyExport: (input, ctx) => exportResident(deps, requireActor(ctx), input.residentId, 'json'),
   privacyExportPdf: async (input, ctx) => {
     const data = exportResident(deps, requireActor(ctx), input.residentId, 'pdf');
-    const pdf = await renderExportPdf(data, readSettings(deps.db).townName, input.language);
+    const settings = readSettings(deps.db);
+    const pdf = await renderExportPdf(data, settings.townName, input.language, settings.timeZone);
     return {
       fileName: `datos-${data.residentId.replace(/[^\w-]/g, '_')}.pdf`,
       base64: pdf.toString('base64'),

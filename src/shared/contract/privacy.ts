@@ -169,6 +169,13 @@ export const privacyOps = {
     access: managers,
     mutates: true,
   }),
+  /** What the Privacy screen shows: audited as a lookup, not as an export. */
+  privacyLookup: op({
+    input: z.object({ residentId }),
+    output: PrivacyExport,
+    access: managers,
+    mutates: true,
+  }),
   privacyExport: op({
     input: z.object({ residentId }),
     output: PrivacyExport,

@@ -96,7 +96,8 @@ export const residentsMessages = defineMessages(
       },
       ui: {
         title: 'Habitantes',
-        searchLabel: 'Buscar por nombre, número de documento o fecha de nacimiento',
+        searchLabel: 'Buscar por nombre, inscripción, número de documento o fecha de nacimiento',
+        residentId: 'Inscripción',
         searchButton: 'Buscar',
         noResults: 'No hay resultados.',
         name: 'Nombre',
@@ -237,7 +238,8 @@ export const residentsMessages = defineMessages(
       },
       ui: {
         title: 'Residents',
-        searchLabel: 'Search by name, document number or birth date',
+        searchLabel: 'Search by name, inscription id, document number or birth date',
+        residentId: 'Inscription',
         searchButton: 'Search',
         noResults: 'No results.',
         name: 'Name',

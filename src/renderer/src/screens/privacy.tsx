@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { ErasureReport, PrivacyExport } from '../../../shared/contract/privacy';
 import { useAction, useApp } from '../app-context';
 import { ErrorBanner, Field, formValues, Notice } from '../components/form';
+import { useTimes } from '../time';
 import { downloadPdf } from './forms/receipt-print';
+import { ResidentPicker } from './residents/resident-picker';
 import { RetentionSettings } from './settings-retention';
 
 const ERASED = ['verifications', 'requests', 'failedLookups', 'entryContacts', 'entryContents'];
@@ -26,13 +28,18 @@ export const PrivacyScreen = () => {
   const { busy, error, run } = useAction();
   const [data, setData] = useState<PrivacyExport | null>(null);
   const [erased, setErased] = useState<ErasureReport | null>(null);
+  const times = useTimes();
 
-  const search = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
+  // Looking is audited as a lookup; the JSON and PDF buttons are the exports.
+  const open = async (residentId: string) => {
     setErased(null);
-    const residentId = formValues(e.currentTarget).residentId ?? '';
-    const found = await run(() => api.privacyExport({ residentId }));
+    const found = await run(() => api.privacyLookup({ residentId }));
     setData(found ?? null);
+  };
+
+  const json = async (residentId: string) => {
+    const out = await run(() => api.privacyExport({ residentId }));
+    if (out) downloadJson(out);
   };
 
   const pdf = async (residentId: string) => {
@@ -48,7 +55,7 @@ export const PrivacyScreen = () => {
     const report = await run(() => api.privacyErase({ residentId, confirm }));
     if (report) {
       setErased(report);
-      setData((await run(() => api.privacyExport({ residentId }))) ?? null);
+      setData((await run(() => api.privacyLookup({ residentId }))) ?? null);
     }
   };
 
@@ -56,15 +63,19 @@ export const PrivacyScreen = () => {
   return (
     <section aria-labelledby="privacy-title">
       <h1 id="privacy-title">{t('privacy.title')}</h1>
-      <form className="card row" onSubmit={search}>
-        <Field label={t('privacy.residentId')} name="residentId" required maxLength={64} />
-        <button type="submit" className="primary" disabled={busy}>
-          {t('privacy.search')}
-        </button>
-      </form>
+      <div className="card">
+        <ResidentPicker
+          label={t('privacy.searchLabel')}
+          onPick={(resident) => void open(resident.resident_id)}
+        />
+      </div>
       <ErrorBanner message={error} />
       {data && r && (
-        <div className="card" aria-live="polite">
+        <div className="card" aria-live="polite" aria-labelledby="privacy-subject">
+          <h2 id="privacy-subject">
+            {[r.givenNames, r.surname1, r.surname2].filter(Boolean).join(' ')} ·{' '}
+            {t('privacy.inscription', { id: data.residentId })}
+          </h2>
           <p>
             {t('privacy.summary', {
               name: [r.givenNames, r.surname1, r.surname2].filter(Boolean).join(' '),
@@ -82,7 +93,7 @@ export const PrivacyScreen = () => {
                     <td>{t(`verifications.networks.${v.network}`)}</td>
                     <td>{v.handle || '—'}</td>
                     <td>{t(`verifications.states.${v.state}`)}</td>
-                    <td>{v.createdAt.slice(0, 10)}</td>
+                    <td>{times.dateTime(v.createdAt)}</td>
                   </tr>
                 ))}
                 {data.registryEntries.map((e) => (
@@ -90,14 +101,14 @@ export const PrivacyScreen = () => {
                     <td>{e.officialNumber ?? e.provisionalNumber}</td>
                     <td>{e.epigrafe}</td>
                     <td>{t(`privacy.pdf.roles.${e.role}`)}</td>
-                    <td>{e.filedAt.slice(0, 10)}</td>
+                    <td>{times.dateTime(e.filedAt)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
           <div className="row">
-            <button type="button" onClick={() => downloadJson(data)}>
+            <button type="button" disabled={busy} onClick={() => void json(data.residentId)}>
               {t('privacy.exportJson')}
             </button>
             <button type="button" disabled={busy} onClick={() => void pdf(data.residentId)}>
