@@ -1,16 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addStaff, ROOT, type RunningApp, signIn, startApp } from './harness';
+import { addStaff, auditCount, printCalls, type RunningApp, signIn, startApp } from './harness';
 
 describe('the manager audit screen in browser mode', () => {
   let app: RunningApp;
-  const shot = async (name: string) => {
-    const path = await app.screenshot(`audit-${name}`);
-    mkdirSync(join(ROOT, 'docs'), { recursive: true });
-    copyFileSync(path, join(ROOT, 'docs', `audit-${name}.png`));
-  };
+  const shot = (name: string) => app.screenshot(`audit-${name}`, `audit-${name}.png`);
 
   beforeAll(async () => {
     app = await startApp({
@@ -65,9 +60,16 @@ describe('the manager audit screen in browser mode', () => {
     await page.getByLabel('Personal').selectOption('');
     await page.getByRole('button', { name: 'Aplicar filtros' }).click();
     await page.getByText('1 entrada', { exact: true }).waitFor();
-    await expect(page.getByRole('table').getByRole('row').nth(1).innerText()).resolves.toContain(
-      'marta',
-    );
+    await expect
+      .poll(() => page.getByRole('table').getByRole('row').nth(1).innerText())
+      .toContain('marta');
+
+    // Printing: the PDF's own frame reaches print(), and only then is the print recorded.
+    expect(auditCount(app.dataDir, 'audit.printed')).toBe(0);
+    await page.getByRole('button', { name: 'Imprimir', exact: true }).click();
+    await expect.poll(() => printCalls(page)).toEqual(['blob:']);
+    await expect.poll(() => auditCount(app.dataDir, 'audit.printed')).toBe(1);
+    expect(app.pageErrors).toEqual([]);
 
     // The manager's figures for the same period.
     await page.getByRole('button', { name: 'Ver estadísticas' }).click();

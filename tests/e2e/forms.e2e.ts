@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,16 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyPng } from '../core/forms/forms-fixtures';
-import { addStaff, cli, ROOT, type RunningApp, signIn, startApp } from './harness';
+import {
+  addStaff,
+  auditCount,
+  cli,
+  printCalls,
+  ROOT,
+  type RunningApp,
+  signIn,
+  startApp,
+} from './harness';
 
 /** No serious or critical accessibility violations on the current step. */
 const expectAccessible = async (page: Page, step: string) => {
@@ -74,11 +83,7 @@ const startCentral = async () => {
 
 describe('walk-in forms in browser mode: filed offline, then numbered by central', () => {
   let app: RunningApp;
-  const shot = async (name: string) => {
-    const path = await app.screenshot(`forms-${name}`);
-    mkdirSync(join(ROOT, 'docs'), { recursive: true });
-    copyFileSync(path, join(ROOT, 'docs', `forms-${name}.png`));
-  };
+  const shot = (name: string) => app.screenshot(`forms-${name}`, `forms-${name}.png`);
 
   beforeAll(async () => {
     app = await startApp({
@@ -107,7 +112,7 @@ describe('walk-in forms in browser mode: filed offline, then numbered by central
       await page.getByRole('heading', { name: title, level: 2 }).waitFor();
       await page.getByLabel(field).waitFor();
       if (title === 'Aviso a la Policía Local') {
-        await expect(page.getByRole('alert').filter({ hasText: '112' }).count()).resolves.toBe(1);
+        await expect.poll(() => page.getByRole('alert').filter({ hasText: '112' }).count()).toBe(1);
         await expectAccessible(page, 'police');
         await shot('0-police');
       }
@@ -126,12 +131,12 @@ describe('walk-in forms in browser mode: filed offline, then numbered by central
 
     // Submitting empty fields: each one says what is wrong, and focus goes to the first.
     await page.getByRole('button', { name: 'Registrar' }).click();
-    await expect(
-      page.getByRole('alert').filter({ hasText: 'Este campo es obligatorio.' }).count(),
-    ).resolves.toBe(2);
-    await expect(
-      page.getByLabel('Tipo de incidencia *').getAttribute('aria-invalid'),
-    ).resolves.toBe('true');
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'Este campo es obligatorio.' }).count())
+      .toBe(2);
+    await expect
+      .poll(() => page.getByLabel('Tipo de incidencia *').getAttribute('aria-invalid'))
+      .toBe('true');
     await expectAccessible(page, 'errors');
     await shot('1-errors');
 
@@ -149,14 +154,18 @@ describe('walk-in forms in browser mode: filed offline, then numbered by central
     await shot('2-filled');
     await page.getByRole('button', { name: 'Registrar' }).click();
     await page.getByRole('heading', { name: 'Registrado' }).waitFor();
-    await expect(
-      page.getByText(/Número de registro provisional 18111-M01-\d{4}-000001/).count(),
-    ).resolves.toBe(1);
+    await page.getByText(/Número de registro provisional 18111-M01-\d{4}-000001/).waitFor();
     await expectAccessible(page, 'filed');
     await shot('3-filed');
 
+    expect(auditCount(app.dataDir, 'forms.receipt_printed')).toBe(0);
     await page.getByRole('button', { name: 'Imprimir justificante' }).click();
+    // The PDF's own frame (a blob: URL, allowed by the CSP) reached print(), and only then
+    // was the print recorded.
+    await expect.poll(() => printCalls(page)).toEqual(['blob:']);
     await page.locator('iframe[title^="justificante-18111-M01-"]').waitFor({ state: 'attached' });
+    await expect.poll(() => auditCount(app.dataDir, 'forms.receipt_printed')).toBe(1);
+    expect(app.pageErrors).toEqual([]);
   });
 
   it('lists the entry in the registry book as queued, and reprints it', async () => {
@@ -164,8 +173,8 @@ describe('walk-in forms in browser mode: filed offline, then numbered by central
     await page.getByRole('navigation').getByRole('button', { name: 'Libro de registro' }).click();
     await page.getByRole('heading', { name: 'Libro de registro' }).waitFor();
     const row = page.getByRole('row').filter({ hasText: 'Lucía Pérez Gómez' });
-    await expect(row.getByText('En cola').count()).resolves.toBe(1);
-    await expect(row.getByText('***4567**').count()).resolves.toBe(1);
+    await row.getByText('En cola').waitFor();
+    await row.getByText('***4567**').waitFor();
     await page.getByLabel('Número o interesado').fill('nadie');
     await page.getByRole('search').getByRole('button', { name: 'Buscar' }).click();
     await page.getByText('0 asientos').waitFor();
@@ -175,9 +184,21 @@ describe('walk-in forms in browser mode: filed offline, then numbered by central
     await expectAccessible(page, 'book');
     await shot('4-book');
     await row.getByRole('button', { name: /Reimprimir/ }).click();
-    await expect(page.locator('iframe[title^="justificante-"]').count()).resolves.toBeGreaterThan(
-      0,
-    );
+    await expect.poll(() => printCalls(page)).toEqual(['blob:', 'blob:']);
+    await expect.poll(() => auditCount(app.dataDir, 'forms.receipt_printed')).toBe(2);
+
+    // A viewer that refuses scripted printing: the PDF opens in a tab to print by hand, and
+    // nothing is recorded as printed, since nobody knows whether it was.
+    await page.evaluate(() => Object.assign(window, { __printFails: true }));
+    const [tab] = await Promise.all([
+      page.waitForEvent('popup'),
+      row.getByRole('button', { name: /Reimprimir/ }).click(),
+    ]);
+    expect(tab.url()).toMatch(/^blob:/);
+    await tab.close();
+    await page.evaluate(() => Object.assign(window, { __printFails: false }));
+    expect(auditCount(app.dataDir, 'forms.receipt_printed')).toBe(2);
+    expect(app.pageErrors).toEqual([]);
   });
 
   it('brings central up, syncs, and shows the official number in the book and on the reprint', async () => {
@@ -208,13 +229,15 @@ describe('walk-in forms in browser mode: filed offline, then numbered by central
       await page.getByRole('navigation').getByRole('button', { name: 'Cola de envío' }).click();
       await page.getByRole('button', { name: 'Sincronizar ahora' }).click();
       // The report appears once the push and the pull are both done.
-      await page.getByText(/^Enviados \d+, aplicados/).waitFor({ timeout: 60_000 });
+      await page.getByText(/^Enviados \d+, aplicados/).waitFor();
       await page.getByRole('navigation').getByRole('button', { name: 'Libro de registro' }).click();
       const row = page.getByRole('row').filter({ hasText: 'Lucía Pérez Gómez' });
-      await row.getByText('Número oficial asignado').waitFor({ timeout: 30_000 });
-      await expect(row.getByText(/^18111-RGE-\d{4}-000001$/).count()).resolves.toBe(1);
+      await row.getByText('Número oficial asignado').waitFor();
+      await row.getByText(/^18111-RGE-\d{4}-000001$/).waitFor();
       await shot('6-official');
       await row.getByRole('button', { name: /Reimprimir el justificante de 18111-RGE-/ }).click();
+      await expect.poll(async () => (await printCalls(page)).length).toBe(3);
+      await expect.poll(() => auditCount(app.dataDir, 'forms.receipt_printed')).toBe(3);
     } finally {
       await central.stop();
     }

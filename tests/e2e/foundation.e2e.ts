@@ -1,7 +1,5 @@
-import { copyFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addStaff, ROOT, type RunningApp, signIn, startApp } from './harness';
+import { addStaff, type RunningApp, signIn, startApp } from './harness';
 
 describe('browser mode: sign in, switch language, sign out', () => {
   let app: RunningApp;
@@ -49,9 +47,9 @@ describe('browser mode: sign in, switch language, sign out', () => {
     await page.getByRole('navigation', { name: 'Menú principal' }).waitFor();
     await page.getByRole('button', { name: 'Estado', exact: true }).click();
     await page.getByRole('heading', { name: 'Estado del sistema' }).waitFor();
-    await expect(
-      page.getByRole('navigation', { name: 'Menú principal' }).textContent(),
-    ).resolves.toContain('Estado');
+    await expect
+      .poll(() => page.getByRole('navigation', { name: 'Menú principal' }).textContent())
+      .toContain('Estado');
     // A clerk sees no admin screens.
     expect(await page.getByRole('button', { name: 'Personal' }).count()).toBe(0);
     await app.screenshot('foundation-home-es');
@@ -79,12 +77,8 @@ describe('browser mode: sign in, switch language, sign out', () => {
     await form.getByLabel('Contraseña').fill('otra-contraseña');
     await form.getByRole('button', { name: 'Dar de alta' }).click();
     await page.getByText('Luis Pérez ya puede iniciar sesión.').waitFor();
-    await expect(page.getByRole('cell', { name: 'luis', exact: true }).count()).resolves.toBe(1);
-    await app.screenshot('foundation-staff');
-    copyFileSync(
-      join(ROOT, 'test-artifacts/foundation-staff.png'),
-      join(ROOT, 'docs/screenshot-staff.png'),
-    );
+    await expect.poll(() => page.getByRole('cell', { name: 'luis', exact: true }).count()).toBe(1);
+    await app.screenshot('foundation-staff', 'screenshot-staff.png');
 
     await page.getByRole('button', { name: 'Ajustes' }).click();
     await page.getByLabel('Nombre del ayuntamiento').fill('Ayuntamiento de Jun (pruebas)');

@@ -1,11 +1,15 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
+/** `npm run docs:screenshots` sets this: only then do screenshots refresh the README's. */
+export const DOCS_SCREENSHOTS_ENV = 'VENTANILLA_DOCS_SCREENSHOTS';
+/** Generous on purpose: a loaded 2-core machine is slow, and every wait is on a condition. */
+const WAIT_MS = 90_000;
 const CLI = join(ROOT, 'bin/ventanilla.js');
 
 /** The flags this machine's closed network needs, or Chromium keeps dialling out. */
@@ -35,14 +39,34 @@ export interface RunningApp {
   readonly origin: string;
   readonly browser: Browser;
   readonly page: Page;
-  screenshot(name: string): Promise<string>;
+  /** Uncaught errors in the page, in order. */
+  readonly pageErrors: string[];
+  /** Saves test-artifacts/NAME.png; with `docFile`, also docs/docFile under docs:screenshots. */
+  screenshot(name: string, docFile?: string): Promise<string>;
   stop(): Promise<void>;
 }
+
+/**
+ * Headless Chromium has no print dialog, so every frame's print() is replaced by a counter in
+ * the top window: a test sees that printing was reached, and from which document.
+ */
+const recordPrints = () => {
+  const top = window.top as (Window & { __prints?: string[]; __printFails?: boolean }) | null;
+  window.print = () => {
+    // A test sets __printFails to play a viewer that refuses scripted printing.
+    if (top?.__printFails) throw new DOMException('print refused', 'NotAllowedError');
+    if (top) top.__prints = [...(top.__prints ?? []), window.location.protocol];
+  };
+};
+
+/** The documents whose print() was called so far (their URL schemes, e.g. `blob:`). */
+export const printCalls = (page: Page): Promise<string[]> =>
+  page.evaluate(() => (window as Window & { __prints?: string[] }).__prints ?? []);
 
 const waitForUrl = (child: ChildProcess): Promise<string> =>
   new Promise((resolveUrl, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), WAIT_MS);
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
@@ -76,6 +100,10 @@ export const startApp = async (
     viewport: { width: 1366, height: 860 },
     locale: options.locale ?? 'es-ES',
   });
+  page.setDefaultTimeout(WAIT_MS);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.addInitScript(recordPrints);
   await page.goto(url);
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
@@ -84,9 +112,13 @@ export const startApp = async (
     origin: new URL(url).origin,
     browser,
     page,
-    screenshot: async (name) => {
+    pageErrors,
+    screenshot: async (name, docFile) => {
       const path = join(ARTIFACTS, `${name}.png`);
       await page.screenshot({ path, fullPage: true });
+      if (docFile && process.env[DOCS_SCREENSHOTS_ENV] === '1') {
+        copyFileSync(path, join(ROOT, 'docs', docFile));
+      }
       return path;
     },
     stop: async () => {
@@ -110,6 +142,13 @@ export const addStaff = (
     VENTANILLA_PASSWORD: PASSWORD,
   });
   if (run.status !== 0) throw new Error(`staff add failed: ${run.stderr}`);
+};
+
+/** How many audit entries of one action the data directory holds (read with the CLI). */
+export const auditCount = (dataDir: string, action: string): number => {
+  const run = cli(dataDir, ['audit', 'list', '--json', '--action', action]);
+  if (run.status !== 0) throw new Error(`audit list failed: ${run.stderr}`);
+  return (JSON.parse(run.stdout) as { total: number }).total;
 };
 
 /** Signs in through the sign-in form (Spanish labels). */

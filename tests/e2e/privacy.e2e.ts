@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,11 +8,7 @@ const REGISTER = join(ROOT, 'tests/fixtures/register/padron-utf8.csv');
 
 describe('the manager Privacy screen in browser mode', () => {
   let app: RunningApp;
-  const shot = async (name: string) => {
-    const path = await app.screenshot(`privacy-${name}`);
-    mkdirSync(join(ROOT, 'docs'), { recursive: true });
-    copyFileSync(path, join(ROOT, 'docs', `privacy-${name}.png`));
-  };
+  const shot = (name: string) => app.screenshot(`privacy-${name}`, `privacy-${name}.png`);
 
   beforeAll(async () => {
     app = await startApp({
@@ -41,7 +36,7 @@ describe('the manager Privacy screen in browser mode', () => {
     await page.getByText(/Ley 39\/2015, art\. 16/).waitFor();
     await page.getByText(/Ley 7\/1985/).waitFor();
     // The retention periods are on this screen too, with their defaults.
-    await expect(page.getByLabel('Consultas fallidas (días)').inputValue()).resolves.toBe('30');
+    await expect.poll(() => page.getByLabel('Consultas fallidas (días)').inputValue()).toBe('30');
     const axe = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
     expect(
       axe.violations
@@ -74,6 +69,6 @@ describe('the manager Privacy screen in browser mode', () => {
     await page.getByText('Plazos guardados.').waitFor();
     await page.getByRole('navigation').getByRole('button', { name: 'Auditoría' }).click();
     await page.getByRole('navigation').getByRole('button', { name: 'Privacidad' }).click();
-    await expect(page.getByLabel('Consultas fallidas (días)').inputValue()).resolves.toBe('14');
+    await expect.poll(() => page.getByLabel('Consultas fallidas (días)').inputValue()).toBe('14');
   });
 });

@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
@@ -33,18 +32,12 @@ const expectAccessible = async (page: Page, step: string) => {
 
 const scan = async (page: Page, file: string) => {
   await page.getByTestId('card-file').setInputFiles(join(CARDS, file));
-  await page.getByRole('heading', { name: 'Revise los datos leídos' }).waitFor({ timeout: 60_000 });
+  await page.getByRole('heading', { name: 'Revise los datos leídos' }).waitFor();
 };
 
 describe('the verification desk in browser mode', () => {
   let app: RunningApp;
-  const shot = async (name: string, doc?: string) => {
-    const path = await app.screenshot(`verify-${name}`);
-    if (doc) {
-      mkdirSync(join(ROOT, 'docs'), { recursive: true });
-      copyFileSync(path, join(ROOT, 'docs', doc));
-    }
-  };
+  const shot = (name: string, doc?: string) => app.screenshot(`verify-${name}`, doc);
 
   beforeAll(async () => {
     app = await startApp({
@@ -80,9 +73,9 @@ describe('the verification desk in browser mode', () => {
     };
     await press('Enter');
     await page.getByRole('heading', { name: '¿Quién es la persona del mostrador?' }).waitFor();
-    await expect(page.locator('.candidate strong').first().textContent()).resolves.toBe(
-      'Juan Carlos Díaz Ibáñez',
-    );
+    await expect
+      .poll(() => page.locator('.candidate strong').first().textContent())
+      .toBe('Juan Carlos Díaz Ibáñez');
     await expectAccessible(page, 'resident');
     await shot('3-resident', 'verify-resident.png');
     await press('Enter');
@@ -98,9 +91,9 @@ describe('the verification desk in browser mode', () => {
     await expectAccessible(page, 'done');
     await shot('5-done', 'verify-done.png');
     const today = page.getByRole('complementary', { name: 'Hoy' });
-    await expect(today.locator('.recent strong').first().textContent()).resolves.toBe(
-      '@JuanCarlos_52',
-    );
+    await expect
+      .poll(() => today.locator('.recent strong').first().textContent())
+      .toBe('@JuanCarlos_52');
   });
 
   it('takes the challenge-code path up to pending proof', async () => {
@@ -117,7 +110,7 @@ describe('the verification desk in browser mode', () => {
     await page.getByLabel('Código de comprobación').check();
     await page.getByRole('button', { name: /Guardar verificación/ }).click();
     await page.getByRole('heading', { name: 'Pendiente de prueba' }).waitFor();
-    await expect(page.locator('output.code').textContent()).resolves.toMatch(/^VNT-\w{3}-\w{3}$/);
+    await expect.poll(() => page.locator('output.code').textContent()).toMatch(/^VNT-\w{3}-\w{3}$/);
     await expectAccessible(page, 'pending');
     await shot('6-challenge', 'verify-challenge.png');
   });
@@ -136,9 +129,11 @@ describe('the verification desk in browser mode', () => {
       .filter({ hasText: 'ya está verificada para otra persona (J*** C*** D*** I***)' })
       .waitFor();
     await shot('7-conflict', 'verify-conflict.png');
-    await expect(
-      page.getByRole('complementary', { name: 'Hoy' }).getByText('Conflictos en espera').count(),
-    ).resolves.toBe(1);
+    await expect
+      .poll(() =>
+        page.getByRole('complementary', { name: 'Hoy' }).getByText('Conflictos en espera').count(),
+      )
+      .toBe(1);
   });
 
   it('records a document number that is not in the register', async () => {
@@ -207,7 +202,7 @@ describe('the verification desk in browser mode', () => {
   it('lets the manager set how long verifications stay valid', async () => {
     const { page } = app;
     const validity = page.getByRole('form', { name: 'Validez de las verificaciones' });
-    await expect(validity.getByLabel('Meses de validez').inputValue()).resolves.toBe('24');
+    await expect.poll(() => validity.getByLabel('Meses de validez').inputValue()).toBe('24');
     await validity.getByLabel('Meses de validez').fill('12');
     await validity.getByRole('button', { name: 'Guardar validez' }).click();
     await validity.getByText('Guardado: las nuevas verificaciones valdrán 12 meses.').waitFor();
@@ -222,6 +217,6 @@ describe('the verification desk in browser mode', () => {
     await page.getByRole('heading', { name: 'Verificar una cuenta' }).waitFor();
     await page.getByRole('button', { name: 'Ajustes', exact: true }).click();
     const validity = page.getByRole('form', { name: 'Validez de las verificaciones' });
-    await expect(validity.getByLabel('Meses de validez').inputValue()).resolves.toBe('12');
+    await expect.poll(() => validity.getByLabel('Meses de validez').inputValue()).toBe('12');
   });
 });
