@@ -1,14 +1,15 @@
 import { Command } from 'commander';
-import { type GlobalOptions, printJson, t, withCore } from '../context';
+import { syncStopError } from '../../shared/contract/central-errors';
+import { errorText, type GlobalOptions, printJson, t, withCore } from '../context';
 import { cliActor } from './staff';
 
 /** Exit code of `ventanilla sync` when central cannot be reached (the queue is kept). */
 export const SYNC_UNREACHABLE_EXIT = 3;
 
-/** Loop error codes in words; a code with no text (e.g. from a newer central) shows as is. */
+/** Loop error codes in words; a code with no short label reads as its full sentence. */
 const errorLabel = (code: string): string => {
   const text = t(`sync.lastErrors.${code}`);
-  return text.startsWith('sync.') ? code : text;
+  return text.startsWith('sync.') ? errorText(syncStopError(code)) : text;
 };
 
 export const syncCommand = (): Command => {
@@ -28,7 +29,9 @@ export const syncCommand = (): Command => {
         if (!run.reached) process.exitCode = SYNC_UNREACHABLE_EXIT;
         else if (run.error) {
           if (!opts.json)
-            process.stderr.write(`${t('cli.errorPrefix')}: ${errorLabel(run.error)}\n`);
+            process.stderr.write(
+              `${t('cli.errorPrefix')}: ${errorText(syncStopError(run.error))}\n`,
+            );
           process.exitCode = 1;
         }
       });

@@ -1,4 +1,5 @@
 import type { syncOps } from '../../shared/contract/sync';
+import { syncStopError } from '../../shared/contract/central-errors';
 import { AppError } from '../../shared/errors';
 import { audit, type CoreDeps, inTransaction } from '../app/deps';
 import { type HandlersFor, requireActor } from '../app/handlers';
@@ -31,7 +32,10 @@ export const syncHandlers = (deps: CoreDeps, sync: SyncService): HandlersFor<typ
     const run = await sync.syncOnce();
     if (!run.reached)
       throw new AppError('sync_unreachable_now', { error: run.error ?? 'network' }, 503);
-    if (run.error) throw new AppError(`sync_${run.error}`, {}, 502);
+    if (run.error) {
+      const { code, params } = syncStopError(run.error);
+      throw new AppError(code, params, 502);
+    }
     return run.report;
   },
   syncQueueList: ({ status, limit }) => {

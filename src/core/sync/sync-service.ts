@@ -220,11 +220,7 @@ export const createSyncService = (deps: CoreDeps, options: SyncServiceOptions) =
     if (res.status !== 200) {
       // A closed mapping: a code central can send, else the generic failure with the status.
       const { code, params } = centralAnswerError(res.status, res.body);
-      throw new AppError(
-        code,
-        params,
-        res.status === 409 || res.status === 429 ? res.status : 403,
-      );
+      throw new AppError(code, params, res.status === 409 || res.status === 429 ? res.status : 403);
     }
     const enrolled = EnrolResponse.parse(res.body);
     inTransaction(deps, () => {

@@ -1,6 +1,7 @@
 import type { Language, Messages } from './define';
 import { auditMessages } from './audit';
 import { bridgeMessages } from './bridge';
+import { centralAnswerMessages } from './central-answers';
 import { cliMessages } from './cli';
 import { commonMessages } from './common';
 import { dateMessages } from './dates';
@@ -29,6 +30,7 @@ const catalogs = [
   formsMessages,
   syncMessages,
   syncEnrolMessages,
+  centralAnswerMessages,
   desktopMessages,
   residentsMessages,
   verificationMessages,

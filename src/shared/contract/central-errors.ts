@@ -1,0 +1,73 @@
+/**
+ * Every code central puts in its `{error, server_time}` refusals. The counter maps each one to a
+ * sentence of its own (`errors.sync_<code>`); any other answer reads as a generic failure with
+ * its HTTP status, so nothing central sends can reach a person as a raw key.
+ */
+export const CENTRAL_ERROR_CODES = [
+  // Any route
+  'invalid_request',
+  'not_found',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'internal',
+  // Enrolment
+  'bad_public_key',
+  'enrolment_code_invalid',
+  'enrolment_code_expired',
+  'device_exists',
+  // Signed requests
+  'signature_missing',
+  'clock_skew',
+  'unknown_device',
+  'bad_signature',
+  'device_revoked',
+  'replayed_request',
+  // Attachments
+  'attachment_unknown',
+  'attachment_hash_mismatch',
+  // Staff-token routes (the town's integration)
+  'bad_token',
+  'unknown_request',
+  'request_used',
+  'unknown_verification',
+  'code_mismatch',
+  'not_pending_proof',
+  'challenge_expired',
+  'already_ended',
+] as const;
+export type CentralErrorCode = (typeof CENTRAL_ERROR_CODES)[number];
+
+const known: ReadonlySet<string> = new Set(CENTRAL_ERROR_CODES);
+export const isCentralErrorCode = (code: unknown): code is CentralErrorCode =>
+  typeof code === 'string' && known.has(code);
+
+const codeOf = (body: unknown): unknown =>
+  typeof body === 'object' && body !== null && 'error' in body ? body.error : undefined;
+
+/** An answer from central that is not a success, as the counter's translated error. */
+export const centralAnswerError = (
+  status: number,
+  body: unknown,
+): { code: string; params?: Record<string, string | number> } => {
+  const code = codeOf(body);
+  return isCentralErrorCode(code)
+    ? { code: `sync_${code}` }
+    : { code: 'sync_central_failed', params: { status } };
+};
+
+/**
+ * Why a sync run stopped (a code central sent, `http_NNN`, `bad_response`, `network`,
+ * `timeout`) as the counter's translated error. A code this build does not know (a newer
+ * central, a proxy's own JSON) reads as the generic failure.
+ */
+export const syncStopError = (
+  stop: string,
+): { code: string; params?: Record<string, string | number> } => {
+  if (isCentralErrorCode(stop)) return { code: `sync_${stop}` };
+  if (stop === 'bad_response') return { code: 'sync_bad_response' };
+  if (stop === 'network' || stop === 'timeout')
+    return { code: 'sync_unreachable_now', params: { error: stop } };
+  const status = /^http_(\d{3})$/.exec(stop)?.[1];
+  return { code: 'sync_central_failed', params: { status: status ?? '—' } };
+};

@@ -1,0 +1,58 @@
+import { defineMessages } from './define';
+
+/**
+ * Central's refusals as the counter words them (with `sync.ts`, which holds the enrolment and
+ * signature ones): one sentence per code in `CENTRAL_ERROR_CODES`, and one for any other answer.
+ */
+export const centralAnswerMessages = defineMessages(
+  {
+    errors: {
+      sync_central_failed:
+        'El servicio central ha respondido con un error (HTTP {{status}}). La cola se conserva; vuelva a intentarlo más tarde.',
+      sync_bad_response:
+        'La respuesta del servicio central llegó incompleta o no se entiende. La cola se conserva y se reintentará.',
+      sync_not_found: 'El servicio central no tiene esa dirección. Compruebe la URL del servicio.',
+      sync_payload_too_large: 'El servicio central ha rechazado un envío demasiado grande.',
+      sync_unsupported_media_type: 'El servicio central no acepta el formato del envío.',
+      sync_attachment_unknown: 'El servicio central no esperaba ese adjunto.',
+      sync_attachment_hash_mismatch:
+        'Un adjunto llegó al servicio central alterado (la huella no coincide). Se volverá a enviar.',
+      sync_bad_token: 'El servicio central no acepta esa credencial de personal.',
+      sync_unknown_request: 'El servicio central no conoce esa solicitud de verificación.',
+      sync_request_used: 'Esa solicitud de verificación ya se ha usado.',
+      sync_unknown_verification: 'El servicio central no conoce esa verificación.',
+      sync_code_mismatch: 'El código no coincide con el de la verificación.',
+      sync_not_pending_proof: 'Esa verificación no está esperando un código.',
+      sync_challenge_expired: 'El código de la verificación ha caducado.',
+      sync_already_ended: 'Esa verificación ya había terminado (caducada o sustituida).',
+    },
+    errorParams: {
+      sync_unreachable_now: { error: { network: 'sin red', timeout: 'tiempo de espera agotado' } },
+    },
+  },
+  {
+    errors: {
+      sync_central_failed:
+        'The central service answered with an error (HTTP {{status}}). The queue is kept; try again later.',
+      sync_bad_response:
+        "The central service's answer was incomplete or could not be read. The queue is kept and will be retried.",
+      sync_not_found: 'The central service has no such address. Check the service URL.',
+      sync_payload_too_large: 'The central service refused a request that was too large.',
+      sync_unsupported_media_type: 'The central service does not accept the format sent.',
+      sync_attachment_unknown: 'The central service was not expecting that attachment.',
+      sync_attachment_hash_mismatch:
+        'An attachment reached the central service altered (its hash does not match). It will be sent again.',
+      sync_bad_token: 'The central service does not accept that staff credential.',
+      sync_unknown_request: 'The central service does not know that verification request.',
+      sync_request_used: 'That verification request was already used.',
+      sync_unknown_verification: 'The central service does not know that verification.',
+      sync_code_mismatch: 'The code does not match the verification.',
+      sync_not_pending_proof: 'That verification is not waiting for a code.',
+      sync_challenge_expired: 'The verification code has expired.',
+      sync_already_ended: 'That verification had already ended (expired or superseded).',
+    },
+    errorParams: {
+      sync_unreachable_now: { error: { network: 'no network', timeout: 'timed out' } },
+    },
+  },
+);
