@@ -3,6 +3,7 @@ import {
   coveredText,
   cut,
   layoutOf,
+  numberExtension,
   type CheckSpec,
   type MrzLayout,
   type Span,
@@ -105,8 +106,13 @@ export const applyMask = (lines: readonly string[], mask: MrzMask): string[] => 
   return out;
 };
 
-export const checkPasses = (lines: readonly string[], check: CheckSpec): boolean =>
-  mrzCheckPasses(coveredText(lines, check), cut(lines, check.digit));
+export const checkPasses = (lines: readonly string[], check: CheckSpec): boolean => {
+  const more = numberExtension(lines, check);
+  if (more.length >= 2) {
+    return mrzCheckPasses(coveredText(lines, check) + more.slice(0, -1), more.slice(-1));
+  }
+  return mrzCheckPasses(coveredText(lines, check), cut(lines, check.digit));
+};
 
 const setChar = (lines: string[], line: number, pos: number, ch: string): void => {
   const text = lines[line] ?? '';

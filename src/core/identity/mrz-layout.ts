@@ -16,6 +16,11 @@ export interface CheckSpec {
   digit: Span;
   /** Text the digit covers, concatenated in order. */
   covers: Span[];
+  /**
+   * ICAO 9303 Part 5 note j: a document number longer than 9 has '<' in the check position
+   * and goes on in this optional data, its last character before a filler being the check.
+   */
+  extension?: Span;
 }
 
 export interface MrzLayout {
@@ -57,7 +62,12 @@ export const TD1: MrzLayout = {
     name: s(2, 0, 30),
   },
   checks: [
-    { key: 'document_number', digit: s(0, 14, 15), covers: [s(0, 5, 14)] },
+    {
+      key: 'document_number',
+      digit: s(0, 14, 15),
+      covers: [s(0, 5, 14)],
+      extension: s(0, 15, 30),
+    },
     { key: 'birth_date', digit: s(1, 6, 7), covers: [s(1, 0, 6)] },
     { key: 'expiry_date', digit: s(1, 14, 15), covers: [s(1, 8, 14)] },
     {
@@ -85,7 +95,12 @@ export const TD2: MrzLayout = {
     optional2: null,
   },
   checks: [
-    { key: 'document_number', digit: s(1, 9, 10), covers: [s(1, 0, 9)] },
+    {
+      key: 'document_number',
+      digit: s(1, 9, 10),
+      covers: [s(1, 0, 9)],
+      extension: s(1, 28, 35),
+    },
     { key: 'birth_date', digit: s(1, 19, 20), covers: [s(1, 13, 19)] },
     { key: 'expiry_date', digit: s(1, 27, 28), covers: [s(1, 21, 27)] },
     { key: 'composite', digit: s(1, 35, 36), covers: [s(1, 0, 10), s(1, 13, 20), s(1, 21, 35)] },
@@ -127,3 +142,9 @@ export const cut = (lines: readonly string[], span: Span): string =>
 
 export const coveredText = (lines: readonly string[], check: CheckSpec): string =>
   check.covers.map((span) => cut(lines, span)).join('');
+
+/** The rest of a long document number held in the optional data, or '' when it is short. */
+export const numberExtension = (lines: readonly string[], check: CheckSpec): string => {
+  if (!check.extension || cut(lines, check.digit) !== '<') return '';
+  return /^[A-Z0-9]*/.exec(cut(lines, check.extension))?.[0] ?? '';
+};

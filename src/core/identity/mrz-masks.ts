@@ -23,7 +23,8 @@ export const MASKS: readonly MrzMask[] = [
   {
     kind: 'generic',
     format: 'TD1',
-    lines: [`${r('a', 5)}${r('x', 9)}N${r('x', 15)}`, TD1_L1_GENERIC, r('a', 30)],
+    // 'n' at the check: a long number has '<' there and goes on in the optional data.
+    lines: [`${r('a', 5)}${r('x', 9)}n${r('x', 15)}`, TD1_L1_GENERIC, r('a', 30)],
   },
   // Spanish DNI: the TD1 document number is the support number (3 letters + 6 digits);
   // the DNI itself (8 digits + letter) sits in the optional data.
@@ -41,7 +42,7 @@ export const MASKS: readonly MrzMask[] = [
   {
     kind: 'generic',
     format: 'TD2',
-    lines: [r('a', 36), `${r('x', 9)}N${r('a', 3)}${r('N', 7)}S${r('N', 7)}${r('x', 7)}N`],
+    lines: [r('a', 36), `${r('x', 9)}n${r('a', 3)}${r('N', 7)}S${r('N', 7)}${r('x', 7)}N`],
   },
   {
     kind: 'generic',

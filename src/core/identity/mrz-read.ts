@@ -2,7 +2,7 @@ import { states } from 'mrz';
 import type { OcrDocument } from '../../shared/contract/ocr';
 import { isValidDni, isValidNie } from './check-digits';
 import { correctMrz, idLetterValid, type CorrectedMrz } from './mrz-correct';
-import { cut, LAYOUTS, layoutOf, type MrzFormat } from './mrz-layout';
+import { cut, LAYOUTS, layoutOf, numberExtension, type MrzFormat } from './mrz-layout';
 import { masksFor } from './mrz-masks';
 import { splitSurnames } from './surnames';
 
@@ -137,6 +137,7 @@ const STATE_CONFUSIONS: Record<string, string> = {
   B: 'E',
   E: 'BF',
   F: 'E',
+  S: 'E',
 };
 
 /**
@@ -213,8 +214,16 @@ export const interpretMrz = (c: CorrectedMrz, today = new Date()): MrzInterpreta
   const guessedFields: Array<'issuing_state' | 'nationality'> = [];
   if (issuingRead.guessed) guessedFields.push('issuing_state');
   if (nationalityRead.guessed) guessedFields.push('nationality');
-  const docNumber = get(f.documentNumber).replace(/<+$/, '');
-  const optional = get(f.optional1).replace(/<+$/, '');
+  const numberCheck = layout.checks.find((k) => k.key === 'document_number');
+  const more = numberCheck ? numberExtension(c.lines, numberCheck) : '';
+  const long = more.length >= 2;
+  const docNumber = long
+    ? get(f.documentNumber) + more.slice(0, -1)
+    : get(f.documentNumber).replace(/<+$/, '');
+  const optional = (long ? get(f.optional1).slice(more.length + 1) : get(f.optional1)).replace(
+    /<+$/,
+    '',
+  );
   const nameField = get(f.name);
   const { surnames, given } = splitMrzName(nameField);
   const sexRaw = get(f.sex);

@@ -78,6 +78,20 @@ describe('MRZ parsing', () => {
     expect(td3?.document.personal_number).toBe('ZE184226B');
   });
 
+  it('reads a document number longer than 9 characters, continued in the optional data', () => {
+    const lines = [
+      'IDBEL728713386<5118<<<<<<<<<<<',
+      '0704249F2203182BEL<<<<<<<<<<<4',
+      'DUPONT<<AMELIE<<<<<<<<<<<<<<<<',
+    ];
+    const r = read(lines);
+    expect(r?.valid).toBe(true);
+    expect(r?.document.document_number).toBe('728713386511');
+    // The check digit closing the continuation covers all twelve characters.
+    const broken = read([lines[0]?.replace('5118', '5128') ?? '', lines[1] ?? '', lines[2] ?? '']);
+    expect(broken?.checks.document_number).toBe(false);
+  });
+
   it('rejects a broken check digit', () => {
     const r = read([SPANISH[0] ?? '', '8001015F2501017ESP<<<<<<<<<<<7', SPANISH[2] ?? '']);
     expect(r?.checks.birth_date).toBe(false);
