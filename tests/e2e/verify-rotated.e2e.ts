@@ -47,14 +47,12 @@ describe('the verification desk reads a card photographed sideways', () => {
       mimeType: 'image/jpeg',
       buffer: photo,
     });
-    await page
-      .getByRole('heading', { name: 'Revise los datos leídos' })
-      .waitFor({ timeout: 60_000 });
-    await expect(page.getByLabel('Número de documento').inputValue()).resolves.toBe('74252101M');
+    await page.getByRole('heading', { name: 'Revise los datos leídos' }).waitFor();
+    await expect.poll(() => page.getByLabel('Número de documento').inputValue()).toBe('74252101M');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: '¿Quién es la persona del mostrador?' }).waitFor();
-    await expect(page.locator('.candidate strong').first().textContent()).resolves.toBe(
-      'Juan Carlos Díaz Ibáñez',
-    );
+    await expect
+      .poll(() => page.locator('.candidate strong').first().textContent())
+      .toBe('Juan Carlos Díaz Ibáñez');
   });
 });
