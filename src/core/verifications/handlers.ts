@@ -40,7 +40,8 @@ export const verificationHandlers = (
   let warmed = false;
   const receipt = (id: string, language: 'es' | 'en') => {
     const v = service.get(id);
-    return renderReceipt(v, readSettings(deps.db).townName, language).then((pdf) => ({ v, pdf }));
+    const { townName, timeZone } = readSettings(deps.db);
+    return renderReceipt(v, townName, language, timeZone).then((pdf) => ({ v, pdf }));
   };
   return {
     verifyReadImage: async (input) => {

@@ -2,18 +2,19 @@ import PDFDocument from 'pdfkit';
 import type { Verification } from '../../shared/contract/verifications';
 import { type Language, translate } from '../../shared/i18n';
 import { verificationStateText } from '../../shared/verification-label';
+import { DEFAULT_TIME_ZONE, formatDateTime, type TimeFormat } from '../../shared/time-format';
 import { PDF_FONT, withUnicodeFonts } from '../pdf/unicode-fonts';
 
-const when = (iso: string, lang: Language): string =>
-  new Intl.DateTimeFormat(lang === 'es' ? 'es-ES' : 'en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/Madrid',
-  }).format(new Date(iso));
-
 /** The resident's receipt: A5, one page, nothing on it that the desk does not already show. */
-export const renderReceipt = (v: Verification, townName: string, lang: Language): Promise<Buffer> =>
+export const renderReceipt = (
+  v: Verification,
+  townName: string,
+  lang: Language,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): Promise<Buffer> =>
   new Promise((resolve, reject) => {
+    const tf: TimeFormat = { language: lang, timeZone };
+    const when = (iso: string | null) => formatDateTime(iso, tf, { offset: true });
     const t = (key: string, params: Record<string, string | number> = {}) =>
       translate(lang, `verifications.receipt.${key}`, params);
     const doc = withUnicodeFonts(
@@ -51,7 +52,7 @@ export const renderReceipt = (v: Verification, townName: string, lang: Language)
       t('state'),
       verificationStateText((key, params) => translate(lang, key, params), v),
     );
-    row(t('date'), when(v.verifiedAt ?? v.createdAt, lang));
+    row(t('date'), when(v.verifiedAt ?? v.createdAt));
     row(t('clerk'), v.clerkName);
     if (v.challengeCode && v.challengeExpiresAt) {
       doc.moveDown(0.3);
@@ -65,7 +66,7 @@ export const renderReceipt = (v: Verification, townName: string, lang: Language)
         .moveDown(0.3)
         .font(PDF_FONT.regular)
         .fontSize(10)
-        .text(t('challengeExpires', { date: when(v.challengeExpiresAt, lang) }));
+        .text(t('challengeExpires', { date: when(v.challengeExpiresAt) }));
     }
     doc
       .moveDown(1)

@@ -15,6 +15,7 @@ import { AppError } from '../../shared/errors';
 import type { Actor } from '../audit/append';
 import { audit, type CoreDeps, inTransaction } from '../app/deps';
 import { hashDocumentNumber, maskDocumentNumber } from '../privacy/document-number';
+import { findById } from '../staff/staff-repo';
 import { assertNotLocked, recordFailedLookup } from './anti-fishing';
 import { type Claim, createRecord, endRecord, markVerified, publish } from './lifecycle';
 import { openConflictCount, queueConflict } from './conflicts';
@@ -195,7 +196,13 @@ export const createVerificationService = (
       document: doc,
       corrected: input.corrected ?? [],
       startedAt: desk(input.startedAt),
-      clerk: { id: actor.staffId, name: actor.username },
+      // The full name, as registry receipts print it; the username only if the account is gone.
+      clerk: {
+        id: actor.staffId,
+        name:
+          (actor.staffId !== null && findById(deps.db, actor.staffId)?.display_name) ||
+          actor.username,
+      },
       override,
       entry: input.entry ?? 'read',
       pendingRequestId: input.pendingRequestId ?? null,

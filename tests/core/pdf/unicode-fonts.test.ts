@@ -76,7 +76,9 @@ describe('the shared Unicode PDF fonts', () => {
         device: 'd1',
         filters: { staff: 'łukasz' },
         printedBy: 'søren',
+        printedByRole: 'manager',
         printedAt: new Date('2026-03-02T10:00:00Z'),
+        timeZone: 'Europe/Madrid',
         verify: { ok: true, entries: 2, head: 'b'.repeat(64), checkpoints: 0 },
       },
     );
@@ -84,9 +86,9 @@ describe('the shared Unicode PDF fonts', () => {
     writeFileSync(file, pdf);
     const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
     for (const expected of [
-      'łukasz (clerk)',
+      'łukasz (Personal de',
       '@żółć.nguyễn',
-      '"name":"Ørsted"',
+      'name: Ørsted',
       'Київ',
       'Łódź',
       'søren',
