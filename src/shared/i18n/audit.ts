@@ -19,6 +19,9 @@ const baseMessages = defineMessages(
         action: 'Acción',
         subject: 'Asunto',
         details: 'Detalles',
+        actionCode: 'Código de acción',
+        subjectCode: 'Código de asunto',
+        detailsJson: 'Detalles (JSON)',
         hash: 'Huella',
       },
       reasons: {
@@ -136,6 +139,9 @@ const baseMessages = defineMessages(
         action: 'Action',
         subject: 'Subject',
         details: 'Details',
+        actionCode: 'Action code',
+        subjectCode: 'Subject code',
+        detailsJson: 'Details (JSON)',
         hash: 'Hash',
       },
       reasons: {
