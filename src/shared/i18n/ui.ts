@@ -6,7 +6,7 @@ export const uiMessages = defineMessages(
     ui: {
       common: { loading: 'Cargando…', save: 'Guardar', cancel: 'Cancelar' },
       languages: { es: 'Español', en: 'English' },
-      roles: { clerk: 'Ventanilla', manager: 'Responsable', admin: 'Administración' },
+      roles: { clerk: 'Personal de ventanilla', manager: 'Responsable', admin: 'Administración' },
       signIn: {
         title: 'Iniciar sesión',
         username: 'Usuario',
@@ -91,7 +91,7 @@ export const uiMessages = defineMessages(
     ui: {
       common: { loading: 'Loading…', save: 'Save', cancel: 'Cancel' },
       languages: { es: 'Español', en: 'English' },
-      roles: { clerk: 'Clerk', manager: 'Manager', admin: 'Admin' },
+      roles: { clerk: 'Counter clerk', manager: 'Manager', admin: 'Administrator' },
       signIn: {
         title: 'Sign in',
         username: 'Username',
