@@ -189,7 +189,8 @@ export const pullChanges = async (
         hooks.duringPullPage?.(i, page.changes.length);
         const current = held.get(change.type, change.entity_id) as number | undefined;
         if (current !== undefined && current >= change.version) return;
-        const applier = appliers[change.type];
+        // Own properties only: a type named `constructor` or `toString` is unknown, so parked.
+        const applier = Object.hasOwn(appliers, change.type) ? appliers[change.type] : undefined;
         if (applier) applier(db, change);
         else {
           park.run(

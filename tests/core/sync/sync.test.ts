@@ -162,6 +162,24 @@ describe('counter sync', () => {
     expect((await sync.syncOnce()).report.pulled).toBe(0);
   });
 
+  it('parks a change whose type is only a name on the object prototype', async () => {
+    const t = testCore();
+    const sync = await enrolledSync(t, central.get(), { changeAppliers: {} });
+    const entity = `proto-${t.core.deps.deviceId}`;
+    await central.get().store.transaction(async (raw) => {
+      const tx = centralTx(raw, new Date());
+      for (const type of ['constructor', 'toString', '__proto__'])
+        await tx.emitChange({ type, entity_id: entity, version: 1, payload: {} });
+    });
+    await sync.syncOnce();
+    expect(
+      t.core.deps.db
+        .prepare('SELECT type FROM sync_parked_changes WHERE entity_id = ? ORDER BY seq')
+        .pluck()
+        .all(entity),
+    ).toEqual(['constructor', 'toString', '__proto__']);
+  });
+
   it('runs single-flight: concurrent calls share one run', async () => {
     const t = testCore();
     const sync = await enrolledSync(t, central.get());
