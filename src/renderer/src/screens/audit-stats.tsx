@@ -1,5 +1,27 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditStats } from '../../../shared/contract/audit';
+import type { FormTemplate } from '../../../shared/contract/forms';
+import { useApp } from '../app-context';
+
+/** "cita-medica@1" → the form's title in the reader's language (and its version if several). */
+const useTemplateTitles = () => {
+  const { api } = useApp();
+  const { i18n } = useTranslation();
+  const [templates, setTemplates] = useState<FormTemplate[]>([]);
+  useEffect(() => {
+    void api
+      .formsTemplates({})
+      .then(setTemplates)
+      .catch(() => undefined);
+  }, [api]);
+  const lang = i18n.language === 'en' ? 'en' : 'es';
+  return (key: string): string => {
+    const [id = key, version] = key.split('@');
+    const found = templates.find((tpl) => tpl.id === id);
+    return found ? `${found.title[lang]}${version && version !== '1' ? ` (v${version})` : ''}` : id;
+  };
+};
 
 const Table = ({
   caption,
@@ -66,6 +88,7 @@ const TtvChart = ({ weeks }: { weeks: AuditStats['medianTimeToVerifyPerWeek'] })
 export const AuditStatsPanel = ({ stats }: { stats: AuditStats }) => {
   const { t } = useTranslation();
   const s = (key: string) => t(`audit.ui.stats.${key}`);
+  const templateTitle = useTemplateTitles();
   return (
     <section aria-labelledby="audit-stats-title" className="card audit-wide">
       <h2 id="audit-stats-title">{s('title')}</h2>
@@ -90,7 +113,7 @@ export const AuditStatsPanel = ({ stats }: { stats: AuditStats }) => {
       <Table
         caption={s('formsByTemplate')}
         heads={[s('template'), s('count')]}
-        rows={stats.formsByTemplate.map((r) => [r.template, r.count])}
+        rows={stats.formsByTemplate.map((r) => [templateTitle(r.template), r.count])}
       />
       <Table
         caption={s('failedLookups')}

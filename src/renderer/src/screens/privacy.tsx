@@ -79,10 +79,12 @@ export const PrivacyScreen = () => {
           <p>
             {t('privacy.summary', {
               name: [r.givenNames, r.surname1, r.surname2].filter(Boolean).join(' '),
-              verifications: data.verifications.length,
-              entries: data.registryEntries.length,
-              lookups: data.failedLookups.length,
-              audit: data.audit.length,
+              counts: [
+                t('privacy.held.verifications', { count: data.verifications.length }),
+                t('privacy.held.entries', { count: data.registryEntries.length }),
+                t('privacy.held.lookups', { count: data.failedLookups.length }),
+                t('privacy.held.audit', { count: data.audit.length }),
+              ].join(' · '),
             })}
           </p>
           {data.verifications.length + data.registryEntries.length > 0 && (

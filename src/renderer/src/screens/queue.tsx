@@ -4,6 +4,7 @@ import type { QueueItem, SyncReport } from '../../../shared/contract/sync';
 import { useAction, useApp } from '../app-context';
 import { useSyncStatus } from '../components/sync-status';
 import { ErrorBanner, Field, formValues, Notice } from '../components/form';
+import { useTimes } from '../time';
 
 type Tab = 'pending' | 'rejected';
 
@@ -17,6 +18,7 @@ const useErrorLabel = () => {
 /** What is waiting to reach central, what central refused, and "Sync now". */
 export const QueueScreen = () => {
   const { t } = useTranslation();
+  const times = useTimes();
   const { api, session } = useApp();
   const { busy, error, run } = useAction();
   const [status, refreshStatus] = useSyncStatus();
@@ -62,8 +64,7 @@ export const QueueScreen = () => {
     }
   };
 
-  const time = (iso: string | null) =>
-    iso ? new Date(iso).toLocaleString() : t('sync.queue.never');
+  const time = (iso: string | null) => (iso ? times.dateTime(iso) : t('sync.queue.never'));
 
   return (
     <section aria-labelledby="queue-title">
@@ -129,8 +130,10 @@ export const QueueScreen = () => {
           <tbody>
             {items.map((item) => (
               <tr key={item.seq}>
-                <td>
-                  <code>{item.kind}</code>
+                <td title={item.kind}>
+                  {t(`sync.queue.kinds.${item.kind.replace('.', '_')}`, {
+                    defaultValue: item.kind,
+                  })}
                 </td>
                 <td>{item.entityId}</td>
                 <td>{time(item.createdAt)}</td>
