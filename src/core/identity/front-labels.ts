@@ -107,9 +107,12 @@ const PHRASES: Phrase[] = LABELS.flatMap(([field, list]) =>
   list.map((p) => ({ field, words: p.split(' '), joined: p.replace(/ /g, '') })),
 ).sort((a, b) => b.joined.length - a.joined.length);
 
-/** Character errors tolerated in a label of this length: none in short ones. */
-const tolerance = (length: number, strict: boolean): number => {
-  if (strict) return 0;
+/** Character errors tolerated in a label: none in short ones. */
+const tolerance = (p: Phrase, strict: boolean): number => {
+  const length = p.joined.length;
+  // A value line takes only exact labels, except long phrases of several words that no name
+  // resembles (blur swells labels to the height of values).
+  if (strict && (p.words.length < 2 || length < 12)) return 0;
   if (length <= 4) return 0;
   if (length <= 5) return 1;
   if (length <= 11) return 2;
@@ -149,7 +152,7 @@ const labelAt = (
   let best: { field: LabelField; span: number; d: number; length: number } | null = null;
   for (const p of PHRASES) {
     // ESPAÑOLA, the specimen surname, is two letters from ESPAÑA.
-    const tol = p.joined === 'ESPANA' ? (strict ? 0 : 1) : tolerance(p.joined.length, strict);
+    const tol = p.joined === 'ESPANA' ? (strict ? 0 : 1) : tolerance(p, strict);
     const spans = [p.words.length, p.words.length - 1, p.words.length + 1].filter(
       (n) => n >= 1 && i + n <= ts.length,
     );

@@ -229,6 +229,24 @@ describe('DNI 3.0 front', () => {
     });
   });
 
+  it('matches a long label loosely even when blur swelled it to the height of values', () => {
+    const lines: FrontLine[] = [
+      { text: 'PROJES APELLIDO', height: 14 },
+      { text: 'AGUERO', height: 32 },
+      { text: 'SEGUIDO APELUDO', height: 23 },
+      { text: '. e CASTANO', height: 27 },
+      { text: 'NOMBRE', height: 14 },
+      { text: 'TOMÁS', height: 33 },
+      { text: 'VALIDO HASTA', height: 13 },
+      { text: '05 08 2036', height: 26 },
+    ];
+    expect(parseDniFront(lines).document).toMatchObject({
+      surname1: 'AGÜERO',
+      surname2: 'CASTAÑO',
+      given_names: 'TOMÁS',
+    });
+  });
+
   it('never takes a tall value line for a label it merely resembles', () => {
     const lines: FrontLine[] = [
       { text: 'APELLIDOS', height: 14 },
