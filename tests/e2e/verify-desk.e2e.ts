@@ -205,6 +205,11 @@ describe('the verification desk when reading fails or disagrees', () => {
     await page.keyboard.press('Enter');
     const bad = page.getByRole('alert').filter({ hasText: 'Un usuario de X es @' });
     await bad.waitFor();
+    // The error is kept as an error, not as text: switching language translates it again.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('alert').filter({ hasText: 'An X handle is @' }).waitFor();
+    await page.getByRole('button', { name: 'Español' }).click();
+    await bad.waitFor();
     await page.getByLabel('Usuario', { exact: true }).fill('@sofia_ok');
     await expect(bad.count()).resolves.toBe(0);
   });
