@@ -172,7 +172,7 @@ const readMrzEitherWay = async (
   const up = await readMrzBand(pool, page, { ...opts, variants: once });
   if (up.mrz) return up;
   let best = { outcome: up, page };
-  if (up.partialChecks < UPRIGHT_CHECKS) {
+  if (up.partialChecks < UPRIGHT_CHECKS && performance.now() < opts.deadline) {
     const flipped = await flipPage(page);
     const down = await readMrzBand(pool, flipped, { ...opts, variants: once });
     if (down.mrz) return down;

@@ -2,7 +2,14 @@ import sharp, { type Sharp } from 'sharp';
 import { findBlobs, textDirection } from './components';
 import { LIMITS, type GreyImage } from './image-input';
 import { inkShare, locateCard, otsuThreshold, type Box } from './layout-analysis';
-import { chainLines, findMrzLines, residualTilt, type Region } from './mrz-locate';
+import {
+  chainLines,
+  findMrzLines,
+  residualTilt,
+  type MrzLines,
+  type Region,
+  type TextLine,
+} from './mrz-locate';
 
 const raw = async (img: Sharp): Promise<GreyImage> => {
   const { data, info } = await img.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
@@ -93,18 +100,47 @@ const toPage = (
  * Finds the text direction at any angle from the glyphs themselves, levels the page, and
  * finds the MRZ by its shape (2 or 3 fixed-pitch lines), wherever it lies on the image.
  */
-export const preparePage = async (frame: GreyImage): Promise<PreparedPage> => {
-  const grey = await cropToCard(frame);
-  const smallW = Math.min(grey.width, ANALYSIS_WIDTH);
-  const mask = await inkMask(grey, smallW);
-  const blank = { page: grey, angle: 0, mrz: null, probe: null, hasText: false, glyphs: 0 };
-  if (inkShare(mask, 128) < 0.003) return blank;
+interface Analysis {
+  mask: GreyImage;
+  direction: number;
+  levelMask: GreyImage;
+  lines: TextLine[];
+  found: MrzLines | null;
+}
+
+const analyse = async (grey: GreyImage, width: number): Promise<Analysis | null> => {
+  const mask = await inkMask(grey, width);
+  if (inkShare(mask, 128) < 0.003) return null;
   const direction = textDirection(findBlobs(mask)) ?? 0;
   const levelMask = await rotated(mask, -direction);
   const lines = chainLines(findBlobs(levelMask), Math.max(12, levelMask.height / 6));
-  if (lines.length === 0) return blank;
-  const glyphs = lines.reduce((a, l) => a + l.blobs.length, 0);
+  if (lines.length === 0) return null;
   const found = findMrzLines(lines, levelMask.width, levelMask.height);
+  return { mask, direction, levelMask, lines, found };
+};
+
+/** A document small in a large photo: its MRZ glyphs are specks at the analysis width. */
+const FINE_ANALYSIS_WIDTH = 1800;
+/** Below this typical glyph height (px at the analysis width) an MRZ may go unseen. */
+const SMALL_GLYPH = 9;
+
+const smallText = (a: Analysis | null): boolean => {
+  if (!a) return true;
+  const heights = a.lines.map((l) => l.capHeight).sort((x, y) => x - y);
+  return (heights[Math.floor(heights.length / 2)] ?? 0) < SMALL_GLYPH;
+};
+
+export const preparePage = async (frame: GreyImage): Promise<PreparedPage> => {
+  const grey = await cropToCard(frame);
+  const blank = { page: grey, angle: 0, mrz: null, probe: null, hasText: false, glyphs: 0 };
+  let analysis = await analyse(grey, Math.min(grey.width, ANALYSIS_WIDTH));
+  if (!analysis?.found && grey.width >= FINE_ANALYSIS_WIDTH && smallText(analysis)) {
+    const fine = await analyse(grey, FINE_ANALYSIS_WIDTH);
+    if (fine && (fine.found || !analysis)) analysis = fine;
+  }
+  if (!analysis) return blank;
+  const { mask, direction, levelMask, lines, found } = analysis;
+  const glyphs = lines.reduce((a, l) => a + l.blobs.length, 0);
   // A fraction of a degree is not worth turning the full image for: the engine copes.
   const wanted = -direction + (found ? -residualTilt(found.lines) : 0);
   const angle = Math.abs(wanted) < 0.2 ? 0 : wanted;
