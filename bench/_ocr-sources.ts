@@ -45,8 +45,9 @@ export const firstSource = async (perKind: number): Promise<BenchCase[]> => {
     }));
 };
 
-export const secondSource = async (): Promise<BenchCase[]> => {
-  const manifest = await ensureSecondFixtures();
+/** `only` also limits what is generated, so a narrowed run on a fresh clone stays quick. */
+export const secondSource = async (only: RegExp | null): Promise<BenchCase[]> => {
+  const manifest = await ensureSecondFixtures(only ? { only: (f) => only.test(f) } : {});
   return manifest.entries.map((e) => ({
     source: 'second',
     label: e.file,

@@ -41,7 +41,7 @@ console.log(`load average at start: ${load()} (${cpus().length} CPUs)`);
 const cases: BenchCase[] = [];
 const g0 = performance.now();
 if (sources.includes('first')) cases.push(...(await firstSource(perKind)));
-if (sources.includes('second')) cases.push(...(await secondSource()));
+if (sources.includes('second')) cases.push(...(await secondSource(only)));
 if (sources.includes('specimens')) {
   const s = specimenSource();
   if (s) cases.push(...s);
