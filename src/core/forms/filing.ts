@@ -131,7 +131,10 @@ const optionLabel = (
   return value;
 };
 
-/** "Reference to its content" (art. 16.3): the summary field, readable, at most 200 characters. */
+/**
+ * "Reference to its content" (art. 16.3): the template's most telling field (the kind of
+ * incident, the reason for an appointment), readable, at most 200 characters.
+ */
 export const contentSummary = (
   template: FormTemplate,
   data: FormValues,
@@ -141,7 +144,8 @@ export const contentSummary = (
   const text = Array.isArray(value)
     ? value.map((v) => optionLabel(template, template.summaryField, v, lang)).join(', ')
     : optionLabel(template, template.summaryField, value ?? '', lang);
-  const oneLine = text.replace(/\s+/g, ' ').trim();
+  // An optional summary field left empty: the form's own title says what the entry is about.
+  const oneLine = text.replace(/\s+/g, ' ').trim() || template.title[lang];
   return oneLine.length > 200 ? `${oneLine.slice(0, 199)}…` : oneLine;
 };
 

@@ -27,7 +27,8 @@ describe('filing a walk-in form', () => {
       addressee: 'servicios-municipales',
       partyName: 'Lucía Pérez Gómez',
       partyDocumentMasked: '***4567**',
-      summary: 'Calle Real 12',
+      // The kind of incident, not where it is.
+      summary: 'Alumbrado',
       clerkName: 'ana',
       officialNumber: null,
     });

@@ -69,7 +69,7 @@ describe('the receipt (justificante)', () => {
       'Representante',
       'Mario Ruiz Soto',
       '****4567*',
-      'Extracto: Calle Real 12',
+      'Extracto: Alumbrado',
       'Tipo de incidencia: Alumbrado',
       'La farola lleva una semana apagada.',
       'farola.png',
