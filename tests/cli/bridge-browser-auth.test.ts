@@ -113,5 +113,31 @@ describe('browser mode: the launch token becomes a cookie, once', () => {
     const missing = await page(bridge, '/nada.js', { 'accept-language': 'en' });
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('This page does not exist.');
+    // Another name for this PC: a page for the person, the code for scripts.
+    const { request } = await import('node:http');
+    const viaOtherName = (path: string, method = 'GET') =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: bridge.port,
+            path,
+            method,
+            headers: { host: 'pc-ventanilla:80' },
+          },
+          (res) => {
+            let body = '';
+            res.on('data', (c: Buffer) => (body += c.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    const other = await viaOtherName('/');
+    expect(other.status).toBe(421);
+    expect(other.body).toContain(`solo responde en http://127.0.0.1:${bridge.port}`);
+    const script = await viaOtherName('/rpc/appInfo', 'POST');
+    expect(JSON.parse(script.body)).toEqual({ ok: false, error: { code: 'bridge_bad_host' } });
   });
 });

@@ -16,13 +16,14 @@ export const pageLanguage = (acceptLanguage: string | undefined): Language => {
 
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** A bridge page (not authorised, not found) in the browser's language. */
+/** A bridge page (not authorised, not found, wrong host name) in the browser's language. */
 export const bridgePage = (
-  kind: 'unauthorized' | 'notFound',
+  kind: 'unauthorized' | 'notFound' | 'badHost',
   acceptLanguage: string | undefined,
+  params: Record<string, string | number> = {},
 ): string => {
   const lang = pageLanguage(acceptLanguage);
   const title = escapeHtml(translate(lang, `bridge.${kind}.title`));
-  const text = escapeHtml(translate(lang, `bridge.${kind}.text`));
+  const text = escapeHtml(translate(lang, `bridge.${kind}.text`, params));
   return `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><p>${text}</p></body></html>\n`;
 };

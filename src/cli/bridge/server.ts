@@ -111,6 +111,11 @@ export const startBridge = async (options: BridgeOptions): Promise<Bridge> => {
     // Only our own host names: a DNS-rebinding page cannot reach the bridge.
     const host = req.headers.host ?? '';
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+      // A person who typed another name for this PC gets a page; scripts get the code.
+      if (req.method === 'GET' && !(req.url ?? '').startsWith('/rpc/')) {
+        const page = bridgePage('badHost', req.headers['accept-language'], { port });
+        return send(res, 421, 'text/html; charset=utf-8', page);
+      }
       return fail(res, 421, 'bridge_bad_host');
     }
     const url = new URL(req.url ?? '/', `http://${host}`);

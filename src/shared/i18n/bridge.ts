@@ -12,6 +12,10 @@ export const bridgeMessages = defineMessages(
         title: 'Ventanilla: página no encontrada',
         text: 'Esta página no existe.',
       },
+      badHost: {
+        title: 'Ventanilla: dirección no admitida',
+        text: 'Ventanilla solo responde en http://127.0.0.1:{{port}} o http://localhost:{{port}}, en este mismo equipo. Abra la dirección que muestra «ventanilla serve».',
+      },
     },
   },
   {
@@ -23,6 +27,10 @@ export const bridgeMessages = defineMessages(
       notFound: {
         title: 'Ventanilla: page not found',
         text: 'This page does not exist.',
+      },
+      badHost: {
+        title: 'Ventanilla: address not accepted',
+        text: 'Ventanilla only answers at http://127.0.0.1:{{port}} or http://localhost:{{port}}, on this same computer. Open the address that “ventanilla serve” prints.',
       },
     },
   },
