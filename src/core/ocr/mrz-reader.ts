@@ -140,15 +140,11 @@ const numberWindows = (line: string): string[] => {
   return [...out];
 };
 
-const differences = (a: string, b: string): number => [...a].filter((c, i) => c !== b[i]).length;
+/** Glyphs the engines take for one another on OCR-B: a replacement may only swap these. */
+const LOOK_ALIKE = ['0ODQ', '1IL', '2Z', '5S', '8B', '6G', '4A', '7T'];
+const lookAlike = (a: string, b: string): boolean =>
+  LOOK_ALIKE.some((g) => g.includes(a) && g.includes(b));
 
-/**
- * A second, independent reading (the LSTM model) of a foreign document number. Where it spells
- * the number exactly as we do, the number is confirmed. Where it differs in at most two
- * glyphs and its spelling passes every check with no repair, it replaces ours: the legacy
- * model leans to digits (D as 0, B as 8), and a repair of two such slips can pass the check
- * digit by chance. Null when the witness supports neither.
- */
 const witnessNumber = (
   m: MrzInterpretation,
   lstmLine: string,
@@ -157,17 +153,22 @@ const witnessNumber = (
   const span = documentNumberSpan(m.format);
   const line = m.lines[span.line] ?? '';
   const ours = line.slice(span.start, span.start + 9);
-  let best: { mrz: MrzInterpretation; diff: number } | null = null;
-  for (const cand of numberWindows(lstmLine)) {
-    const diff = differences(cand, ours);
-    if (diff === 0) return m;
-    if (diff > 2 || (best && best.diff <= diff)) continue;
+  if (numberWindows(lstmLine).includes(ours)) return m;
+  // A replacement: a plain window (no dropped glyph), one or two look-alike swaps, every check
+  // passing with no repair, and no other window doing the same.
+  const found = new Map<string, MrzInterpretation>();
+  for (let i = 0; i + 9 <= lstmLine.length; i++) {
+    const cand = lstmLine.slice(i, i + 9);
+    const diffs = [...cand].flatMap((c, j) => (c === ours[j] ? [] : [[c, ours[j] ?? '']]));
+    if (diffs.length === 0 || diffs.length > 2) continue;
+    if (!diffs.every(([a, b]) => lookAlike(a ?? '', b ?? ''))) continue;
     const lines = [...m.lines];
     lines[span.line] = line.slice(0, span.start) + cand + line.slice(span.start + 9);
     const again = readMrzText(lines.join('\n'), today);
-    if (again?.valid && again.swaps === 0 && again.format === m.format) best = { mrz: again, diff };
+    if (again?.valid && again.swaps === 0 && again.format === m.format) found.set(cand, again);
   }
-  return best?.mrz ?? null;
+  const [only] = found.values();
+  return found.size === 1 && only ? only : null;
 };
 
 /** Foreign numbers the checks cannot vouch for: a blind-spot glyph, a repair, or disagreement. */
