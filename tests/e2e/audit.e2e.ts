@@ -38,7 +38,7 @@ describe('the manager audit screen in browser mode', () => {
     expect(cells.slice(1).every((row) => row.includes('ana'))).toBe(true);
     expect(cells.some((row) => row.includes('luis'))).toBe(false);
 
-    await page.getByRole('row').filter({ hasText: 'auth.sign_in' }).first().click();
+    await page.getByRole('row').filter({ hasText: 'Inicio de sesión' }).first().click();
     await page.getByRole('dialog').getByText('Entrada').waitFor();
     await page.getByRole('button', { name: 'Verificar la cadena' }).click();
     await page.getByText(/Registro íntegro/).waitFor();

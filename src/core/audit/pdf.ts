@@ -37,8 +37,9 @@ const COLS = [
   // "04/12/2026 19:20:05 (UTC+01:00)"
   { key: 'at', chars: 31 },
   { key: 'staff', chars: 30 },
-  { key: 'action', chars: 28 },
-  { key: 'subject', chars: 24 },
+  // The longest action name ("Inscripción en el servicio central") on one line.
+  { key: 'action', chars: 34 },
+  { key: 'subject', chars: 22 },
   { key: 'details', chars: 0 },
 ] as const;
 

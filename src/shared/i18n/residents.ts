@@ -133,7 +133,7 @@ export const residentsMessages = defineMessages(
         commit: 'Importar ahora',
         cancel: 'Descartar',
         committed:
-          'Padrón importado: {{imported}} nuevos, {{updated}} actualizados, {{deregistered}} bajas.',
+          'Padrón importado — nuevos: {{imported}}, actualizados: {{updated}}, bajas: {{deregistered}}.',
         rejectedTitle: 'Filas rechazadas',
         line: 'Línea',
         reason: 'Motivo',
@@ -275,7 +275,7 @@ export const residentsMessages = defineMessages(
         commit: 'Import now',
         cancel: 'Discard',
         committed:
-          'Register imported: {{imported}} new, {{updated}} updated, {{deregistered}} deregistered.',
+          'Register imported — new: {{imported}}, updated: {{updated}}, deregistered: {{deregistered}}.',
         rejectedTitle: 'Rejected rows',
         line: 'Line',
         reason: 'Reason',
