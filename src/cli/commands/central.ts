@@ -1,18 +1,7 @@
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import {
-  createEnrolmentCode,
-  createStaffToken,
-  deviceBoard,
-  revokeDevice,
-} from '../../central/admin';
-import { opAppliers } from '../../central/appliers';
-import type { CentralStore } from '../../central/db/store';
-import { openCentralStore } from '../../central/open-store';
-import { createVerificationRequest } from '../../central/verification-routes';
-import { importRegisterAtCentral } from '../../central/register-import';
-import { buildCentral } from '../../central/server';
-import { publishTemplate } from '../../central/template-publish';
+import type { AdminOp, AdminOutput } from '../../central/admin-ops';
+import { runAdminCommand, startCentralService } from '../../central/central-process';
 import { defaultDataDir } from '../../core/platform/data-dir';
 import type { ImportReport } from '../../shared/contract/residents';
 import { Network, networks } from '../../shared/contract/verifications';
@@ -37,19 +26,17 @@ const parsePort = (value: string): number => {
   return port;
 };
 
-/** Opens central's store for one command and always closes it. */
-const withStore = async <T>(cmd: Command, fn: (store: CentralStore) => Promise<T>): Promise<T> => {
+const targetOf = (cmd: Command) => {
   const opts = cmd.optsWithGlobals<GlobalOptions & StoreOptions>();
-  const store = await openCentralStore({
-    dataDir: opts.dataDir ?? defaultDataDir(),
+  return {
+    dataDir: resolve(opts.dataDir ?? defaultDataDir()),
     databaseUrl: opts.databaseUrl ?? process.env.VENTANILLA_DATABASE_URL,
-  });
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
+  };
 };
+
+/** One admin operation: to the central running on this folder, else on the database here. */
+const admin = <K extends AdminOp>(cmd: Command, op: K, input: unknown): Promise<AdminOutput<K>> =>
+  runAdminCommand(targetOf(cmd), op, input);
 
 const printImport = (report: ImportReport): void => {
   const { imported, updated, unchanged, rejected, deregistered } = report;
@@ -76,24 +63,22 @@ const registerCommand = (): Command => {
     .option('--json', t('cli.jsonOption'))
     .option('--database-url <url>', t('cli.central.databaseUrl'))
     .action(async (file: string, opts: { dryRun?: boolean; json?: boolean }, cmd: Command) => {
-      const bytes = readInputFile(file);
-      await withStore(cmd, async (store) => {
-        const report = await importRegisterAtCentral(store, bytes, {
-          fileName: basename(file),
-          dryRun: opts.dryRun ?? false,
-          language: cliLanguage(),
-        });
-        if (!opts.json) return printImport(report);
-        const { imported, updated, unchanged, rejected, deregistered, dry_run } = report;
-        printJson({
-          imported,
-          updated,
-          unchanged,
-          rejected,
-          deregistered,
-          dry_run,
-          errors: report.errors.map(({ line, message }) => ({ line, message })),
-        });
+      const report = await admin(cmd, 'registerImport', {
+        file_base64: readInputFile(file).toString('base64'),
+        file_name: basename(file),
+        dry_run: opts.dryRun ?? false,
+        language: cliLanguage(),
+      });
+      if (!opts.json) return printImport(report);
+      const { imported, updated, unchanged, rejected, deregistered, dry_run } = report;
+      printJson({
+        imported,
+        updated,
+        unchanged,
+        rejected,
+        deregistered,
+        dry_run,
+        errors: report.errors.map(({ line, message }) => ({ line, message })),
       });
     });
   return register;
@@ -109,12 +94,11 @@ const formsCommand = (): Command => {
     .option('--json', t('cli.jsonOption'))
     .option('--database-url <url>', t('cli.central.databaseUrl'))
     .action(async (file: string, opts: { json?: boolean }, cmd: Command) => {
-      const bytes = readInputFile(file);
-      await withStore(cmd, async (store) => {
-        const published = await publishTemplate(store, bytes);
-        if (opts.json) printJson(published);
-        else process.stdout.write(`${t('cli.central.formsPublished', { ...published })}\n`);
+      const published = await admin(cmd, 'formsPublish', {
+        file_base64: readInputFile(file).toString('base64'),
       });
+      if (opts.json) printJson(published);
+      else process.stdout.write(`${t('cli.central.formsPublished', { ...published })}\n`);
     });
   return forms;
 };
@@ -129,17 +113,20 @@ export const centralCommand = (): Command => {
     .option('--host <address>', t('cli.central.host'), '127.0.0.1')
     .option('--database-url <url>', t('cli.central.databaseUrl'))
     .action(async (opts: { port: number; host: string }, cmd: Command) => {
-      await withStore(cmd, async (store) => {
-        const app = buildCentral({ store, appliers: opAppliers, logLevel: 'info' });
-        const url = await app.listen({ port: opts.port, host: opts.host });
-        process.stdout.write(`${t('cli.central.listening', { url, engine: store.engine })}\n`);
-        await new Promise<void>((resolve) => {
-          process.once('SIGINT', resolve);
-          process.once('SIGTERM', resolve);
-        });
-        // In-flight requests finish; their transactions commit or roll back before the store closes.
-        await app.close();
+      const central = await startCentralService(
+        targetOf(cmd),
+        { port: opts.port, host: opts.host },
+        { logLevel: 'info' },
+      );
+      process.stdout.write(
+        `${t('cli.central.listening', { url: central.url, engine: central.engine })}\n`,
+      );
+      await new Promise<void>((done) => {
+        process.once('SIGINT', done);
+        process.once('SIGTERM', done);
       });
+      // In-flight requests finish, then the store closes and the folder's lock is released.
+      await central.close();
     });
 
   central
@@ -149,14 +136,12 @@ export const centralCommand = (): Command => {
     .option('--json', t('cli.jsonOption'))
     .option('--database-url <url>', t('cli.central.databaseUrl'))
     .action(async (name: string, opts: { json?: boolean }, cmd: Command) => {
-      await withStore(cmd, async (store) => {
-        const result = await createEnrolmentCode(store, name.trim(), new Date());
-        if (opts.json) printJson(result);
-        else
-          process.stdout.write(
-            `${t('cli.central.code', { name, code: result.code, expires: result.expires_at })}\n`,
-          );
-      });
+      const result = await admin(cmd, 'enrollDevice', { name });
+      if (opts.json) printJson(result);
+      else
+        process.stdout.write(
+          `${t('cli.central.code', { name, code: result.code, expires: result.expires_at })}\n`,
+        );
     });
 
   central
@@ -165,14 +150,12 @@ export const centralCommand = (): Command => {
     .argument('<id>', t('cli.central.deviceId'))
     .option('--database-url <url>', t('cli.central.databaseUrl'))
     .action(async (id: string, _opts: unknown, cmd: Command) => {
-      await withStore(cmd, async (store) => {
-        if (await revokeDevice(store, id, new Date()))
-          process.stdout.write(`${t('cli.central.revoked', { id })}\n`);
-        else {
-          process.stderr.write(`${t('cli.central.notFound')}\n`);
-          process.exitCode = 1;
-        }
-      });
+      if ((await admin(cmd, 'revokeDevice', { id })).revoked)
+        process.stdout.write(`${t('cli.central.revoked', { id })}\n`);
+      else {
+        process.stderr.write(`${t('cli.central.notFound')}\n`);
+        process.exitCode = 1;
+      }
     });
 
   central
@@ -181,33 +164,31 @@ export const centralCommand = (): Command => {
     .option('--json', t('cli.jsonOption'))
     .option('--database-url <url>', t('cli.central.databaseUrl'))
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      await withStore(cmd, async (store) => {
-        const { devices } = await deviceBoard(store);
-        if (opts.json) return printJson({ devices });
-        for (const r of devices) {
-          const state = [
-            r.revoked_at ? t('cli.central.revokedState') : '',
-            r.audit_flag
-              ? t('cli.central.auditFlag', {
-                  problem: r.audit_flag.problem,
-                  seq: r.audit_flag.seq ?? '—',
-                })
-              : '',
-            r.last_error ?? '',
-          ]
-            .filter(Boolean)
-            .join('  ');
-          process.stdout.write(
-            `${t('cli.central.deviceLine', {
-              name: r.name,
-              id: r.id,
-              seen: r.last_seen_at ?? '—',
-              depth: r.queue_depth ?? '—',
-              state,
-            })}\n`,
-          );
-        }
-      });
+      const { devices } = await admin(cmd, 'devices', {});
+      if (opts.json) return printJson({ devices });
+      for (const r of devices) {
+        const state = [
+          r.revoked_at ? t('cli.central.revokedState') : '',
+          r.audit_flag
+            ? t('cli.central.auditFlag', {
+                problem: r.audit_flag.problem,
+                seq: r.audit_flag.seq ?? '—',
+              })
+            : '',
+          r.last_error ?? '',
+        ]
+          .filter(Boolean)
+          .join('  ');
+        process.stdout.write(
+          `${t('cli.central.deviceLine', {
+            name: r.name,
+            id: r.id,
+            seen: r.last_seen_at ?? '—',
+            depth: r.queue_depth ?? '—',
+            state,
+          })}\n`,
+        );
+      }
     });
 
   central
@@ -216,11 +197,8 @@ export const centralCommand = (): Command => {
     .argument('<name>', t('cli.central.tokenName'))
     .option('--database-url <url>', t('cli.central.databaseUrl'))
     .action(async (name: string, _opts: unknown, cmd: Command) => {
-      await withStore(cmd, async (store) => {
-        process.stdout.write(
-          `${t('cli.central.tokenCreated', { token: await createStaffToken(store, name, new Date()) })}\n`,
-        );
-      });
+      const { token } = await admin(cmd, 'token', { name });
+      process.stdout.write(`${t('cli.central.tokenCreated', { token })}\n`);
     });
 
   central
@@ -240,15 +218,14 @@ export const centralCommand = (): Command => {
         opts: { userId?: string; json?: boolean },
         cmd: Command,
       ) => {
-        await withStore(cmd, async (store) => {
-          const input = { resident_id: residentId, network, handle, platform_user_id: opts.userId };
-          const result = await createVerificationRequest(store, input, 'cli', new Date());
-          if (!result.ok) {
-            process.stderr.write(`${t(`errors.${result.error}`)}\n`);
-            process.exitCode = 1;
-          } else if (opts.json) printJson(result.value);
-          else process.stdout.write(`${t('cli.central.requestCreated', result.value)}\n`);
+        const request = await admin(cmd, 'requestVerification', {
+          resident_id: residentId,
+          network,
+          handle,
+          platform_user_id: opts.userId,
         });
+        if (opts.json) printJson(request);
+        else process.stdout.write(`${t('cli.central.requestCreated', request)}\n`);
       },
     );
 

@@ -1,6 +1,7 @@
 import type { Language, Messages } from './define';
 import { auditMessages } from './audit';
 import { bridgeMessages } from './bridge';
+import { centralAdminMessages } from './central-admin';
 import { centralAnswerMessages } from './central-answers';
 import { cliMessages } from './cli';
 import { commonMessages } from './common';
@@ -31,6 +32,7 @@ const catalogs = [
   syncMessages,
   syncEnrolMessages,
   centralAnswerMessages,
+  centralAdminMessages,
   desktopMessages,
   residentsMessages,
   verificationMessages,

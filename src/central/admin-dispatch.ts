@@ -1,0 +1,60 @@
+import type { z } from 'zod';
+import { AppError } from '../shared/errors';
+import { invalidInputParams } from '../shared/input-issues';
+import { createEnrolmentCode, createStaffToken, deviceBoard, revokeDevice } from './admin';
+import { type AdminOp, type AdminOps, type AdminOutput, adminOps } from './admin-ops';
+import type { CentralStore } from './db/store';
+import { importRegisterAtCentral } from './register-import';
+import { publishTemplate } from './template-publish';
+import { createVerificationRequest } from './verification-routes';
+
+type Handlers = {
+  readonly [K in AdminOp]: (
+    store: CentralStore,
+    input: z.infer<AdminOps[K]['input']>,
+    now: Date,
+  ) => Promise<AdminOutput<K>>;
+};
+
+const handlers: Handlers = {
+  enrollDevice: (store, { name }, now) => createEnrolmentCode(store, name, now),
+  revokeDevice: async (store, { id }, now) => ({ revoked: await revokeDevice(store, id, now) }),
+  devices: (store) => deviceBoard(store),
+  token: async (store, { name }, now) => ({ token: await createStaffToken(store, name, now) }),
+  requestVerification: async (store, input, now) => {
+    const result = await createVerificationRequest(store, input, 'cli', now);
+    if (!result.ok) throw new AppError(result.error, {}, result.status);
+    return result.value;
+  },
+  registerImport: (store, input, now) =>
+    importRegisterAtCentral(store, Buffer.from(input.file_base64, 'base64'), {
+      fileName: input.file_name,
+      dryRun: input.dry_run,
+      language: input.language,
+      now,
+    }),
+  formsPublish: (store, { file_base64 }) =>
+    publishTemplate(store, Buffer.from(file_base64, 'base64')),
+};
+
+/**
+ * The one path every admin command takes, whether the CLI opened the database itself or the
+ * running central received it on its loopback admin route: input and output checked with zod.
+ */
+export const runAdminOp = async <K extends AdminOp>(
+  store: CentralStore,
+  op: K,
+  input: unknown,
+  now: Date = new Date(),
+): Promise<AdminOutput<K>> => {
+  const spec = adminOps[op];
+  const parsed = spec.input.safeParse(input);
+  if (!parsed.success)
+    throw new AppError('invalid_input', invalidInputParams(parsed.error, input), 400);
+  const handler = handlers[op] as (
+    store: CentralStore,
+    input: unknown,
+    now: Date,
+  ) => Promise<unknown>;
+  return spec.output.parse(await handler(store, parsed.data, now)) as AdminOutput<K>;
+};

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { ImportReport } from '../shared/contract/residents';
+import { languages } from '../shared/i18n/define';
+import { DeviceBoard } from './admin';
+import { NewRequest, RequestAnswer } from './verification-routes';
+
+const Name = z.string().trim().min(1).max(200);
+/** A file's bytes, so the service never reads a path named by the caller. */
+const FileBytes = z.string().max(1_400_000_000);
+
+/**
+ * The `ventanilla central …` admin commands, declared once. The CLI runs them through
+ * `runAdminOp` on the database itself when no central is running, or sends them to the running
+ * central's loopback admin route, which runs the same `runAdminOp`.
+ */
+export const adminOps = {
+  enrollDevice: {
+    input: z.object({ name: Name }),
+    output: z.object({ code: z.string(), expires_at: z.string() }),
+  },
+  revokeDevice: {
+    input: z.object({ id: z.string().trim().min(1).max(100) }),
+    output: z.object({ revoked: z.boolean() }),
+  },
+  devices: { input: z.object({}), output: DeviceBoard },
+  token: { input: z.object({ name: Name }), output: z.object({ token: z.string() }) },
+  requestVerification: { input: NewRequest, output: RequestAnswer },
+  registerImport: {
+    input: z.object({
+      file_base64: FileBytes,
+      file_name: z.string().min(1).max(500),
+      dry_run: z.boolean(),
+      language: z.enum(languages),
+    }),
+    output: ImportReport,
+  },
+  formsPublish: {
+    input: z.object({ file_base64: FileBytes }),
+    output: z.object({ id: z.string(), version: z.number().int(), seq: z.number().int() }),
+  },
+} as const;
+
+export type AdminOps = typeof adminOps;
+export type AdminOp = keyof AdminOps;
+export type AdminInput<K extends AdminOp> = z.input<AdminOps[K]['input']>;
+export type AdminOutput<K extends AdminOp> = z.infer<AdminOps[K]['output']>;
+
+export const isAdminOp = (name: string): name is AdminOp => Object.hasOwn(adminOps, name);
