@@ -119,6 +119,13 @@ describe('the verification desk when reading fails or disagrees', () => {
     await page.getByRole('button', { name: 'Volver a Revisión' }).click();
     // The reading is still there; the clerk fixes one field.
     await expect(page.getByLabel('Número de documento').inputValue()).resolves.toBe('74252101M');
+    // A number whose control letter does not fit is refused, and the message goes once it is fixed.
+    await page.getByLabel('Número de documento').fill('74252101A');
+    await page.getByRole('button', { name: /Buscar en el padrón/ }).click();
+    const badLetter = page.getByRole('alert').filter({ hasText: 'La letra de control' });
+    await badLetter.waitFor();
+    await page.getByLabel('Número de documento').fill('74252101M');
+    await expect(badLetter.count()).resolves.toBe(0);
     await page.getByLabel('Fecha de nacimiento').fill('04/05/1952');
     await page.getByRole('button', { name: /Buscar en el padrón/ }).click();
     await page

@@ -66,6 +66,7 @@ export const ReviewStep = ({
   today,
   busy,
   onSubmit,
+  onEdit,
 }: {
   result: OcrResult;
   /** The clerk's earlier edits, when they come back to this step. */
@@ -74,9 +75,15 @@ export const ReviewStep = ({
   today: string;
   busy: boolean;
   onSubmit: (r: Reviewed) => void;
+  /** A field changed: an error about the earlier data no longer applies. */
+  onEdit: () => void;
 }) => {
   const { t } = useTranslation();
-  const [doc, setDoc] = useState<OcrDocument>(initial ?? result.document);
+  const [doc, setDocument] = useState<OcrDocument>(initial ?? result.document);
+  const setDoc = (next: OcrDocument | ((d: OcrDocument) => OcrDocument)) => {
+    setDocument(next);
+    onEdit();
+  };
   const [badDates, setBadDates] = useState<ReadonlySet<string>>(new Set());
   const [tried, setTried] = useState(false);
   const corrected = EDITABLE.filter((f) => (doc[f] ?? '') !== (result.document[f] ?? ''));

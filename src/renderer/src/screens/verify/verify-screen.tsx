@@ -245,6 +245,7 @@ export const VerifyScreen = () => {
             today={today}
             busy={busy}
             onSubmit={(r) => void lookUp(r)}
+            onEdit={() => setError(null)}
           />
         )}
         {view === 'resident' && flow?.reviewed && flow.match && (
