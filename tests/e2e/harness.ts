@@ -123,8 +123,16 @@ export const startApp = async (
     },
     stop: async () => {
       await browser.close();
+      const exited = new Promise<boolean>((r) => {
+        if (server.exitCode !== null || server.signalCode !== null) return r(true);
+        server.once('exit', () => r(true));
+        setTimeout(() => r(false), WAIT_MS).unref();
+      });
       server.kill('SIGTERM');
-      await new Promise((r) => server.once('exit', r));
+      if (!(await exited)) {
+        server.kill('SIGKILL');
+        throw new Error('ventanilla serve did not exit on SIGTERM');
+      }
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
