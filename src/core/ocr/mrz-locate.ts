@@ -160,7 +160,9 @@ export const findMrzLines = (
       if (dy < h * 0.8) continue;
       if (dy > h * 2.8) break;
       if (Math.min(prev.capHeight, l.capHeight) < h * 0.75) continue;
-      if (Math.abs(l.left - first.left) > h * 1.5) continue;
+      // Full-length lines share both margins; a speck at one end (a card edge) moves one.
+      if (Math.abs(l.left - first.left) > h * 1.5 && Math.abs(l.right - first.right) > h * 1.5)
+        continue;
       if (Math.abs(l.pitch - first.pitch) > first.pitch * 0.15) continue;
       group.push(l);
     }
