@@ -4,14 +4,15 @@ import type { Verification } from '../../../../shared/contract/verifications';
 import { useAction, useApp } from '../../app-context';
 import { ErrorBanner } from '../../components/form';
 import { verificationStateText } from '../../../../shared/verification-label';
-
-const day = (iso: string | null): string => (iso ? iso.slice(0, 10) : '—');
+import { useTimes } from '../../time';
 
 /** Every verification of one resident, newest first, as the verifications feature keeps them. */
 export const VerificationHistory = ({ residentId }: { residentId: string }) => {
   const { t } = useTranslation();
   const { api } = useApp();
   const { error, run } = useAction();
+  const times = useTimes();
+  const day = (iso: string | null): string => (iso ? times.date(iso) : '—');
   const [rows, setRows] = useState<Verification[] | null>(null);
 
   useEffect(() => {

@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { Conflict } from '../../../../shared/contract/verifications';
 import { useAction, useApp } from '../../app-context';
 import { ErrorBanner, Notice } from '../../components/form';
+import { useTimes } from '../../time';
 import { ValiditySettings } from './validity-settings';
 import './verify.css';
 
 /** The manager's queue of refused claims: transfer the handle or reject the claim, with a reason. */
 export const ConflictsScreen = () => {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const times = useTimes();
   const { api } = useApp();
   const { busy, error, run } = useAction();
   const [conflicts, setConflicts] = useState<Conflict[]>([]);
@@ -32,10 +34,7 @@ export const ConflictsScreen = () => {
     });
   };
 
-  const date = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(
-      new Date(iso),
-    );
+  const date = (iso: string) => times.dateTime(iso);
 
   return (
     <section aria-labelledby="conflicts-title" className="conflicts">
