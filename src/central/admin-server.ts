@@ -22,10 +22,15 @@ export const buildAdminServer = (options: {
   readonly store: CentralStore;
   readonly secret: string;
   readonly now?: () => Date;
+  /** The same structured logs as the counters' listener: each admin request is one line. */
+  readonly logLevel?: 'info' | 'warn' | 'error' | false;
 }): FastifyInstance => {
   const now = options.now ?? (() => new Date());
   const expected = digest(`Bearer ${options.secret}`);
-  const app = Fastify({ logger: false, bodyLimit: MAX_ADMIN_BODY });
+  const app = Fastify({
+    logger: options.logLevel ? { level: options.logLevel } : false,
+    bodyLimit: MAX_ADMIN_BODY,
+  });
   app.addHook('onRequest', async (req, reply) => {
     if (!timingSafeEqual(digest(req.headers.authorization ?? ''), expected))
       return reply.code(401).send({ error: { code: 'central_admin_refused' } });

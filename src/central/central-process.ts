@@ -90,7 +90,7 @@ export const startCentralService = async (
     // In-flight requests finish; their transactions commit or roll back before the store closes.
     cleanups.push(() => app.close());
     const secret = newAdminSecret();
-    const admin = buildAdminServer({ store, secret });
+    const admin = buildAdminServer({ store, secret, logLevel: options.logLevel });
     const adminUrl = await admin.listen({ host: '127.0.0.1', port: 0 });
     cleanups.push(() => admin.close());
     held.update({ url, admin_url: adminUrl, secret });

@@ -1,0 +1,82 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import pg from 'pg';
+import { PG_URL } from './harness';
+
+/** The built CLI (`npm run build` first), run as its own process like a person runs it. */
+export const CLI = resolve(import.meta.dirname, '../../bin/ventanilla.js');
+
+export interface ServeProcess {
+  readonly child: ChildProcess;
+  /** Everything the process wrote so far (stdout and stderr). */
+  output(): string;
+  /** The counters' address, once it is listening. */
+  readonly url: Promise<string>;
+  /** Exit code (null when killed by a signal). */
+  readonly exited: Promise<number | null>;
+  stop(): Promise<number | null>;
+}
+
+/** `ventanilla [args]` as a separate process; `url` resolves from the "listening" line. */
+export const spawnCli = (
+  args: readonly string[],
+  env: Record<string, string> = {},
+  command: readonly string[] = [process.execPath, CLI],
+): ServeProcess => {
+  const [bin = process.execPath, ...pre] = command;
+  const child = spawn(bin, [...pre, ...args], {
+    env: { ...process.env, VENTANILLA_LANG: 'en', ...env },
+    cwd: resolve(import.meta.dirname, '../..'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  let listening: (url: string) => void = () => undefined;
+  let failed: (e: Error) => void = () => undefined;
+  const url = new Promise<string>((ok, ko) => {
+    listening = ok;
+    failed = ko;
+  });
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  void exited.then(() => failed(new Error(`exited before listening:\n${text}`)));
+  // A one-shot command never listens: only a caller awaiting `url` sees the rejection.
+  url.catch(() => undefined);
+  const onData = (chunk: Buffer) => {
+    text += chunk.toString();
+    const m = /(?:Central service at|Servicio central en) (http:\/\/\S+) \(/.exec(text);
+    if (m?.[1]) listening(m[1]);
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  return {
+    child,
+    output: () => text,
+    url,
+    exited,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+};
+
+/** A PostgreSQL URL whose search_path is a fresh schema, and how to drop it. */
+export const pgSchemaUrl = async (): Promise<{ url: string; drop(): Promise<void> }> => {
+  const base = PG_URL ?? '';
+  const schema = `t_${randomUUID().replace(/-/g, '')}`;
+  const run = async (sql: string) => {
+    const c = new pg.Client({ connectionString: base });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  await run(`CREATE SCHEMA ${schema}`);
+  const sep = base.includes('?') ? '&' : '?';
+  return {
+    url: `${base}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+    drop: () => run(`DROP SCHEMA ${schema} CASCADE`),
+  };
+};
