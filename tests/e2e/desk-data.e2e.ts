@@ -178,7 +178,7 @@ describe('the desk as a clerk and a manager use it', () => {
       .waitFor();
     const leaving = page.getByTestId('import-leaving');
     await expect.poll(() => leaving.innerText()).toContain('Yolanda Llorente Bravo');
-    await expect(leaving.getByRole('row').count()).resolves.toBe(2);
+    await expect.poll(() => leaving.getByRole('row').count()).toBe(2);
     await page.getByRole('button', { name: 'Importar ahora' }).click();
     await page.getByText('Padrón importado — nuevos: 0, actualizados: 0, bajas: 1.').waitFor();
 

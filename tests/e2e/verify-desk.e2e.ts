@@ -88,9 +88,9 @@ describe('the verification desk when reading fails or disagrees', () => {
     await page.getByRole('button', { name: /Introducir los datos a mano/ }).click();
     await page.getByRole('heading', { name: 'Introduzca los datos del documento' }).waitFor();
     // What the lines read is the start: the birth date shown as dd/mm/aaaa.
-    await expect(page.getByLabel('Fecha de nacimiento').inputValue()).resolves.toMatch(
-      /^\d{2}\/\d{2}\/\d{4}$/,
-    );
+    await expect
+      .poll(() => page.getByLabel('Fecha de nacimiento').inputValue())
+      .toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
     await page.getByLabel('Número de documento').fill('74252101M');
     await page.getByLabel('Nombre', { exact: true }).fill('JUAN CARLOS');
     await page.getByLabel('Primer apellido').fill('DIAZ');
@@ -118,14 +118,14 @@ describe('the verification desk when reading fails or disagrees', () => {
     await page.getByRole('heading', { name: '¿Quién es la persona del mostrador?' }).waitFor();
     await page.getByRole('button', { name: 'Volver a Revisión' }).click();
     // The reading is still there; the clerk fixes one field.
-    await expect(page.getByLabel('Número de documento').inputValue()).resolves.toBe('74252101M');
+    await expect.poll(() => page.getByLabel('Número de documento').inputValue()).toBe('74252101M');
     // A number whose control letter does not fit is refused, and the message goes once it is fixed.
     await page.getByLabel('Número de documento').fill('74252101A');
     await page.getByRole('button', { name: /Buscar en el padrón/ }).click();
     const badLetter = page.getByRole('alert').filter({ hasText: 'La letra de control' });
     await badLetter.waitFor();
     await page.getByLabel('Número de documento').fill('74252101M');
-    await expect(badLetter.count()).resolves.toBe(0);
+    await expect.poll(() => badLetter.count()).toBe(0);
     await page.getByLabel('Fecha de nacimiento').fill('04/05/1952');
     await page.getByRole('button', { name: /Buscar en el padrón/ }).click();
     await page
@@ -174,11 +174,13 @@ describe('the verification desk when reading fails or disagrees', () => {
     await scan(page, join(GENERATED_DIR, 'dni_back-1-clean.png'));
     await page.getByRole('heading', { name: REVIEW }).waitFor({ timeout: 90_000 });
     // The first field has the focus; the expiry date is five Tab presses away.
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(
-      'doc-document_number',
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe('doc-document_number');
     for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('doc-expiry_date');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe('doc-expiry_date');
     // From the top of the page, the first field comes after the shell's controls and the pills.
     await page.evaluate(() => {
       document.body.tabIndex = -1;
@@ -194,32 +196,32 @@ describe('the verification desk when reading fails or disagrees', () => {
     expect(presses).toBeLessThanOrEqual(12);
     const expiry = page.getByLabel('Fecha de caducidad');
     await expiry.fill('05/09/2033');
-    await expect(expiry.getAttribute('aria-invalid')).resolves.toBeNull();
+    await expect.poll(() => expiry.getAttribute('aria-invalid')).toBeNull();
     await expiry.fill('31/31/2033');
     await page.getByText('Escriba la fecha como dd/mm/aaaa, p. ej. 05/09/2033.').waitFor();
-    await expect(expiry.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect.poll(() => expiry.getAttribute('aria-invalid')).toBe('true');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByText('Write the date as dd/mm/yyyy, e.g. 05/09/2033.').waitFor();
-    await expect(page.locator('body').textContent()).resolves.not.toMatch(/Invalid|pattern/);
+    await expect.poll(() => page.locator('body').textContent()).not.toMatch(/Invalid|pattern/);
     await page.getByRole('button', { name: 'Español' }).click();
     await page.getByLabel('Fecha de caducidad').fill('05/09/2033');
-    await expect(page.getByText('Escriba la fecha como dd/mm/aaaa').count()).resolves.toBe(0);
+    await expect.poll(() => page.getByText('Escriba la fecha como dd/mm/aaaa').count()).toBe(0);
     // Alt+↓ opens the calendar: Spanish month names on an English browser.
     await page.getByLabel('Fecha de caducidad').press('Alt+ArrowDown');
     const calendar = page.getByRole('dialog', { name: 'Calendario' });
     await calendar.getByText('septiembre de 2033').waitFor();
     await calendar.getByRole('button', { name: 'Mes siguiente' }).click();
     await calendar.getByRole('button', { name: 'sábado, 1 de octubre de 2033' }).click();
-    await expect(page.getByLabel('Fecha de caducidad').inputValue()).resolves.toBe('01/10/2033');
+    await expect.poll(() => page.getByLabel('Fecha de caducidad').inputValue()).toBe('01/10/2033');
   });
 
   it('offers no numeric id for Bluesky, and clears a handle error once the handle is fixed', async () => {
     const { page } = app;
     await page.getByRole('button', { name: /Buscar en el padrón/ }).click();
     await page.getByRole('button', { name: /Es esta persona.*Sofía de la Fuente Álvarez/ }).click();
-    await expect(page.getByLabel(/Identificador numérico/).count()).resolves.toBe(1);
+    await expect.poll(() => page.getByLabel(/Identificador numérico/).count()).toBe(1);
     await page.getByLabel('Bluesky').check();
-    await expect(page.getByLabel(/Identificador numérico/).count()).resolves.toBe(0);
+    await expect.poll(() => page.getByLabel(/Identificador numérico/).count()).toBe(0);
     await page.getByRole('radio', { name: /^X/ }).check();
     await page.getByLabel('Usuario', { exact: true }).fill('no vale!!');
     await page.keyboard.press('Enter');
@@ -231,6 +233,6 @@ describe('the verification desk when reading fails or disagrees', () => {
     await page.getByRole('button', { name: 'Español' }).click();
     await bad.waitFor();
     await page.getByLabel('Usuario', { exact: true }).fill('@sofia_ok');
-    await expect(bad.count()).resolves.toBe(0);
+    await expect.poll(() => bad.count()).toBe(0);
   });
 });
