@@ -66,7 +66,7 @@ export const residentsRepo = (db: Database) => {
        ORDER BY birth_date LIMIT ?`,
     ),
     bySurnamesKey: db.prepare('SELECT * FROM residents WHERE surnames_key = ? LIMIT ?'),
-    // Whole names: the surnames index, the given names compared in SQL (their phonetic key).
+    // Whole names: one seek in residents_surnames (surnames and the given names' phonetic key).
     byFullName: db.prepare(
       'SELECT * FROM residents WHERE surnames_key = ? AND phonetic_given = ? LIMIT ?',
     ),

@@ -1,6 +1,12 @@
 -- Typed search of the register by any part of a name: a full-text index of the given names and
 -- both surnames, accents and case folded by the tokenizer. External content: the names are
 -- stored once, in residents; triggers keep the index in step with every write.
+-- A whole typed name is looked up by surnames and given names together: the surnames index
+-- also carries the given names' phonetic key, so a common pair of surnames is not read row by
+-- row (every earlier query on surnames_key keeps this index).
+
+DROP INDEX residents_surnames;
+CREATE INDEX residents_surnames ON residents (surnames_key, phonetic_given);
 
 CREATE VIRTUAL TABLE residents_search USING fts5(
   given_names, surname1, surname2,
