@@ -1,6 +1,6 @@
 import { states } from 'mrz';
 import type { OcrDocument, OcrDocumentField } from '../../shared/contract/ocr';
-import { claim, isNameField } from './front-claims';
+import { claim, isDateField, isNameField } from './front-claims';
 import { resolveDates } from './front-dates';
 import { segmentLine, type LabelField } from './front-labels';
 import { findDni, findNie, findSupport, type FoundNumber } from './front-numbers';
@@ -68,7 +68,7 @@ const BIG_LABELS: ReadonlySet<LabelField> = new Set(['header', 'tie', 'number', 
 interface Row {
   text: string;
   height: number;
-  /** Known to be printed label-sized: text beside a label there is no name. */
+  /** Not known to be printed as tall as values: text beside a label there is no name. */
   small: boolean;
   segments: ReturnType<typeof segmentLine>;
 }
@@ -96,7 +96,7 @@ const rowsOf = (input: string | readonly FrontLine[]): Row[] => {
   return lines.map((l) => ({
     text: l.text,
     height: l.height,
-    small: ref > 0 && l.height <= ref * 1.25,
+    small: ref > 0 && l.height <= ref * 1.5,
     segments: segmentLine(l.text, ref > 0 && l.height > ref * 1.5),
   }));
 };
@@ -111,12 +111,37 @@ interface Collected {
 }
 
 /** Walks the lines, giving each value line to the labels printed above it (or beside it). */
+/**
+ * Who is offered a value line first. Dates go to the date labels of the latest row that had
+ * any, when they are enough for them: an older label whose value line the scan lost (FECHA DE
+ * NACIMIENTO) must not take the issue date. More dates than those labels: the older first.
+ */
+const order = (
+  text: string,
+  labels: readonly LabelField[],
+  recentDates: readonly LabelField[],
+): LabelField[] => {
+  const dates = datesIn(text).length;
+  if (dates === 0 || dates > recentDates.length) return [...labels];
+  return [
+    ...labels.filter((f) => !isDateField(f)),
+    ...recentDates,
+    ...labels.filter((f) => isDateField(f) && !recentDates.includes(f)),
+  ];
+};
+
 const collect = (rows: readonly Row[]): Collected => {
   const values = new Map<LabelField, string[]>();
   const labels = new Set<LabelField>();
   const loose: string[] = [];
   const strays: string[] = [];
-  let pending: LabelField[] = [];
+  /** The labels of the last label row, and older ones still without a value. */
+  let own: LabelField[] = [];
+  let waiting: LabelField[] = [];
+  const pending = (): LabelField[] => [...waiting, ...own];
+  /** The date labels of the latest label row that printed any, still without a value. */
+  let recentRow: LabelField[] = [];
+  const recent = (): LabelField[] => recentRow.filter((f) => !got(f));
   const room = (f: LabelField): boolean => (values.get(f)?.length ?? 0) < (MAX_VALUES[f] ?? 1);
   const got = (f: LabelField): boolean => (values.get(f)?.length ?? 0) > 0;
   const give = (f: LabelField, v: string): void => {
@@ -148,31 +173,32 @@ const collect = (rows: readonly Row[]): Collected => {
     // A line that only loosely resembles a label (ESPAÑOLA and ESPAÑA) right under a name
     // label still waiting for its value is that value.
     const loosely = row.segments.every((s) => 'label' in s && !s.exact);
-    const nameWaiting = pending.find((f) => isNameField(f) && room(f));
+    const nameWaiting = pending().find((f) => isNameField(f) && room(f));
     if (found.length > 0 && loosely && nameWaiting && claim(nameWaiting, row.text)) {
       offer(row.text, [nameWaiting]);
       continue;
     }
     if (found.length === 0) {
-      offer(row.text, pending);
+      offer(row.text, order(row.text, pending(), recent()));
       continue;
     }
     for (const f of found) labels.add(f);
     // Label rows one after another (`EMISIÓN`, then `VALIDEZ`, then both dates): labels still
     // without a value keep waiting, left to right. Names never wait (a name under the wrong
     // label is worse than none), nor do titles and back-side labels.
-    const waiting = pending.filter((f) => WAITS.has(f) && !got(f) && !found.includes(f));
-    pending = [...waiting];
+    waiting = [...waiting, ...own].filter((f) => WAITS.has(f) && !got(f) && !found.includes(f));
+    own = [];
+    if (found.some(isDateField)) recentRow = found.filter(isDateField);
     let current: LabelField | null = null;
     for (const s of row.segments) {
       if ('label' in s) {
         current = s.label;
-        pending.push(s.label);
+        own.push(s.label);
       } else if (current === null) {
-        offer(s.text, waiting);
+        offer(s.text, order(s.text, waiting, recent()));
       } else if (!(row.small && isNameField(current))) {
         // `DNI 12345678Z 15 06 2021`: the number printed level with the date row above.
-        offer(s.text, [current, ...waiting]);
+        offer(s.text, [current, ...order(s.text, waiting, recent())]);
       }
     }
   }
@@ -208,12 +234,17 @@ const namesOf = (
   const s2 = first(c, 'surname2');
   const joined = c.values.get('surnames') ?? [];
   const given = first(c, 'given') ?? c.strays.at(-1) ?? null;
-  if (s1 || s2 || joined.length > 0 || given) {
-    if (s1 || s2) return { surname1: s1, surname2: s2, given };
-    if (joined.length >= 2)
-      return { surname1: joined[0] ?? null, surname2: joined[1] ?? null, given };
+  if (s1 || s2) return { surname1: s1, surname2: s2, given };
+  if (joined.length >= 2)
+    return { surname1: joined[0] ?? null, surname2: joined[1] ?? null, given };
+  if (joined.length === 1) {
     const split = splitSurnames(joined[0] ?? '');
     return { surname1: split.surname1, surname2: split.surname2, given };
+  }
+  if (given) {
+    // The surname labels were lost: the surnames are the name lines printed above the name.
+    const above = fallback.filter((n) => n !== given).slice(0, 2);
+    return { surname1: above[0] ?? null, surname2: above[1] ?? null, given };
   }
   // No name label survived the scan: names by their place, above the sex line.
   const given2 = fallback.length >= 2 ? (fallback.at(-1) ?? null) : null;

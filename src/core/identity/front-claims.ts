@@ -1,3 +1,4 @@
+import { states } from 'mrz';
 import type { LabelField } from './front-labels';
 import { datesIn, nameOf, plain } from './front-text';
 
@@ -11,7 +12,7 @@ const NAME_FIELDS: ReadonlySet<LabelField> = new Set(['surnames', 'surname1', 's
 export const isNameField = (f: LabelField): boolean => NAME_FIELDS.has(f);
 
 const DATE_FIELDS: ReadonlySet<LabelField> = new Set(['birth', 'issue', 'expiry']);
-const isDateField = (f: LabelField): boolean => DATE_FIELDS.has(f);
+export const isDateField = (f: LabelField): boolean => DATE_FIELDS.has(f);
 
 /** Cuts the first match of `re` out of `text`. */
 const cut = (text: string, re: RegExp): { hit: RegExpExecArray; rest: string } | null => {
@@ -42,8 +43,14 @@ export const claim = (field: LabelField, text: string): Claim | null => {
     return c ? { value: c.hit[1] ?? '', rest: c.rest } : null;
   }
   if (field === 'nationality') {
-    const c = cut(upper, /(?<![A-Z0-9])([A-Z]{3})(?![A-Z0-9])/);
-    return c ? { value: c.hit[1] ?? '', rest: c.rest } : null;
+    // The first state code: `NAT` left over from a mangled NATIONALITY is none.
+    for (const m of upper.matchAll(/(?<![A-Z0-9])([A-Z]{3})(?![A-Z0-9])/g)) {
+      const code = m[1] ?? '';
+      if (code in states) {
+        return { value: code, rest: upper.slice(0, m.index) + ' ' + upper.slice(m.index + 3) };
+      }
+    }
+    return null;
   }
   if (isNameField(field)) {
     if (/\d/.test(text)) return null;

@@ -35,7 +35,8 @@ export const shapeNames = (lines: ReadonlyArray<{ text: string; height: number }
     .filter((l) => l.height > 0 && datesIn(l.text).length > 0)
     .map((l) => l.height)
     .sort((a, b) => a - b);
-  const valueHeight = dated[Math.floor(dated.length / 2)] ?? 0;
+  // The smallest: a phone's perspective prints the far side of the card smaller.
+  const valueHeight = dated[0] ?? 0;
   const run: string[] = [];
   for (const l of lines) {
     if (SEX_LINE.test(sexText(l.text))) break;
