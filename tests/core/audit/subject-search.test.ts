@@ -5,7 +5,12 @@ import { SYSTEM, testCore, type TestCore } from '../../helpers/test-core';
 import { importFixture } from '../residents/fixtures';
 import { appendEntries } from './audit-fixtures';
 
-const entry = (t: TestCore, action: AuditAction, subject: string, details: object) =>
+const entry = (
+  t: TestCore,
+  action: AuditAction,
+  subject: string,
+  details: Record<string, unknown>,
+) =>
   inTransaction(t.core.deps, () => audit(t.core.deps, { actor: SYSTEM, action, subject, details }));
 
 /** A register, noise, and the entries a verification of R001 (Juan Carlos Díaz Ibáñez) leaves. */
