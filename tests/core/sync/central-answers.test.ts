@@ -67,6 +67,8 @@ describe("central's answers as the counter words them", () => {
       expect(text).toMatch(/^[A-ZÁÉÍÓÚÑ¿].{15,}[.)]$/);
     }
     expect(es).not.toBe(en);
+    expect(es).not.toMatch(/\b(the|service|counter|request|refused|try|again)\b/i);
+    expect(en).not.toMatch(/\b(el|servicio|mostrador|vuelva|ha)\b/i);
     // Each answer has its own words, not the counter's catch-all for an unknown key.
     expect(es).not.toBe(internal);
     if (body === undefined || status === 500) expect(es).toContain(`HTTP ${status}`);

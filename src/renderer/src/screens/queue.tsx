@@ -1,6 +1,8 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { syncStopError } from '../../../shared/contract/central-errors';
 import type { QueueItem, SyncReport } from '../../../shared/contract/sync';
+import { translateError } from '../../../shared/i18n';
 import { useAction, useApp } from '../app-context';
 import { useSyncStatus } from '../components/sync-status';
 import { ErrorBanner, Field, formValues, Notice } from '../components/form';
@@ -13,6 +15,14 @@ const useErrorLabel = () => {
   const { t } = useTranslation();
   return (code: string | null) =>
     code ? t(`sync.lastErrors.${code}`, { defaultValue: code }) : '';
+};
+
+/** Why the last run stopped: a short label, else the full sentence, never central's raw code. */
+const useStopLabel = () => {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'es';
+  return (code: string) =>
+    t(`sync.lastErrors.${code}`, { defaultValue: translateError(language, syncStopError(code)) });
 };
 
 /** What is waiting to reach central, what central refused, and "Sync now". */
@@ -28,6 +38,7 @@ export const QueueScreen = () => {
   const [report, setReport] = useState<SyncReport | null>(null);
   const [discarding, setDiscarding] = useState<QueueItem | null>(null);
   const errorLabel = useErrorLabel();
+  const stopLabel = useStopLabel();
   const canFix = session?.staff.role === 'manager' || session?.staff.role === 'admin';
 
   const reload = useCallback(async () => {
@@ -76,7 +87,7 @@ export const QueueScreen = () => {
           {status.centralUrl && <p>{t('sync.queue.central', { url: status.centralUrl })}</p>}
           <p>{t('sync.queue.lastSuccess', { at: time(status.lastSuccessAt) })}</p>
           {status.lastError && (
-            <p>{t('sync.queue.lastError', { error: errorLabel(status.lastError) })}</p>
+            <p>{t('sync.queue.lastError', { error: stopLabel(status.lastError) })}</p>
           )}
           {status.nextAttemptAt && (
             <p>{t('sync.queue.nextAttempt', { at: time(status.nextAttemptAt) })}</p>
