@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { normalizeHandle, normalizePlatformUserId } from '../core/verifications/networks';
 import { Network } from '../shared/contract/verifications';
 import { isAppError } from '../shared/errors';
+import { ReasonText } from '../shared/free-text';
 import {
   canonicalChallenge,
   challengeSha256,
@@ -33,8 +34,8 @@ export const RequestAnswer = z.object({
 });
 
 const ProofBody = z.object({ code: z.string().min(1).max(40) });
-/** The same bounds as a revocation's reason at the counter, which records it as sent. */
-const RevokeBody = z.object({ reason: z.string().trim().min(3).max(500) });
+/** The same reason as at the counter (bounded, personal data masked), which records it as sent. */
+export const RevokeBody = z.object({ reason: ReasonText });
 const RevokeAnswer = z.object({
   verification_id: z.string(),
   status: z.enum(['revoked', 'already_revoked']),

@@ -75,8 +75,8 @@ for (const variant of storeVariants) {
       expect(pulled.pulled).toBeGreaterThanOrEqual(1);
       expect(await a.t.call('verifyGet', { id: v.id }, a.clerk)).toMatchObject({
         state: 'revoked',
-        // The view gives the ground; the reason typed at central is in the audit entry.
-        endReason: 'decision',
+        endGround: 'decision',
+        endReason: REASON,
       });
       expect(
         a.t.core.deps.db
@@ -162,7 +162,7 @@ for (const variant of storeVariants) {
       expect(await c.sync()).toMatchObject({ rejected: 0 });
       expect(await c.t.call('verifyGet', { id: v.id }, c.clerk)).toMatchObject({
         state: 'revoked',
-        endReason: 'resident_request',
+        endGround: 'resident_request',
       });
       expect(await c.sync()).toMatchObject({ pushed: 0, pulled: 0, rejected: 0 });
       expect(await centralRecord(v.id)).toMatchObject({ state: 'revoked' });

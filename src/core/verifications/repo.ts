@@ -106,7 +106,8 @@ export const toVerification = (row: VerificationRow, residents: ResidentsPort): 
   timeToVerifyMs: row.time_to_verify_ms,
   expiresAt: row.expires_at,
   endedAt: row.ended_at,
-  endReason: row.end_ground,
+  endGround: row.end_ground,
+  endReason: row.end_reason,
   supersededBy: row.superseded_by,
 });
 

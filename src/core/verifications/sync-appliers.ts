@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Network } from '../../shared/contract/verifications';
 import { isAppError } from '../../shared/errors';
+import { ReasonText } from '../../shared/free-text';
 import type { Actor } from '../audit/append';
 import { audit, type CoreDeps, inTransaction } from '../app/deps';
 import { normalizeHandle, normalizePlatformUserId } from './networks';
@@ -28,7 +29,7 @@ export const PendingRequestChange = z.object({
 
 export const CentralRevocation = z.object({
   verificationId: z.string().min(1),
-  reason: z.string().trim().min(3).max(500),
+  reason: ReasonText,
 });
 
 export type ProofOutcome =

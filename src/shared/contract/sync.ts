@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReasonText } from '../free-text';
 import { op } from './define';
 
 /** Wire protocol between counters and central (`/v1/...`). Bumped only on breaking changes. */
@@ -149,7 +150,7 @@ export const syncOps = {
     mutates: true,
   }),
   syncDiscard: op({
-    input: SeqInput.extend({ reason: z.string().trim().min(3).max(500) }),
+    input: SeqInput.extend({ reason: ReasonText }),
     output: z.object({}),
     access: ['manager', 'admin'],
     mutates: true,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReasonText } from '../free-text';
 import { op } from './define';
 import { OcrDocument, OcrDocumentField, OcrResult } from './ocr';
 
@@ -37,7 +38,7 @@ export type DocumentEntry = z.infer<typeof DocumentEntry>;
 
 const isoTime = z.string();
 const id = z.string().min(1).max(64);
-const reason = z.string().trim().min(3).max(500);
+const reason = ReasonText;
 
 export const Verification = z.object({
   id: z.string(),
@@ -66,6 +67,9 @@ export const Verification = z.object({
   timeToVerifyMs: z.number().int().nullable(),
   expiresAt: isoTime.nullable(),
   endedAt: isoTime.nullable(),
+  /** Why it ended, as a code (`resident_request`, `validity_ended`...). */
+  endGround: z.string().nullable(),
+  /** What staff typed when ending it (masked), if anyone did. */
   endReason: z.string().nullable(),
   supersededBy: z.string().nullable(),
 });

@@ -21,6 +21,15 @@ export const uiMessages = defineMessages(
         mismatch: 'Las contraseñas no coinciden.',
         submit: 'Crear administrador',
       },
+      personalData: {
+        warning:
+          'El motivo contiene {{kinds}}. Se guardará enmascarado: mejor no escribir datos personales.',
+        kinds: {
+          document: 'un número de documento',
+          phone: 'un teléfono',
+          email: 'un correo electrónico',
+        },
+      },
       lock: {
         title: 'Sesión bloqueada',
         intro: '{{name}}, introduzca su contraseña para continuar.',
@@ -104,6 +113,15 @@ export const uiMessages = defineMessages(
         repeat: 'Repeat the password',
         mismatch: 'The passwords do not match.',
         submit: 'Create administrator',
+      },
+      personalData: {
+        warning:
+          'The reason contains {{kinds}}. It will be stored masked: better leave personal data out.',
+        kinds: {
+          document: 'a document number',
+          phone: 'a phone number',
+          email: 'an email address',
+        },
       },
       lock: {
         title: 'Session locked',

@@ -32,6 +32,7 @@ const verification: Verification = {
   timeToVerifyMs: null,
   expiresAt: null,
   endedAt: null,
+  endGround: null,
   endReason: null,
   supersededBy: null,
 };

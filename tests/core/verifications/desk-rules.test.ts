@@ -57,7 +57,7 @@ describe('one resident per handle: conflicts', () => {
       'La cuenta es de Luis: lo acredita con la factura',
     );
     expect(done).toMatchObject({ state: 'transferred', resolvedBy: 'marta' });
-    expect(service.get(held.id)).toMatchObject({ state: 'revoked', endReason: 'transferred' });
+    expect(service.get(held.id)).toMatchObject({ state: 'revoked', endGround: 'transferred' });
     expect(service.history(LUIS.id)).toMatchObject([
       { handle: '@ana_g', state: 'verified', clerkName: 'clara' },
     ]);
@@ -100,7 +100,7 @@ describe('one resident per handle: conflicts', () => {
     expect(c).toMatchObject({ claimantResidentId: ANA.id, holderResidentId: LUIS.id });
     conflicts.resolve(MANAGER, c?.id ?? '', 'transfer', 'El código llegó desde la cuenta');
     expect(service.get(pending.id)).toMatchObject({ state: 'verified' });
-    expect(service.get(other.id)).toMatchObject({ state: 'revoked', endReason: 'transferred' });
+    expect(service.get(other.id)).toMatchObject({ state: 'revoked', endGround: 'transferred' });
   });
 });
 

@@ -33,7 +33,7 @@ describe('verification lifecycle', () => {
     const v = await service.save(CLERK, input);
     expect(v.expiresAt).toBe('2026-06-30T23:59:59.999Z');
     t.clock.advance(121 * 86_400_000);
-    expect(service.get(v.id)).toMatchObject({ state: 'expired', endReason: 'validity_ended' });
+    expect(service.get(v.id)).toMatchObject({ state: 'expired', endGround: 'validity_ended' });
   });
 
   it('keeps a challenge code pending until confirmed, and lets it lapse after 72 h', async () => {
@@ -56,7 +56,7 @@ describe('verification lifecycle', () => {
     );
     t.clock.advance(72 * 3_600_000 + 1);
     expect(() => service.confirmProof(CLERK, b.id)).toThrow('challenge_expired');
-    expect(service.get(b.id)).toMatchObject({ state: 'expired', endReason: 'challenge_expired' });
+    expect(service.get(b.id)).toMatchObject({ state: 'expired', endGround: 'challenge_expired' });
     expect(rows('SELECT kind FROM outbox WHERE entity_id = ? ORDER BY seq', b.id)).toEqual([
       { kind: 'verification.created' },
       { kind: 'verification.expired' },
@@ -105,7 +105,7 @@ describe('verification lifecycle', () => {
     const { t, service, rows } = desk();
     const v = await service.save(CLERK, saveInput(ANA, '@ana_g', t.clock.now()));
     const r = service.revoke(CLERK, v.id, 'resident_request', 'Ha perdido el teléfono');
-    expect(r).toMatchObject({ state: 'revoked', endReason: 'resident_request' });
+    expect(r).toMatchObject({ state: 'revoked', endGround: 'resident_request' });
     expect(() => service.revoke(CLERK, v.id, 'decision', 'otra vez')).toThrow('not_revocable');
     const [queued] = rows<{ payload: string }>(
       `SELECT payload FROM outbox WHERE kind = 'verification.revoked'`,

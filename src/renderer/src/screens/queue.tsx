@@ -4,8 +4,9 @@ import { syncStopError } from '../../../shared/contract/central-errors';
 import type { QueueItem, SyncReport } from '../../../shared/contract/sync';
 import { translateError } from '../../../shared/i18n';
 import { useAction, useApp } from '../app-context';
+import { ReasonInput } from '../components/reason-input';
 import { useSyncStatus } from '../components/sync-status';
-import { ErrorBanner, Field, formValues, Notice } from '../components/form';
+import { ErrorBanner, formValues, Notice } from '../components/form';
 import { useTimes } from '../time';
 
 type Tab = 'pending' | 'rejected';
@@ -173,14 +174,17 @@ export const QueueScreen = () => {
           <p>
             <code>{discarding.kind}</code> {discarding.entityId}
           </p>
-          <Field
-            label={t('sync.queue.discardReason')}
-            name="reason"
-            minLength={3}
-            maxLength={500}
-            required
-            autoFocus
-          />
+          <div className="field">
+            <label htmlFor="discard-reason">{t('sync.queue.discardReason')}</label>
+            <ReasonInput
+              id="discard-reason"
+              name="reason"
+              minLength={3}
+              maxLength={500}
+              required
+              autoFocus
+            />
+          </div>
           <div className="row">
             <button type="submit" className="primary" disabled={busy}>
               {t('sync.queue.confirmDiscard')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Conflict } from '../../../../shared/contract/verifications';
 import { useAction, useApp } from '../../app-context';
 import { ErrorBanner, Notice } from '../../components/form';
+import { ReasonInput } from '../../components/reason-input';
 import { useTimes } from '../../time';
 import { ValiditySettings } from './validity-settings';
 import './verify.css';
@@ -66,7 +67,13 @@ export const ConflictsScreen = () => {
           <form onSubmit={(e) => resolve(e, c)} className="resolve">
             <div className="field">
               <label htmlFor={`reason-${c.id}`}>{t('verifications.ui.conflicts.reason')}</label>
-              <input id={`reason-${c.id}`} name="reason" required minLength={3} maxLength={500} />
+              <ReasonInput
+                id={`reason-${c.id}`}
+                name="reason"
+                required
+                minLength={3}
+                maxLength={500}
+              />
             </div>
             <div className="row">
               <button

@@ -9,6 +9,7 @@ import {
   type ProofMethod,
 } from '../../../../shared/contract/verifications';
 import { useApp } from '../../app-context';
+import { PersonalDataWarning } from '../../components/reason-input';
 
 export interface HandleChoice {
   readonly network: Network;
@@ -226,6 +227,7 @@ export const HandleStep = ({
                   onEdit();
                 }}
               />
+              {k === 'reason' && <PersonalDataWarning text={override.reason} />}
             </div>
           ))}
         </fieldset>

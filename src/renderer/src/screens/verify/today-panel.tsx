@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TodayStats, Verification } from '../../../../shared/contract/verifications';
 import { useAction, useApp } from '../../app-context';
 import { ErrorBanner } from '../../components/form';
+import { ReasonInput } from '../../components/reason-input';
 import { verificationStateText } from '../../../../shared/verification-label';
 import { formatDuration } from './print';
 
@@ -93,7 +94,13 @@ export const TodayPanel = ({
                 </div>
                 <div className="field">
                   <label htmlFor={`reason-${v.id}`}>{t('verifications.ui.today.reason')}</label>
-                  <input id={`reason-${v.id}`} name="reason" required minLength={3} autoFocus />
+                  <ReasonInput
+                    id={`reason-${v.id}`}
+                    name="reason"
+                    required
+                    minLength={3}
+                    autoFocus
+                  />
                 </div>
                 <div className="row">
                   <button type="submit" className="danger" disabled={busy}>
