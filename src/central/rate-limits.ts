@@ -34,10 +34,17 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
 export type Credential = 'device' | 'staff';
 
 export interface Limiter {
-  /** Sends 429 (with Retry-After) when this address spent its refusals; true when it did. */
+  /**
+   * Sends 429 (with Retry-After) when this address spent its refusals; true when it did.
+   * Otherwise the request holds one of the address's check slots until `checked` (or its
+   * response ends): a check still running may yet be a refusal, so parallel checks wait
+   * once those running could spend the budget.
+   */
   refusalsSpent(req: FastifyRequest, reply: FastifyReply): Promise<boolean>;
-  /** Counts one refused credential against the request's address. */
+  /** Counts one refused credential against the request's address; its check is over. */
   noteRefusal(req: FastifyRequest): Promise<void>;
+  /** The request's credential passed: its check slot is free for the next. */
+  checked(req: FastifyRequest): void;
   /** Counts one authenticated request; sends 429 and answers true past the credential's budget. */
   overBudget(req: FastifyRequest, reply: FastifyReply, credential: Credential): Promise<boolean>;
 }
@@ -126,6 +133,20 @@ export const limiterFor = (
       keyGenerator: (req) => sha256Hex(header(req, 'authorization')),
     }),
   };
+  // Credential checks running per address (the refusal counter's key) and those waiting.
+  const running = new Map<string, { count: number; waiting: Array<() => void> }>();
+  const holding = new WeakMap<FastifyRequest, string>();
+  const release = (req: FastifyRequest): void => {
+    const key = holding.get(req);
+    const slots = key === undefined ? undefined : running.get(key);
+    if (key === undefined || !slots) return;
+    holding.delete(req);
+    slots.count -= 1;
+    const waiting = slots.waiting.splice(0);
+    if (slots.count === 0 && waiting.length === 0) running.delete(key);
+    // Each waiter reads the count again: the check that ended may have spent a refusal.
+    for (const wake of waiting) wake();
+  };
   const tooMany = (req: FastifyRequest, reply: FastifyReply, ttlInSeconds: number) => {
     throttled.note(req.ip);
     void reply.header('retry-after', String(Math.max(1, ttlInSeconds)));
@@ -133,14 +154,33 @@ export const limiterFor = (
   };
   return {
     refusalsSpent: async (req, reply) => {
-      const state = await refusals(req, { increment: false });
-      if (state.isAllowed || state.remaining > 0) return false;
-      await tooMany(req, reply, state.ttlInSeconds);
-      return true;
+      for (;;) {
+        const state = await refusals(req, { increment: false });
+        if (state.isAllowed) return false;
+        if (state.remaining === 0) {
+          await tooMany(req, reply, state.ttlInSeconds);
+          return true;
+        }
+        let slots = running.get(state.key);
+        if (!slots) {
+          slots = { count: 0, waiting: [] };
+          running.set(state.key, slots);
+        }
+        if (slots.count < state.remaining) {
+          slots.count += 1;
+          holding.set(req, state.key);
+          reply.raw.once('close', () => release(req));
+          return false;
+        }
+        const queue = slots.waiting;
+        await new Promise<void>((resolve) => queue.push(resolve));
+      }
     },
     noteRefusal: async (req) => {
       await refusals(req);
+      release(req);
     },
+    checked: release,
     overBudget: async (req, reply, credential) => {
       const state = await budgets[credential](req);
       if (state.isAllowed || !state.isExceeded) return false;

@@ -48,6 +48,7 @@ export const routeGuards = (store: CentralStore, now: () => Date, limiter: Limit
         await fail(reply, result.status, result.error);
         return undefined;
       }
+      limiter.checked(req);
       if (await limiter.overBudget(req, reply, 'device')) return undefined;
       return result.device;
     },
@@ -69,6 +70,7 @@ export const routeGuards = (store: CentralStore, now: () => Date, limiter: Limit
         await fail(reply, 401, 'bad_token');
         return undefined;
       }
+      limiter.checked(req);
       if (await limiter.overBudget(req, reply, 'staff')) return undefined;
       return row.name;
     },
