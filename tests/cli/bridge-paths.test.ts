@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Bridge, startBridge } from '../../src/cli/bridge/server';
+import { normaliseUrlPath } from '../../src/cli/bridge/static-files';
 import { tempDir } from '../helpers/temp-dir';
 import { testCore } from '../helpers/test-core';
 
@@ -74,6 +75,14 @@ describe('browser-mode bridge paths', () => {
     expect(answer.body).not.toContain('<title>Ventanilla</title>');
     expect(answer.status).toBe(401);
   });
+
+  // Names Windows alone resolves to index.html (a data stream, an 8.3 short name) reach no file.
+  it.each(['/index.html::$DATA', '/index.html:', '/INDEX~1.HTM', '/assets/..%5cINDEX~1.HTM'])(
+    '%s names no file',
+    (path) => {
+      expect(normaliseUrlPath(path)).toBeNull();
+    },
+  );
 
   it('the same variants serve the page to the browser holding the cookie; assets need none', async () => {
     const bridge = await setup();

@@ -20,8 +20,10 @@ export interface StaticFile {
 /**
  * A URL path as a file system would take it: decoded once, backslashes read as `/`, dot segments
  * resolved, no repeated or trailing slash, and no trailing dots or spaces on the last name
- * (Windows drops them). Null when it does not decode or holds a NUL. Checks made on this path
- * hold for whatever file it reaches, however the URL spelled it.
+ * (Windows drops them). Null when it does not decode, holds a NUL, or names a file in a way
+ * only Windows reads (`index.html::$DATA`, the short name `INDEX~1.HTM`): no built file has a
+ * colon or a `~digit`. Checks made on this path hold for whatever file it reaches, however the
+ * URL spelled it.
  */
 export const normaliseUrlPath = (urlPath: string): string | null => {
   let decoded: string;
@@ -30,7 +32,7 @@ export const normaliseUrlPath = (urlPath: string): string | null => {
   } catch {
     return null;
   }
-  if (decoded.includes('\0')) return null;
+  if (/[\0:]|~\d/.test(decoded)) return null;
   const resolved = posix.normalize(`/${decoded.replace(/\\/g, '/')}`);
   return resolved.replace(/[/. ]+$/, '') || '/';
 };
