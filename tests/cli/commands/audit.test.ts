@@ -74,7 +74,7 @@ describe('ventanilla audit', () => {
     expect(b.code).toBe(0);
     const lines = readFileSync(csv, 'utf8').trim().split('\r\n');
     expect(lines).toHaveLength(4);
-    expect(lines.slice(1).every((l) => l.split(';')[5] === 'auth.sign_in')).toBe(true);
+    expect(lines.slice(1).every((l) => l.split(';')[8] === 'auth.sign_in')).toBe(true);
 
     const list = await run(dir, ['audit', 'list', '--json', '--action', 'audit.exported']);
     const page = JSON.parse(list.out) as {
