@@ -147,7 +147,8 @@ describe('the per-account check gate', () => {
         running.set(key, now);
         most = Math.max(most, now);
         order.push(label);
-        await new Promise((resolve) => setTimeout(resolve, 5));
+        // A turn of the event loop: the others queued behind it get every chance to start.
+        await new Promise((resolve) => setImmediate(resolve));
         running.set(key, now - 1);
         if (label === 'lola-2') throw new Error('a failed check still frees its turn');
         return label;
