@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { PG_URL } from './harness';
 
@@ -18,6 +19,15 @@ export interface ServeProcess {
   stop(): Promise<number | null>;
 }
 
+const groupAlive = (group: number): boolean => {
+  try {
+    process.kill(group, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /** `ventanilla [args]` as a separate process; `url` resolves from the "listening" line. */
 export const spawnCli = (
   args: readonly string[],
@@ -29,6 +39,8 @@ export const spawnCli = (
     env: { ...process.env, VENTANILLA_LANG: 'en', ...env },
     cwd: resolve(import.meta.dirname, '../..'),
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: `npx` runs the CLI as a child, and stopping must reach both.
+    detached: true,
   });
   let text = '';
   let listening: (url: string) => void = () => undefined;
@@ -54,8 +66,17 @@ export const spawnCli = (
     url,
     exited,
     stop: async () => {
+      const group = -(child.pid ?? 0);
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      return exited;
+      try {
+        process.kill(group, 'SIGTERM');
+      } catch {
+        // The whole group is gone already.
+      }
+      const code = await exited;
+      for (let i = 0; i < 200 && groupAlive(group); i++) await sleep(50);
+      if (groupAlive(group)) process.kill(group, 'SIGKILL');
+      return code;
     },
   };
 };

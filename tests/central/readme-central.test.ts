@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
 import { pgSchemaUrl, type ServeProcess, spawnCli } from './central-process';
@@ -93,6 +93,9 @@ describe.each(storeVariants)("the README's central section, run as written ($nam
           /^Sent [1-9]\d* \(applied [1-9]\d*, duplicates 0, rejected 0\)/m,
         );
         expect(service.output()).toContain('/admin/enrollDevice');
+        // Stopped, the service hands its data folder back: no lock is left behind.
+        await service.stop();
+        expect(existsSync(join(central.VENTANILLA_DATA_DIR ?? '', 'central.lock'))).toBe(false);
       } finally {
         await Promise.all(running.map((p) => p.stop()));
         await pgdb?.drop();
