@@ -171,11 +171,12 @@ const witnessNumber = (
   return found.size === 1 && only ? only : null;
 };
 
-/** Foreign numbers the checks cannot vouch for: a blind-spot glyph, a repair, or disagreement. */
-const numberInDoubt = (m: MrzInterpretation, uncertain: readonly OcrDocumentField[]): boolean =>
-  m.document.document_type !== 'DNI' &&
-  m.document.document_type !== 'NIE' &&
-  uncertain.includes('document_number');
+/**
+ * Any number but a DNI/NIE (whose control letter is a second check): two look-alike slips can
+ * cancel out in the check digit (D/0 at weights 7 and 3), so an LSTM reading must agree.
+ */
+const needsWitness = (m: MrzInterpretation): boolean =>
+  m.document.document_type !== 'DNI' && m.document.document_type !== 'NIE';
 
 /** The names as already decided (voted, witnessed): re-reading the number must not undo them. */
 const keepNames = (
@@ -292,9 +293,10 @@ export const readMrzBand = async (
     const second = await readWitness(first.mrz, 'otsu');
     outcome.mrz = adoptWitnessSpelling(outcome.mrz, [witness, second]);
   }
-  if (outcome.mrz && numberInDoubt(outcome.mrz, outcome.uncertain)) {
+  if (outcome.mrz && needsWitness(outcome.mrz)) {
     const lines = outcome.mrz.format === 'TD1' ? 3 : 2;
     const index = documentNumberSpan(outcome.mrz.format).line;
+    let confirmed = false;
     for (const variant of ['grey', 'otsu'] as const) {
       const png = await mrzVariant(page, variant, { index, count: lines });
       const out = await pool.recognize('mrz_lstm', png, opts.timeoutMs);
@@ -306,9 +308,11 @@ export const readMrzBand = async (
       if (!seen) continue;
       outcome.mrz =
         seen === outcome.mrz ? seen : { ...seen, document: keepNames(seen, outcome.mrz) };
-      outcome.uncertain = outcome.uncertain.filter((f) => f !== 'document_number');
+      confirmed = true;
       break;
     }
+    outcome.uncertain = outcome.uncertain.filter((f) => f !== 'document_number');
+    if (!confirmed) outcome.uncertain.push('document_number');
   }
   return outcome;
 };
