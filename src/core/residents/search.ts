@@ -81,7 +81,8 @@ export const searchResidents = (
         if (nameKey(row.given_names) === split.given) add([row], Tier.FullName);
       }
     }
-    add(repo.searchNames(ftsQuery(words, false), FTS_CANDIDATES));
+    // A page of ids and whole names already outranks anything the full-text probes could add.
+    if (found.size < limit) add(repo.searchNames(ftsQuery(words, false), FTS_CANDIDATES));
     if (found.size < limit) add(repo.searchNames(ftsQuery(words, true), FTS_CANDIDATES));
     // Spelling slips (b/v, c/z/s, ll/y, h) in the first surname.
     const first = mrzAlphabet(q).split(' ')[0];
