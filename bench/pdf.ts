@@ -1,41 +1,16 @@
 import { performance } from 'node:perf_hooks';
 import { renderExportPdf } from '../src/core/privacy/export-pdf';
-import type { PrivacyExport } from '../src/shared/contract/privacy';
+import { privacyExportWith } from '../tests/core/pdf/privacy-export-input';
 
 /**
  * `npm run bench -- pdf`: the privacy export PDF with one huge register value. The baseline in
  * the same run is the same length of ordinary words; an unbroken token should cost about the
  * same (linear wrapping), and doubling the length should about double the time.
  */
-const exportWith = (givenNames: string): PrivacyExport => ({
-  residentId: 'B1',
-  generatedAt: '2026-03-02T09:00:00.000Z',
-  register: {
-    documentType: 'DNI',
-    documentMasked: '***4567**',
-    givenNames,
-    surname1: 'Gil',
-    surname2: null,
-    birthDate: '1980-01-01',
-    sex: null,
-    nationality: 'ESP',
-    address: null,
-    district: null,
-    status: 'active',
-    deregisteredOn: null,
-  },
-  verifications: [],
-  requests: [],
-  conflicts: [],
-  registryEntries: [],
-  failedLookups: [],
-  audit: [],
-});
-
 const time = async (value: string): Promise<{ ms: number; rssMb: number }> => {
   const rss = process.memoryUsage().rss;
   const start = performance.now();
-  await renderExportPdf(exportWith(value), 'Ayuntamiento de Jun', 'es');
+  await renderExportPdf(privacyExportWith(value), 'Ayuntamiento de Jun', 'es');
   return {
     ms: performance.now() - start,
     rssMb: Math.max(0, process.memoryUsage().rss - rss) / 1e6,

@@ -6,38 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { breakLongWords } from '../../../src/core/pdf/long-words';
 import { withUnicodeFonts } from '../../../src/core/pdf/unicode-fonts';
 import { renderExportPdf } from '../../../src/core/privacy/export-pdf';
-import type { PrivacyExport } from '../../../src/shared/contract/privacy';
 import { tempDir } from '../../helpers/temp-dir';
+import { privacyExportWith } from './privacy-export-input';
 
 const MEGABYTE = 1024 * 1024;
 const ZWSP = '\u200b';
 // Generous for a loaded machine; without linear wrapping these take hours, not seconds.
 const SLOW_MS = 60_000;
-
-const exportWith = (givenNames: string): PrivacyExport => ({
-  residentId: 'P1',
-  generatedAt: '2026-03-02T09:00:00.000Z',
-  register: {
-    givenNames,
-    surname1: 'Gil',
-    surname2: null,
-    documentType: 'DNI',
-    documentMasked: '***4567**',
-    birthDate: '1980-01-01',
-    sex: null,
-    nationality: 'ESP',
-    address: null,
-    district: null,
-    status: 'active',
-    deregisteredOn: null,
-  },
-  verifications: [],
-  requests: [],
-  conflicts: [],
-  registryEntries: [],
-  failedLookups: [],
-  audit: [],
-});
 
 const pdfText = (pdf: Buffer): string => {
   const file = join(tempDir(), 'out.pdf');
@@ -65,7 +40,11 @@ describe('long text in PDFs', () => {
   it(
     'prints a 1 MB unbroken name in the privacy export: finishes, every character kept',
     async () => {
-      const pdf = await renderExportPdf(exportWith('A'.repeat(MEGABYTE)), 'Ayuntamiento', 'es');
+      const pdf = await renderExportPdf(
+        privacyExportWith('A'.repeat(MEGABYTE)),
+        'Ayuntamiento',
+        'es',
+      );
       const text = pdfText(pdf);
       expect(text.match(/A/g)?.length).toBeGreaterThanOrEqual(MEGABYTE);
       // One page holds thousands of characters: the pages grow with the text, not beyond it.
