@@ -6,7 +6,7 @@ import { type AdminOp, type AdminOps, type AdminOutput, adminOps } from './admin
 import type { CentralStore } from './db/store';
 import { importRegisterAtCentral } from './register-import';
 import { publishTemplate } from './template-publish';
-import { createVerificationRequest } from './verification-routes';
+import { createVerificationRequest, revokeVerification } from './verification-routes';
 
 type Handlers = {
   readonly [K in AdminOp]: (
@@ -24,6 +24,13 @@ const handlers: Handlers = {
   requestVerification: async (store, input, now) => {
     const result = await createVerificationRequest(store, input, 'cli', now);
     if (!result.ok) throw new AppError(result.error, {}, result.status);
+    return result.value;
+  },
+  // The route's own function, so the command and POST /v1/verifications/{id}/revoke agree.
+  revokeVerification: async (store, { id, reason }, now) => {
+    const result = await revokeVerification(store, id, reason, 'cli', now);
+    // Worded as the counter words central's answers (`sync_unknown_verification`...).
+    if (!result.ok) throw new AppError(`sync_${result.error}`, {}, result.status);
     return result.value;
   },
   registerImport: (store, input, now) =>

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ImportReport } from '../shared/contract/residents';
 import { languages } from '../shared/i18n/define';
 import { DeviceBoard } from './admin';
-import { NewRequest, RequestAnswer } from './verification-routes';
+import { NewRequest, RequestAnswer, RevokeAnswer, RevokeBody } from './verification-routes';
 
 const Name = z.string().trim().min(1).max(200);
 /** A file's bytes, so the service never reads a path named by the caller. */
@@ -25,6 +25,10 @@ export const adminOps = {
   devices: { input: z.object({}), output: DeviceBoard },
   token: { input: z.object({ name: Name }), output: z.object({ token: z.string() }) },
   requestVerification: { input: NewRequest, output: RequestAnswer },
+  revokeVerification: {
+    input: RevokeBody.extend({ id: z.string().trim().min(1).max(100) }),
+    output: RevokeAnswer,
+  },
   registerImport: {
     input: z.object({
       file_base64: FileBytes,

@@ -36,7 +36,7 @@ export const RequestAnswer = z.object({
 const ProofBody = z.object({ code: z.string().min(1).max(40) });
 /** The same reason as at the counter (bounded, personal data masked), which records it as sent. */
 export const RevokeBody = z.object({ reason: ReasonText });
-const RevokeAnswer = z.object({
+export const RevokeAnswer = z.object({
   verification_id: z.string(),
   status: z.enum(['revoked', 'already_revoked']),
 });

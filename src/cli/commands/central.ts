@@ -229,6 +229,20 @@ export const centralCommand = (): Command => {
       },
     );
 
+  central
+    .command('revoke-verification')
+    .description(t('cli.central.revokeVerification'))
+    .argument('<id>', t('cli.central.verificationId'))
+    .requiredOption('--reason <text>', t('cli.central.revokeReason'))
+    .option('--json', t('cli.jsonOption'))
+    .option('--database-url <url>', t('cli.central.databaseUrl'))
+    .action(async (id: string, opts: { reason: string; json?: boolean }, cmd: Command) => {
+      const answer = await admin(cmd, 'revokeVerification', { id, reason: opts.reason });
+      if (opts.json) return printJson(answer);
+      const key = answer.status === 'revoked' ? 'verificationRevoked' : 'alreadyRevoked';
+      process.stdout.write(`${t(`cli.central.${key}`, answer)}\n`);
+    });
+
   central.addCommand(registerCommand());
   central.addCommand(formsCommand());
 

@@ -263,6 +263,13 @@ export const verificationMessages = defineMessages(
         badNetwork: 'Red desconocida. Use una de: {{networks}}',
         requestCreated:
           'Solicitud {{id}} registrada: {{network}} {{handle}} para {{resident_id}}. Los mostradores la ofrecerán al sincronizar.',
+        revokeVerification:
+          'Revoca una verificación: sale del directorio al momento y su mostrador lo sabrá al sincronizar',
+        verificationId: 'identificador de la verificación',
+        revokeReason: 'motivo (queda en la auditoría, con los datos personales enmascarados)',
+        verificationRevoked:
+          'Verificación {{verification_id}} revocada. Su mostrador lo sabrá al sincronizar.',
+        alreadyRevoked: 'La verificación {{verification_id}} ya estaba revocada.',
       },
     },
   },
@@ -521,6 +528,13 @@ export const verificationMessages = defineMessages(
         badNetwork: 'Unknown network. Use one of: {{networks}}',
         requestCreated:
           'Request {{id}} recorded: {{network}} {{handle}} for {{resident_id}}. Counters will offer it once they sync.',
+        revokeVerification:
+          'Revokes a verification: it leaves the directory at once and its counter learns on its next sync',
+        verificationId: 'the verification’s id',
+        revokeReason: 'reason (kept in the audit log, personal data masked)',
+        verificationRevoked:
+          'Verification {{verification_id}} revoked. Its counter will learn on its next sync.',
+        alreadyRevoked: 'Verification {{verification_id}} was already revoked.',
       },
     },
   },
