@@ -258,7 +258,6 @@ const cases: Readonly<Record<string, Case>> = {
     input: { failedLookupDays: 7 },
   }),
   privacyLookup: async (t) => privacyCase(t, { residentId: 'R001' }),
-  privacyLookup: async (t) => privacyCase(t, { residentId: 'R001' }),
   privacyExport: async (t) => privacyCase(t, { residentId: 'R001' }),
   privacyExportPdf: async (t) => privacyCase(t, { residentId: 'R001' }),
   privacyErase: async (t) => privacyCase(t, { residentId: 'R001', confirm: 'R001' }),
