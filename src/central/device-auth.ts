@@ -73,6 +73,7 @@ export const authenticateDevice = async (
     revoked_at: Date | null;
   }>('SELECT id, name, public_key, revoked_at FROM devices WHERE id = $1', [deviceId]);
   if (!device) return refuse(401, 'unknown_device');
+  // The path as received: behind a proxy that strips its prefix, the `/v1/…` path counters sign.
   const message = signingMessage(req.method, req.url, timestamp, nonce, sha256Hex(req.body));
   if (!signatureValid(device.public_key, message, signature)) return refuse(401, 'bad_signature');
   if (device.revoked_at) return refuse(403, 'device_revoked');

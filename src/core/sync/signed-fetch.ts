@@ -23,8 +23,29 @@ const retryAfter = (value: string | null, now: number): number | undefined => {
 };
 
 /**
+ * Central's address as the counter keeps it: scheme, host and any path prefix (central behind
+ * a reverse proxy at `https://ayto.example/ventanilla-central/`), without a trailing slash,
+ * query or credentials. Undefined for anything but an http(s) URL.
+ */
+export const centralBaseUrl = (raw: string): string | undefined => {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+};
+
+/**
  * One request to central, signed with the device key when `signer` is given. Network
  * failures throw (the caller retries); any HTTP answer is returned.
+ *
+ * `path` is the protocol's own path (`/v1/sync/push?…`), sent after the base URL's prefix. The
+ * signature covers `path` alone, never the prefix: central serves `/v1/…` at its root and checks
+ * the path it receives, so a proxy that mounts it under a prefix must strip the prefix, and then
+ * both sides sign the same path whatever the prefix is.
  */
 export const centralRequest = async (
   baseUrl: string,
@@ -48,7 +69,7 @@ export const centralRequest = async (
       signingMessage(method, path, timestamp, nonce, bodyHash),
     );
   }
-  const response = await fetch(new URL(path, baseUrl), {
+  const response = await fetch(`${baseUrl}${path}`, {
     method,
     headers,
     body: body === undefined ? undefined : text,

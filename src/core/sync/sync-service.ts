@@ -12,7 +12,7 @@ import { deviceKey } from '../device/device-key';
 import { uploadPendingAttachments } from '../forms/attachment-upload';
 import { backoffDelay } from './backoff';
 import type { ChangeAppliers } from './change-appliers';
-import { centralRequest, type Signer } from './signed-fetch';
+import { centralBaseUrl, centralRequest, type Signer } from './signed-fetch';
 import { pullChanges, pushPending, type Send, type SyncFaultHooks, SyncStop } from './sync-steps';
 import { queueCounts, readSyncState, updateSyncState } from './sync-state';
 
@@ -192,19 +192,14 @@ export const createSyncService = (deps: CoreDeps, options: SyncServiceOptions) =
     centralUrl: string,
     code: string,
   ): Promise<{ name: string }> => {
-    let url: URL;
-    try {
-      url = new URL(centralUrl);
-    } catch {
-      throw new AppError('sync_bad_url', { url: centralUrl }, 400);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-      throw new AppError('sync_bad_url', { url: centralUrl }, 400);
+    // The whole base, path prefix included: every later request goes under it.
+    const base = centralBaseUrl(centralUrl);
+    if (!base) throw new AppError('sync_bad_url', { url: centralUrl }, 400);
     const key = getSigner().key;
     let res;
     try {
       res = await centralRequest(
-        url.origin,
+        base,
         'POST',
         '/v1/enroll',
         {
@@ -215,7 +210,7 @@ export const createSyncService = (deps: CoreDeps, options: SyncServiceOptions) =
         { now: clock.now(), timeoutMs: options.timeoutMs ?? 30_000 },
       );
     } catch {
-      throw new AppError('sync_unreachable', { url: url.origin }, 503);
+      throw new AppError('sync_unreachable', { url: base }, 503);
     }
     if (res.status !== 200) {
       // A closed mapping: a code central can send, else the generic failure with the status.
@@ -225,7 +220,7 @@ export const createSyncService = (deps: CoreDeps, options: SyncServiceOptions) =
     const enrolled = EnrolResponse.parse(res.body);
     inTransaction(deps, () => {
       updateSyncState(db, {
-        central_url: url.origin,
+        central_url: base,
         enrolled_at: clock.now().toISOString(),
         failures: 0,
         last_error: null,
@@ -234,7 +229,7 @@ export const createSyncService = (deps: CoreDeps, options: SyncServiceOptions) =
       audit(deps, {
         actor,
         action: 'sync.enrolled',
-        details: { central: url.origin, name: enrolled.name },
+        details: { central: base, name: enrolled.name },
       });
     });
     return { name: enrolled.name };
