@@ -153,11 +153,18 @@ export const runAdminCommand = async <K extends AdminOp>(
     let holder = readLock(lockPath(target.dataDir));
     if (holder?.role === 'serve' && holder.database === database && (await isLive(holder))) {
       if (holder.admin_url && holder.secret) {
+        const seen = holder.nonce;
         const answer = await callService(
           { ...holder, admin_url: holder.admin_url, secret: holder.secret },
           op,
           input,
-        );
+        ).catch((e: unknown) => {
+          // Refused before running: a service restarted meanwhile has a new secret; ask it.
+          const restarted = readLock(lockPath(target.dataDir))?.nonce !== seen;
+          if (restarted && e instanceof AppError && e.code === 'central_admin_refused')
+            return 'gone' as const;
+          throw e;
+        });
         if (answer !== 'gone') return answer;
       }
     } else if (target.databaseUrl) return direct();

@@ -67,9 +67,10 @@ export const spawnCli = (
     exited,
     stop: async () => {
       const group = -(child.pid ?? 0);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      // One signal to the group (the CLI is its leader, or npx is): a second SIGTERM would
+      // land after the CLI's shutdown handler and kill it mid-close.
       try {
-        process.kill(group, 'SIGTERM');
+        if (child.exitCode === null && child.signalCode === null) process.kill(group, 'SIGTERM');
       } catch {
         // The whole group is gone already.
       }

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lockPath, readLock, takeLock } from '../../src/central/data-lock';
+import { runCliCaptured } from '../helpers/run-cli';
 import { tempDir } from '../helpers/temp-dir';
 import { pgSchemaUrl, type ServeProcess, spawnCli } from './central-process';
 import { newDeviceKey, storeVariants } from './harness';
@@ -92,6 +93,15 @@ describe.each(storeVariants)('central serve owns its data folder ($name)', (vari
           headers: { authorization: `Bearer ${lock?.secret ?? ''}` },
         });
         expect(onCounters.status).toBe(404);
+
+        // A command holding a wrong secret is told so in words, and nothing runs.
+        writeFileSync(path, JSON.stringify({ ...lock, secret: 'not-the-secret' }), { mode: 0o600 });
+        const refused = await runCliCaptured(['--data-dir', dir, 'central', 'devices', ...db], {
+          VENTANILLA_LANG: 'en',
+        });
+        expect(refused.code).toBe(1);
+        expect(refused.err).toContain('did not accept the local admin credential');
+        writeFileSync(path, JSON.stringify(lock), { mode: 0o600 });
 
         first.child.kill('SIGKILL');
         expect(await first.exited).toBeNull();
