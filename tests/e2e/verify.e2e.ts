@@ -180,7 +180,9 @@ describe('the verification desk in browser mode', () => {
     const { page } = app;
     const today = page.getByRole('complementary', { name: 'Hoy' });
     await today.getByRole('button', { name: 'Revocar @JuanCarlos_52' }).click();
-    await today.getByLabel('Explicación').fill('Ha perdido el teléfono');
+    // A phone number in the reason is pointed out as it is typed (and stored masked).
+    await today.getByLabel('Explicación').fill('Ha perdido el teléfono 612 34 56 78');
+    await today.getByText('El motivo contiene un teléfono.', { exact: false }).waitFor();
     await today.getByRole('button', { name: 'Revocar la verificación' }).click();
     await today.getByText('Revocada').first().waitFor();
     await expectAccessible(page, 'revoked');
