@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { contract } from '../../src/shared/contract';
 import { translateError } from '../../src/shared/i18n';
 import type { ErrorShape } from '../../src/shared/errors';
+import { ocrDocument } from '../helpers/ocr-document';
 import { testCore } from '../helpers/test-core';
 
 /** The top-level fields of an operation's input (inside refinements and defaults). */
@@ -82,21 +83,7 @@ describe('every contract error reaches a person translated', () => {
 
   it('names a nested date field by its label and asks for dd/mm/aaaa', async () => {
     const { core } = testCore();
-    const document = {
-      document_type: 'DNI',
-      document_number: '74252101M',
-      surname1: null,
-      surname2: null,
-      surnames: null,
-      given_names: null,
-      birth_date: null,
-      sex: null,
-      nationality: null,
-      expiry_date: '05/09/2033',
-      issuing_state: null,
-      support_number: null,
-      personal_number: null,
-    };
+    const document = ocrDocument({ document_number: '74252101M', expiry_date: '05/09/2033' });
     const { envelope } = await core.dispatch('verifyMatch', { document }, {});
     expect(envelope.ok).toBe(false);
     if (envelope.ok) return;

@@ -1,8 +1,9 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import { diskFullError, isDiskFull } from '../platform/disk-full';
+import { privateDir } from '../platform/private-files';
 
 /**
  * Attachments live as files next to the database, each sealed with AES-256-GCM under a key
@@ -58,7 +59,7 @@ export const openAttachment = (key: Buffer, id: string, sealed: Buffer): Buffer 
  * failed write (a full disk) removes its temporary at once.
  */
 export const writeSealed = (dataDir: string, key: Buffer, id: string, plain: Buffer): void => {
-  mkdirSync(attachmentsDir(dataDir), { recursive: true, mode: 0o700 });
+  privateDir(attachmentsDir(dataDir));
   const target = fileOf(dataDir, id);
   const tmp = `${target}.tmp`;
   try {

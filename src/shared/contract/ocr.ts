@@ -32,6 +32,24 @@ export const OcrDocument = z.object({
 });
 export type OcrDocument = z.infer<typeof OcrDocument>;
 
+/** A document with every field unread, filled in with what is known (typing by hand starts here). */
+export const emptyOcrDocument = (known: Partial<OcrDocument> = {}): OcrDocument => ({
+  document_type: 'DNI',
+  document_number: null,
+  surname1: null,
+  surname2: null,
+  surnames: null,
+  given_names: null,
+  birth_date: null,
+  sex: null,
+  nationality: null,
+  expiry_date: null,
+  issuing_state: null,
+  support_number: null,
+  personal_number: null,
+  ...known,
+});
+
 export const OcrDocumentField = OcrDocument.keyof();
 export type OcrDocumentField = z.infer<typeof OcrDocumentField>;
 

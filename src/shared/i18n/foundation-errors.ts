@@ -10,7 +10,7 @@ export const foundationErrors = defineMessages(
       key_file_corrupt:
         'El archivo de claves {{path}} está dañado. No se ha modificado nada; restaure la copia de seguridad.',
       key_file_too_open:
-        'Otros usuarios pueden leer el archivo de claves {{path}} (permisos {{mode}}), así que las claves pueden haber quedado expuestas. No se ha abierto nada. Deje el archivo solo para su usuario con «chmod 600 {{path}}» y vuelva a intentarlo.',
+        'Otros usuarios tienen acceso al archivo de claves {{path}} (permisos {{mode}}), así que las claves pueden haber quedado expuestas. No se ha abierto nada. Deje el archivo solo para su usuario con «chmod 600 {{path}}» y vuelva a intentarlo.',
       key_file_missing:
         'Falta el archivo de claves en {{path}}: sin él la base de datos no se puede abrir. Restaure la copia de seguridad.',
       database_key_mismatch:
@@ -47,7 +47,7 @@ export const foundationErrors = defineMessages(
       key_file_corrupt:
         'The key file {{path}} is damaged. Nothing was changed; restore it from the backup.',
       key_file_too_open:
-        'Other users can read the key file {{path}} (mode {{mode}}), so the keys may have been exposed. Nothing was opened. Make it private to your user with "chmod 600 {{path}}" and try again.',
+        'Other users have access to the key file {{path}} (mode {{mode}}), so the keys may have been exposed. Nothing was opened. Make it private to your user with "chmod 600 {{path}}" and try again.',
       key_file_missing:
         'The key file is missing in {{path}}: without it the database cannot be opened. Restore it from the backup.',
       database_key_mismatch:

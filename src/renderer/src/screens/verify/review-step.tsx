@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  emptyOcrDocument,
   type OcrDocument,
   type OcrDocumentField,
   type OcrResult,
@@ -32,22 +33,7 @@ export interface Reviewed {
 
 /** An empty reading, or what a failed one managed to read: the start of typing by hand. */
 export const typedResult = (partial: Partial<OcrDocument> = {}): OcrResult => ({
-  document: {
-    document_type: 'DNI',
-    document_number: null,
-    surname1: null,
-    surname2: null,
-    surnames: null,
-    given_names: null,
-    birth_date: null,
-    sex: null,
-    nationality: null,
-    expiry_date: null,
-    issuing_state: null,
-    support_number: null,
-    personal_number: null,
-    ...partial,
-  },
+  document: emptyOcrDocument(partial),
   source: 'mrz',
   mrz: null,
   confidence: 0,
