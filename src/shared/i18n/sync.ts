@@ -10,7 +10,6 @@ export const syncMessages = defineMessages(
       sync_unreachable: 'No se puede contactar con el servicio central en {{url}}.',
       sync_unreachable_now:
         'No hay conexión con el servicio central ({{error}}). La cola se conserva y se reintentará.',
-      sync_enrol_failed: 'El servicio central ha rechazado el alta del mostrador.',
       sync_enrolment_code_invalid: 'El código de alta no es válido o ya se ha usado.',
       sync_enrolment_code_expired: 'El código de alta ha caducado (24 h). Pida uno nuevo.',
       sync_device_exists: 'Este mostrador ya está dado de alta en el servicio central.',
@@ -153,7 +152,6 @@ export const syncMessages = defineMessages(
       sync_unreachable: 'Cannot reach the central service at {{url}}.',
       sync_unreachable_now:
         'No connection to the central service ({{error}}). The queue is kept and will be retried.',
-      sync_enrol_failed: 'The central service refused to enrol this counter.',
       sync_enrolment_code_invalid: 'The enrolment code is not valid or was already used.',
       sync_enrolment_code_expired: 'The enrolment code has expired (24 h). Ask for a new one.',
       sync_device_exists: 'This counter is already enrolled with the central service.',
