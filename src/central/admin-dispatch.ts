@@ -37,6 +37,7 @@ const handlers: Handlers = {
     importRegisterAtCentral(store, Buffer.from(input.file_base64, 'base64'), {
       fileName: input.file_name,
       dryRun: input.dry_run,
+      allowMassDeregistration: input.allow_mass_deregistration,
       language: input.language,
       now,
     }),

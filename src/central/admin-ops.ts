@@ -34,6 +34,7 @@ export const adminOps = {
       file_base64: FileBytes,
       file_name: z.string().min(1).max(500),
       dry_run: z.boolean(),
+      allow_mass_deregistration: z.boolean().default(false),
       language: z.enum(languages),
     }),
     output: ImportReport,

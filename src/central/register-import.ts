@@ -1,4 +1,5 @@
-import type { ImportReport } from '../shared/contract/residents';
+import { type ImportReport, MASS_DEREGISTRATION_SHARE } from '../shared/contract/residents';
+import { AppError } from '../shared/errors';
 import type { Language } from '../shared/i18n';
 import {
   REGISTER_CHANGE_TYPE,
@@ -7,11 +8,14 @@ import {
 import { centralAudit } from './central-audit';
 import type { CentralStore, SqlTx } from './db/store';
 import { lockChanges } from './push';
+import { MAX_NAMED_DEREGISTRATIONS } from '../core/residents/import';
 import { type PreparedResident, readRegisterFile } from './register-read';
 
 export interface CentralImportOptions {
   readonly fileName: string;
   readonly dryRun?: boolean;
+  /** Lets a real import deregister more than MASS_DEREGISTRATION_SHARE of the register. */
+  readonly allowMassDeregistration?: boolean;
   readonly language?: Language;
   readonly now?: Date;
 }
@@ -28,6 +32,7 @@ interface Plan {
   readonly unchanged: number;
   readonly imported: number;
   readonly gone: string[];
+  readonly active: number;
 }
 
 // Rows per statement: large enough to cut round trips, small enough for PGlite's messages.
@@ -38,10 +43,17 @@ const chunks = <T>(items: readonly T[]): T[][] =>
     items.slice(i * CHUNK, (i + 1) * CHUNK),
   );
 
-/** New residents start at version 1; changed or returning ones go one version up. */
-const plan = (held: readonly HeldResident[], file: readonly PreparedResident[]): Plan => {
+/**
+ * New residents start at version 1; changed or returning ones go one version up. A resident
+ * whose row was rejected stays as held: only absence from the file is a baja.
+ */
+const plan = (
+  held: readonly HeldResident[],
+  file: readonly PreparedResident[],
+  rejectedIds: ReadonlySet<string>,
+): Plan => {
   const byId = new Map(held.map((h) => [h.resident_id, h]));
-  const seen = new Set<string>();
+  const seen = new Set<string>(rejectedIds);
   const upserts: Plan['upserts'] = [];
   let unchanged = 0;
   let imported = 0;
@@ -55,10 +67,31 @@ const plan = (held: readonly HeldResident[], file: readonly PreparedResident[]):
       upserts.push({ ...r, version: Number(prior.version) + 1 });
     } else unchanged += 1;
   }
-  const gone = held
-    .filter((h) => h.status === 'active' && !seen.has(h.resident_id))
-    .map((h) => h.resident_id);
-  return { upserts, unchanged, imported, gone };
+  const active = held.filter((h) => h.status === 'active');
+  const gone = active.filter((h) => !seen.has(h.resident_id)).map((h) => h.resident_id);
+  return { upserts, unchanged, imported, gone, active: active.length };
+};
+
+const massDeregistration = (p: Plan): boolean =>
+  p.gone.length > MASS_DEREGISTRATION_SHARE * p.active;
+
+/** Names as the counter's dry run shows them: given names, then both surnames. */
+const namesOf = async (
+  q: SqlTx,
+  ids: readonly string[],
+): Promise<Array<{ resident_id: string; name: string }>> => {
+  if (ids.length === 0) return [];
+  const rows = await q.query<{ resident_id: string; fields: Record<string, string | undefined> }>(
+    'SELECT resident_id, fields FROM register_residents WHERE resident_id = ANY($1::text[])',
+    [ids],
+  );
+  const byId = new Map(rows.map((r) => [r.resident_id, r.fields]));
+  return ids.flatMap((id) => {
+    const f = byId.get(id);
+    if (!f) return [];
+    const name = [f.given_names, f.surname1, f.surname2].filter(Boolean).join(' ');
+    return [{ resident_id: id, name }];
+  });
 };
 
 const readHeld = (q: SqlTx): Promise<HeldResident[]> =>
@@ -154,21 +187,36 @@ export const importRegisterAtCentral = async (
   const at = now.toISOString();
   const dryRun = options.dryRun ?? false;
   const file = readRegisterFile(bytes, options.language ?? 'es', now);
-  const report = (p: Plan): ImportReport => ({
+  const report = async (q: SqlTx, p: Plan): Promise<ImportReport> => ({
     ...file.report,
     imported: p.imported,
     updated: p.upserts.length - p.imported,
     unchanged: p.unchanged,
     deregistered: p.gone.length,
+    deregistered_residents: await namesOf(q, p.gone.slice(0, MAX_NAMED_DEREGISTRATIONS)),
+    mass_deregistration: massDeregistration(p),
     dry_run: dryRun,
   });
-  if (dryRun) return report(plan(await readHeld(store), file.residents));
+  const held = (q: SqlTx) => readHeld(q).then((h) => plan(h, file.residents, file.rejectedIds));
+  if (dryRun) return report(store, await held(store));
   return store.transaction(async (tx) => {
     // Taken before reading: two imports at once apply one after the other, each on fresh state.
     await lockChanges(tx);
-    const p = plan(await readHeld(tx), file.residents);
+    const p = await held(tx);
+    // A partial file (a test export, a wrong filter) would otherwise empty every counter's register.
+    if (massDeregistration(p) && !options.allowMassDeregistration)
+      throw new AppError(
+        'register_mass_deregistration',
+        {
+          count: p.gone.length,
+          active: p.active,
+          percent: Math.round((p.gone.length / p.active) * 100),
+          limit: MASS_DEREGISTRATION_SHARE * 100,
+        },
+        422,
+      );
+    const result = await report(tx, p);
     await writePlan(tx, p, at);
-    const result = report(p);
     const counts = {
       imported: result.imported,
       updated: result.updated,

@@ -18,6 +18,8 @@ export interface PreparedResident {
 
 export interface ReadFile {
   readonly residents: PreparedResident[];
+  /** Ids of rejected rows that name a resident: a row that fails its checks is not a departure. */
+  readonly rejectedIds: ReadonlySet<string>;
   /** The report without the database comparison (imported/updated/... are filled in later). */
   readonly report: Pick<ImportReport, 'rejected' | 'errors' | 'encoding' | 'delimiter' | 'columns'>;
 }
@@ -57,6 +59,7 @@ export const readRegisterFile = (bytes: Uint8Array, language: Language, now: Dat
     spanishSexLetters: false,
   };
   const seen = new Set<string>();
+  const rejectedIds = new Set<string>();
   const rows: Array<{ record: ResidentRecord; number: string | null; sexM: boolean }> = [];
   const errors: ImportReport['errors'] = [];
   let rejected = 0;
@@ -72,7 +75,11 @@ export const readRegisterFile = (bytes: Uint8Array, language: Language, now: Dat
     const sex = raw.sex?.toUpperCase();
     if (sex === 'H') spanishLetters = true;
     const record = toRecord(raw, ctx);
-    if (isRejection(record)) return reject(line, record.code, record.params);
+    if (isRejection(record)) {
+      const id = raw.resident_id?.trim();
+      if (id) rejectedIds.add(id);
+      return reject(line, record.code, record.params);
+    }
     if (seen.has(record.resident_id))
       return reject(line, 'row_duplicate_id', { id: record.resident_id });
     seen.add(record.resident_id);
@@ -93,6 +100,7 @@ export const readRegisterFile = (bytes: Uint8Array, language: Language, now: Dat
   });
   return {
     residents,
+    rejectedIds,
     report: {
       rejected,
       errors,

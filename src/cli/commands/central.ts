@@ -3,10 +3,9 @@ import { Command, InvalidArgumentError } from 'commander';
 import type { AdminOp, AdminOutput } from '../../central/admin-ops';
 import { runAdminCommand, startCentralService } from '../../central/central-process';
 import { defaultDataDir } from '../../core/platform/data-dir';
-import type { ImportReport } from '../../shared/contract/residents';
 import { Network, networks } from '../../shared/contract/verifications';
 import { cliLanguage, type GlobalOptions, printJson, t } from '../context';
-import { readInputFile } from './register';
+import { type ImportFlags, printReport, readInputFile, reportJson } from './register';
 
 interface StoreOptions {
   readonly databaseUrl?: string;
@@ -38,20 +37,6 @@ const targetOf = (cmd: Command) => {
 const admin = <K extends AdminOp>(cmd: Command, op: K, input: unknown): Promise<AdminOutput<K>> =>
   runAdminCommand(targetOf(cmd), op, input);
 
-const printImport = (report: ImportReport): void => {
-  const { imported, updated, unchanged, rejected, deregistered } = report;
-  process.stdout.write(
-    `${t('residents.cli.report', { imported, updated, unchanged, rejected, deregistered })}\n`,
-  );
-  for (const e of report.errors)
-    process.stdout.write(`${t('residents.cli.errorLine', { line: e.line, message: e.message })}\n`);
-  if (report.errors.length < report.rejected)
-    process.stdout.write(
-      `${t('residents.ui.moreErrors', { count: report.rejected - report.errors.length })}\n`,
-    );
-  if (report.dry_run) process.stdout.write(`${t('residents.cli.dryRunNote')}\n`);
-};
-
 /** `central register import FILE`: the padrón at central, sent to counters as deltas. */
 const registerCommand = (): Command => {
   const register = new Command('register').description(t('cli.central.register'));
@@ -60,26 +45,19 @@ const registerCommand = (): Command => {
     .description(t('cli.central.registerImport'))
     .argument('<file>', t('residents.cli.fileArgument'))
     .option('--dry-run', t('residents.cli.dryRun'))
+    .option('--allow-mass-deregistration', t('residents.cli.allowMassOption'))
     .option('--json', t('cli.jsonOption'))
     .option('--database-url <url>', t('cli.central.databaseUrl'))
-    .action(async (file: string, opts: { dryRun?: boolean; json?: boolean }, cmd: Command) => {
+    .action(async (file: string, opts: ImportFlags, cmd: Command) => {
       const report = await admin(cmd, 'registerImport', {
         file_base64: readInputFile(file).toString('base64'),
         file_name: basename(file),
         dry_run: opts.dryRun ?? false,
+        allow_mass_deregistration: opts.allowMassDeregistration ?? false,
         language: cliLanguage(),
       });
-      if (!opts.json) return printImport(report);
-      const { imported, updated, unchanged, rejected, deregistered, dry_run } = report;
-      printJson({
-        imported,
-        updated,
-        unchanged,
-        rejected,
-        deregistered,
-        dry_run,
-        errors: report.errors.map(({ line, message }) => ({ line, message })),
-      });
+      if (!opts.json) return printReport(report);
+      printJson({ ...reportJson(report), dry_run: report.dry_run });
     });
   return register;
 };

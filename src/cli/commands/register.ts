@@ -22,7 +22,8 @@ const counts = ({ imported, updated, unchanged, rejected, deregistered }: Import
   deregistered,
 });
 
-const printReport = (report: ImportReport): void => {
+/** The import report as a person reads it; the same at the counter and at central. */
+export const printReport = (report: ImportReport): void => {
   const summary = report.dry_run ? 'residents.cli.dryRunReport' : 'residents.cli.report';
   process.stdout.write(`${t(summary, counts(report))}\n`);
   for (const e of report.errors)
@@ -54,7 +55,14 @@ const printReport = (report: ImportReport): void => {
   if (report.dry_run) process.stdout.write(`${t('residents.cli.dryRunNote')}\n`);
 };
 
-interface ImportFlags {
+/** `--json`'s shape, kept stable for scripts: the counts, the rejected lines, who leaves. */
+export const reportJson = (report: ImportReport) => ({
+  ...counts(report),
+  errors: report.errors.map(({ line, message }) => ({ line, message })),
+  deregistered_residents: report.deregistered_residents ?? [],
+});
+
+export interface ImportFlags {
   dryRun?: boolean;
   allowMassDeregistration?: boolean;
   json?: boolean;
@@ -93,11 +101,7 @@ export const registerCommand = (): Command => {
         });
         if (showProgress) process.stderr.write('\n');
         if (!opts.json) return printReport(report);
-        printJson({
-          ...counts(report),
-          errors: report.errors.map(({ line, message }) => ({ line, message })),
-          deregistered_residents: report.deregistered_residents ?? [],
-        });
+        printJson(reportJson(report));
       });
     });
 
