@@ -16,6 +16,7 @@ import { residentsMessages } from './residents';
 import { syncMessages } from './sync';
 import { syncEnrolMessages } from './sync-enrol';
 import { uiMessages } from './ui';
+import { verificationTermMessages } from './verification-terms';
 import { verificationMessages } from './verifications';
 
 /** One entry per feature file; each adds its own top-level keys (and `errors.*`). */
@@ -36,6 +37,7 @@ const catalogs = [
   desktopMessages,
   residentsMessages,
   verificationMessages,
+  verificationTermMessages,
   privacyMessages,
   bridgeMessages,
 ];
