@@ -56,6 +56,11 @@ export const findMissing = async (env = process.env) => {
     missing.push({ what: 'the OCR-B font', pkg: 'fonts-ocr-b' });
   if (!existsSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'))
     missing.push({ what: 'the DejaVu fonts', pkg: 'fonts-dejavu-core' });
+  // The second card generator draws its text in these, never in the first generator's face.
+  if (!existsSync('/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf'))
+    missing.push({ what: 'the Liberation fonts', pkg: 'fonts-liberation2' });
+  if (!existsSync('/usr/share/fonts/truetype/freefont/FreeSans.ttf'))
+    missing.push({ what: 'the FreeFont fonts', pkg: 'fonts-freefont-ttf' });
   for (const tool of POPPLER)
     if (!onPath(tool, env)) missing.push({ what: tool, pkg: 'poppler-utils' });
   if (!onPath('tesseract', env)) missing.push({ what: 'tesseract', pkg: 'tesseract-ocr' });
