@@ -13,7 +13,7 @@ import {
   SPECIMENS_DIR,
   type BenchCase,
   type Group,
-} from './_ocr-sources';
+} from './helpers/ocr-sources';
 
 /**
  * `npm run bench -- ocr`, per source: the first generator (grown with the reader), the second

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureSecondFixtures, SECOND_DIR } from '../tests/fixtures/cards-second/index';
-import { ensureFixtures, GENERATED_DIR } from '../tests/fixtures/cards/generate';
+import { ensureSecondFixtures, SECOND_DIR } from '../../tests/fixtures/cards-second/index';
+import { ensureFixtures, GENERATED_DIR } from '../../tests/fixtures/cards/generate';
 
 /**
  * The OCR benchmark's inputs, one list per source, in one shape: the first generator (grown with
@@ -25,7 +25,7 @@ export type BenchCase = {
   expectError: string[] | null;
 };
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 export const SPECIMENS_DIR = join(root, '..', 'shared', 'ocr-specimens');
 
 export const firstSource = async (perKind: number): Promise<BenchCase[]> => {
