@@ -26,11 +26,13 @@ export const isTimeZone = (zone: string): boolean => {
 };
 
 const cache = new Map<string, Intl.DateTimeFormat>();
+// Keyed by the zone as configured and checked only on a miss: checking builds a formatter, and
+// an audit export formats every row.
 const formatter = (f: TimeFormat, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => {
-  const zone = isTimeZone(f.timeZone) ? f.timeZone : DEFAULT_TIME_ZONE;
-  const key = `${f.language}|${zone}|${JSON.stringify(options)}`;
+  const key = `${f.language}|${f.timeZone}|${JSON.stringify(options)}`;
   let fmt = cache.get(key);
   if (!fmt) {
+    const zone = isTimeZone(f.timeZone) ? f.timeZone : DEFAULT_TIME_ZONE;
     fmt = new Intl.DateTimeFormat(locale(f.language), { ...options, timeZone: zone });
     cache.set(key, fmt);
   }
