@@ -47,7 +47,6 @@ export const adminOps = {
 
 export type AdminOps = typeof adminOps;
 export type AdminOp = keyof AdminOps;
-export type AdminInput<K extends AdminOp> = z.input<AdminOps[K]['input']>;
 export type AdminOutput<K extends AdminOp> = z.infer<AdminOps[K]['output']>;
 
 export const isAdminOp = (name: string): name is AdminOp => Object.hasOwn(adminOps, name);

@@ -8,8 +8,6 @@ import type { CentralStore } from './db/store';
 // A whole padrón travels as base64 in one request.
 const MAX_ADMIN_BODY = 1536 * 1024 * 1024;
 
-export const ADMIN_PATH = '/admin/';
-
 const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
 
 /**
