@@ -1,11 +1,10 @@
 import type { OcrDocument, OcrDocumentField, OcrResult } from '../../shared/contract/ocr';
+import { plain } from './front-text';
 import { documentWarnings } from './warnings';
 
-const plain = (s: string | null): string =>
-  (s ?? '')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toUpperCase()
+/** Letters only, for comparing the two sides' spelling of a name or value. */
+const letters = (s: string | null): string =>
+  plain(s ?? '')
     .replace(/[^A-Z]+/g, ' ')
     .trim();
 
@@ -67,11 +66,11 @@ export const mergeFrontBack = (a: OcrResult, b: OcrResult, today: Date): OcrResu
   for (const f of NAME_FIELDS) {
     const fv = front.document[f];
     const bv = back.document[f];
-    if (fv !== null && plain(fv) === plain(bv)) {
+    if (fv !== null && letters(fv) === letters(bv)) {
       // Same letters once accents are dropped: the front spelling is the printed one.
       doc[f] = fv;
       uncertain.delete(f);
-    } else if (fv !== null && (bv === null || truncationOf(plain(bv), plain(fv)))) {
+    } else if (fv !== null && (bv === null || truncationOf(letters(bv), letters(fv)))) {
       // The MRZ left it out or cut it short: the front has the whole name, unconfirmed.
       doc[f] = fv;
       uncertain.add(f);

@@ -1,3 +1,4 @@
+import { plain } from '../identity/front-text';
 import type { OcrLine } from './engine-pool';
 
 /** Labels printed on the back of a DNI or TIE, never on a front. */
@@ -17,12 +18,7 @@ const looksLikeMrzLine = (text: string): boolean => {
  * side must never be parsed as a front, whatever the front parser makes of its address.
  */
 export const looksLikeBack = (lines: readonly OcrLine[]): boolean => {
-  const upper = lines.map((l) =>
-    l.text
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toUpperCase(),
-  );
+  const upper = lines.map((l) => plain(l.text));
   const labels = BACK_LABELS.filter((re) => upper.some((l) => re.test(l))).length;
   return labels >= 2 || upper.filter(looksLikeMrzLine).length >= 2;
 };

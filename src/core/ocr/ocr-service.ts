@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import { privateDir } from '../platform/private-files';
 import { parseDniFront, type FrontReading } from '../identity/dni-front';
 import { mergeFrontBack } from '../identity/front-back';
+import { plain } from '../identity/front-text';
 import { documentWarnings, frontWarnings } from '../identity/warnings';
 import { createEnginePool, ENGINE_KINDS } from './engine-pool';
 import { looksLikeBack } from './document-side';
@@ -61,8 +62,6 @@ const frontGaps = (r: FrontReading): number =>
     : Number.POSITIVE_INFINITY;
 
 const accents = (s: string | null): number => (s ?? '').replace(/[A-Z\s'-]/g, '').length;
-const bare = (s: string | null): string =>
-  (s ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 
 /**
  * Of two readings of one front, the one with fewer gaps. Where both spell the names alike
@@ -77,7 +76,7 @@ const betterFront = (a: FrontReading, b: FrontReading): FrontReading => {
   for (const k of ['surname1', 'surname2', 'given_names'] as const) {
     const mine = document[k];
     const theirs = other.document[k];
-    if (mine && theirs && bare(mine) === bare(theirs) && accents(theirs) > accents(mine)) {
+    if (mine && theirs && plain(mine) === plain(theirs) && accents(theirs) > accents(mine)) {
       document[k] = theirs;
     }
   }
