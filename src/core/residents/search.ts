@@ -76,7 +76,10 @@ export const searchResidents = (
     // Whole names through the surnames index, so a common name is never lost past the
     // full-text probe's bound.
     const queryKey = key.split(' ').sort().join(' ');
-    for (const split of key ? nameSplits(key) : []) {
+    // Bounded like the full-text words: each split is an index seek, and 120 typed characters
+    // could make a hundred of them.
+    const splittable = key !== '' && key.split(' ').length <= MAX_WORDS;
+    for (const split of splittable ? nameSplits(key) : []) {
       for (const row of repo.byFullName(split.surnames, phoneticKey(split.given), limit)) {
         if (nameKey(row.given_names) === split.given) add([row], Tier.FullName);
       }
