@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { lockPath, readLock, takeLock } from '../../src/central/data-lock';
+import { lockPath, pidAlive, readLock, takeLock } from '../../src/central/data-lock';
 import { runCliCaptured } from '../helpers/run-cli';
 import { tempDir } from '../helpers/temp-dir';
 import { pgSchemaUrl, type ServeProcess, spawnCli } from './central-process';
@@ -43,7 +43,8 @@ describe('the data folder lock', () => {
         started_at: new Date(0).toISOString(),
       }),
     );
-    const retaken = await takeLock(dir, 'serve', 'pglite', async (h) => h.nonce !== 'old');
+    // The holder's pid decides, as for the service: the exited child's lock is stale.
+    const retaken = await takeLock(dir, 'serve', 'pglite', async (h) => pidAlive(h.pid));
     expect(retaken.ok).toBe(true);
     expect(readLock(lockPath(dir))?.pid).toBe(process.pid);
   });
