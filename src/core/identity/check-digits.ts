@@ -1,5 +1,5 @@
 /** ICAO 9303 character values: digits as-is, A=10..Z=35, filler `<` = 0. */
-export const mrzCharValue = (ch: string): number => {
+const mrzCharValue = (ch: string): number => {
   if (ch >= '0' && ch <= '9') return ch.charCodeAt(0) - 48;
   if (ch >= 'A' && ch <= 'Z') return ch.charCodeAt(0) - 55;
   if (ch === '<') return 0;
@@ -45,5 +45,3 @@ export const isValidNie = (value: string): boolean => {
   const prefix = 'XYZ'.indexOf(m[1] ?? '');
   return dniLetter(Number(`${prefix}${m[2]}`)) === m[3];
 };
-
-export const isValidDniOrNie = (value: string): boolean => isValidDni(value) || isValidNie(value);

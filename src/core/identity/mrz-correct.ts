@@ -88,7 +88,7 @@ const fixTrailingFill = (text: string): string => {
 const FILLABLE_FIELDS = ['documentNumber', 'optional1', 'optional2', 'name'] as const;
 
 /** Forces each position to the class the mask allows; returns new lines. */
-export const applyMask = (lines: readonly string[], mask: MrzMask): string[] => {
+const applyMask = (lines: readonly string[], mask: MrzMask): string[] => {
   const layout = layoutOf(mask.format);
   const out = lines.map((line, i) => {
     const cls = mask.lines[i] ?? '';
@@ -106,7 +106,7 @@ export const applyMask = (lines: readonly string[], mask: MrzMask): string[] => 
   return out;
 };
 
-export const checkPasses = (lines: readonly string[], check: CheckSpec): boolean => {
+const checkPasses = (lines: readonly string[], check: CheckSpec): boolean => {
   const more = numberExtension(lines, check);
   if (more.length >= 2) {
     return mrzCheckPasses(coveredText(lines, check) + more.slice(0, -1), more.slice(-1));

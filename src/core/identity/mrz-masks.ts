@@ -19,7 +19,7 @@ const TD1_L1_GENERIC = `${r('N', 7)}S${r('N', 7)}${r('a', 3)}${r('x', 11)}N`;
 const TD1_L1_ESP = `${r('N', 7)}S${r('N', 7)}${r('A', 3)}${r('<', 11)}N`;
 const TD3_L1_TAIL = `N${r('A', 3)}${r('N', 7)}S${r('N', 7)}`;
 
-export const MASKS: readonly MrzMask[] = [
+const MASKS: readonly MrzMask[] = [
   {
     kind: 'generic',
     format: 'TD1',

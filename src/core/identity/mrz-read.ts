@@ -30,7 +30,7 @@ const SPLIT_GLYPHS: ReadonlyArray<[RegExp, string]> = [
 ];
 
 /** Brings a line to `length` by repairing split glyphs and resizing the last filler run. */
-export const fitLine = (line: string, length: number): string => {
+const fitLine = (line: string, length: number): string => {
   let out = line;
   for (const [re, glyph] of SPLIT_GLYPHS) {
     if (out.length <= length) break;
@@ -103,7 +103,7 @@ const score = (c: CorrectedMrz): number =>
   c.forced * 0.5;
 
 /** Tries every mask that fits (Spanish formats are a hard filter for Spanish documents). */
-export const correctBest = (format: MrzFormat, lines: readonly string[]): CorrectedMrz | null => {
+const correctBest = (format: MrzFormat, lines: readonly string[]): CorrectedMrz | null => {
   const masks = masksFor(format, looksSpanish(lines));
   let best: CorrectedMrz | null = null;
   for (const mask of masks) {
@@ -200,7 +200,7 @@ export const splitMrzName = (field: string): { surnames: string; given: string }
 };
 
 /** Turns corrected MRZ lines into the document fields, adding the Spanish number checks. */
-export const interpretMrz = (c: CorrectedMrz, today = new Date()): MrzInterpretation => {
+const interpretMrz = (c: CorrectedMrz, today = new Date()): MrzInterpretation => {
   const layout = layoutOf(c.mask.format);
   const f = layout.fields;
   const get = (span: typeof f.name): string => (span ? cut(c.lines, span) : '');

@@ -3,7 +3,7 @@ import type { OcrDocument, OcrDocumentField, OcrWarning } from '../../shared/con
 const isoToday = (today: Date): string => today.toISOString().slice(0, 10);
 
 /** Age in whole years on `today`, from an ISO birth date. */
-export const ageOn = (birth: string, today: Date): number => {
+const ageOn = (birth: string, today: Date): number => {
   const [y, m, d] = birth.split('-').map(Number);
   const t = isoToday(today).split('-').map(Number);
   let age = (t[0] ?? 0) - (y ?? 0);

@@ -119,7 +119,7 @@ const describe = (c: Chain): TextLine => {
 };
 
 /** Characters a line would hold at its pitch. */
-export const charCount = (l: TextLine): number => (l.pitch > 0 ? (l.right - l.left) / l.pitch : 0);
+const charCount = (l: TextLine): number => (l.pitch > 0 ? (l.right - l.left) / l.pitch : 0);
 
 /**
  * OCR-B in a machine-readable zone: fixed pitch a little under the glyph height, glyphs of

@@ -16,7 +16,7 @@ const raw = async (img: Sharp): Promise<GreyImage> => {
   return { data, width: info.width, height: info.height };
 };
 
-export const fromGrey = (img: GreyImage): Sharp =>
+const fromGrey = (img: GreyImage): Sharp =>
   sharp(img.data, { raw: { width: img.width, height: img.height, channels: 1 } });
 
 /** Analysis runs at this width: enough for line finding, cheap for the pixel loops. */
