@@ -113,6 +113,11 @@ export const importRegister = (
   const run = (): ImportReport => {
     // An empty register has no one to compare with or deregister: its rows go straight in.
     const empty = registerIsEmpty(deps);
+    // The share is of the register as it was: counted after the file's rows went in, a file of
+    // many new residents would let it deregister every old one.
+    const active = empty
+      ? 0
+      : ((repo.statements.activeCount.get() as { n: number } | undefined)?.n ?? 0);
     const rebuild = empty && !dryRun ? dropIndexes(deps) : [];
     const inserter = repo.batchInserter(1, at);
     // Residents the file lists, valid or not: a rejected row is a row to fix, not a departure.
@@ -164,10 +169,8 @@ export const importRegister = (
     if (imported + updated + unchanged === 0)
       throw new AppError('register_no_valid_rows', { rejected }, 422);
     const gone: number[] = [];
-    let active = 0;
     const scan = empty ? [] : repo.statements.activeIds.iterate();
     for (const row of scan as Iterable<{ id: number; resident_id: string }>) {
-      active += 1;
       if (!seen.has(row.resident_id)) gone.push(row.id);
     }
     // A partial file (a test export, a wrong filter) would otherwise empty the register.

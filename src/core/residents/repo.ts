@@ -95,6 +95,7 @@ export const residentsRepo = (db: Database) => {
       `INSERT INTO residents (${FIELDS}, version, status, updated_at) VALUES ${ROW_PLACEHOLDERS}`,
     ),
     activeIds: db.prepare(`SELECT id, resident_id, version FROM residents WHERE status = 'active'`),
+    activeCount: db.prepare(`SELECT count(*) AS n FROM residents WHERE status = 'active'`),
     deregister: db.prepare(
       `UPDATE residents SET status = 'deregistered', deregistered_on = ?, version = version + 1,
        updated_at = ? WHERE id = ?`,

@@ -81,6 +81,23 @@ describe('register re-import: the mass-deregistration guard', () => {
     expect(report).toMatchObject({ deregistered: 1, mass_deregistration: false });
   });
 
+  it('the share is of the register before the file: many new residents do not dilute it', () => {
+    const t = testCore();
+    importFixture(t);
+    const [header = '', ...rows] = fixtureLines();
+    // R001 and R002 gone (2 of 39, over 5 %), and 60 newcomers who would make it 2 of 97.
+    const kept = rows.filter((l) => !l.startsWith('R001,') && !l.startsWith('R002,'));
+    const newcomers = Array.from({ length: 60 }, (_, i) =>
+      (rows[i % rows.length] ?? '').replace(/^R\d+,/, `N${String(i).padStart(3, '0')},`),
+    );
+    expect(() => importFixture(t, csv([header, ...kept, ...newcomers]))).toThrow(
+      expect.objectContaining({
+        code: 'register_mass_deregistration',
+        params: expect.objectContaining({ count: 2, active: 39 }),
+      }),
+    );
+  });
+
   it('through the operations: a refused commit keeps the upload, and the confirmed commit applies it', async () => {
     const t = testCore();
     const manager = await t.signInAs('manager', 'marta');
