@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { subjectAudit, subjectRecords } from '../privacy/subject';
 import { residentsRepo } from '../residents/repo';
-import { searchWords } from '../residents/search';
+import { ftsQuery, searchWords } from '../residents/search';
 
 // A name can match many residents; each costs a pass over the log, so a few are followed.
 const MAX_RESIDENTS = 5;
@@ -20,8 +20,7 @@ export const subjectSeqs = (db: Database, text: string): { seqs: number[]; subje
   if (byId) ids.add(byId.resident_id);
   const words = searchWords(q).filter((w) => /\p{L}/u.test(w));
   if (ids.size === 0 && words.length > 0) {
-    const match = words.map((w) => `"${w}"`).join(' ');
-    for (const r of repo.searchNames(match, MAX_RESIDENTS)) ids.add(r.resident_id);
+    for (const r of repo.searchNames(ftsQuery(words, false), MAX_RESIDENTS)) ids.add(r.resident_id);
   }
   const seqs = new Set<number>();
   for (const id of ids)

@@ -25,7 +25,8 @@ export const searchWords = (text: string): string[] =>
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 
-const ftsQuery = (words: readonly string[], prefix: boolean): string =>
+/** A full-text query naming every word (quoted: `searchWords` leaves no quote to escape). */
+export const ftsQuery = (words: readonly string[], prefix: boolean): string =>
   words.map((w) => `"${w}"${prefix ? '*' : ''}`).join(' ');
 
 const fullNameOf = (r: ResidentRow): string =>
