@@ -2,7 +2,7 @@ import { states } from 'mrz';
 import type { OcrDocument } from '../../shared/contract/ocr';
 import { isValidDni, isValidNie } from './check-digits';
 import { correctMrz, idLetterValid, type CorrectedMrz } from './mrz-correct';
-import { cut, LAYOUTS, layoutOf, numberExtension, type MrzFormat } from './mrz-layout';
+import { cut, LAYOUTS, layoutOf, numberExtension, type MrzFormat, type Span } from './mrz-layout';
 import { masksFor } from './mrz-masks';
 import { splitSurnames } from './surnames';
 
@@ -320,9 +320,15 @@ export const readMrzText = (text: string, today = new Date()): MrzInterpretation
   return best ? interpretMrz(best, today) : null;
 };
 
+/** Where a field every format has sits on its MRZ lines. */
+const spanOf = (format: MrzFormat, field: 'name' | 'documentNumber'): Span => {
+  const span = layoutOf(format).fields[field];
+  if (!span) throw new Error(`no ${field} in ${format}`);
+  return span;
+};
+
 /** Where the name sits on the MRZ lines of each format. */
-export const nameSpan = (format: MrzFormat): { line: number; start: number } =>
-  format === 'TD1' ? { line: 2, start: 0 } : { line: 0, start: 5 };
+export const nameSpan = (format: MrzFormat): Span => spanOf(format, 'name');
 
 /**
  * The same reading with another spelling of the name field (names carry no check digit, so
@@ -347,6 +353,5 @@ export const withNameField = (m: MrzInterpretation, nameField: string): MrzInter
   };
 };
 
-/** Where the document number field sits for each format. */
-export const documentNumberSpan = (format: MrzFormat): { line: number; start: number } =>
-  format === 'TD1' ? { line: 0, start: 5 } : { line: 1, start: 0 };
+/** Where the document number field sits for each format (its 9 characters, before any overflow). */
+export const documentNumberSpan = (format: MrzFormat): Span => spanOf(format, 'documentNumber');

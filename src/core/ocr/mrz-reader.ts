@@ -129,13 +129,14 @@ const adoptWitnessSpelling = (
   return fixed === field ? m : withNameField(m, fixed);
 };
 
-/** 9-character windows of a line, and 10-character ones less one glyph (LSTM doubles some). */
-const numberWindows = (line: string): string[] => {
+/** Windows of a line as long as the number, and one longer less one glyph (LSTM doubles some). */
+const numberWindows = (line: string, len: number): string[] => {
   const out = new Set<string>();
-  for (let i = 0; i + 9 <= line.length; i++) {
-    out.add(line.slice(i, i + 9));
-    const ten = line.slice(i, i + 10);
-    if (ten.length === 10) for (let k = 0; k < 10; k++) out.add(ten.slice(0, k) + ten.slice(k + 1));
+  for (let i = 0; i + len <= line.length; i++) {
+    out.add(line.slice(i, i + len));
+    const more = line.slice(i, i + len + 1);
+    if (more.length === len + 1)
+      for (let k = 0; k <= len; k++) out.add(more.slice(0, k) + more.slice(k + 1));
   }
   return [...out];
 };
@@ -152,18 +153,19 @@ const witnessNumber = (
 ): MrzInterpretation | null => {
   const span = documentNumberSpan(m.format);
   const line = m.lines[span.line] ?? '';
-  const ours = line.slice(span.start, span.start + 9);
-  if (numberWindows(lstmLine).includes(ours)) return m;
+  const len = span.end - span.start;
+  const ours = line.slice(span.start, span.end);
+  if (numberWindows(lstmLine, len).includes(ours)) return m;
   // A replacement: a plain window (no dropped glyph), one or two look-alike swaps, every check
   // passing with no repair, and no other window doing the same.
   const found = new Map<string, MrzInterpretation>();
-  for (let i = 0; i + 9 <= lstmLine.length; i++) {
-    const cand = lstmLine.slice(i, i + 9);
+  for (let i = 0; i + len <= lstmLine.length; i++) {
+    const cand = lstmLine.slice(i, i + len);
     const diffs = [...cand].flatMap((c, j) => (c === ours[j] ? [] : [[c, ours[j] ?? '']]));
     if (diffs.length === 0 || diffs.length > 2) continue;
     if (!diffs.every(([a, b]) => lookAlike(a ?? '', b ?? ''))) continue;
     const lines = [...m.lines];
-    lines[span.line] = line.slice(0, span.start) + cand + line.slice(span.start + 9);
+    lines[span.line] = line.slice(0, span.start) + cand + line.slice(span.end);
     const again = readMrzText(lines.join('\n'), today);
     if (again?.valid && again.swaps === 0 && again.format === m.format) found.set(cand, again);
   }
