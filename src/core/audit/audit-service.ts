@@ -96,7 +96,8 @@ export const createAuditService = (deps: CoreDeps) => {
     return { fileName: `${base}.pdf`, mimeType: 'application/pdf', data: pdf, count };
   };
 
-  const stats = (range: { from?: string; to?: string }) => auditStats(deps.db, range);
+  const stats = (range: { from?: string; to?: string }) =>
+    auditStats(deps.db, range, readSettings(deps.db).timeZone);
 
   const printed = (actor: Actor, filters: AuditFilters): void => {
     inTransaction(deps, () =>

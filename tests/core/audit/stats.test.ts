@@ -52,4 +52,28 @@ describe('manager statistics', () => {
     const clerk = await t.signInAs('clerk', 'eva');
     await expect(t.call('auditStats', {}, clerk)).rejects.toMatchObject({ code: 'forbidden' });
   });
+
+  it("counts each day on the town's calendar, not UTC's", async () => {
+    const t = testCore();
+    const log = (actor: Actor) =>
+      inTransaction(t.core.deps, () =>
+        audit(t.core.deps, { actor, action: 'verification.created', details: {} }),
+      );
+    // 23:30 UTC on 2 March is 00:30 on 3 March in Madrid (UTC+1 in winter).
+    t.clock.advance((14 * 60 + 30) * 60_000);
+    log(ANA);
+    t.clock.advance(60 * 60_000);
+    log(ANA);
+    const manager = await t.signInAs('manager', 'marta');
+    const stats = await t.call('auditStats', {}, manager);
+    expect(stats.verificationsPerDay).toEqual([{ day: '2026-03-03', clerk: 'ana', count: 2 }]);
+
+    const admin = await t.signInAs('admin', 'root');
+    await t.call('settingsUpdate', { timeZone: 'UTC' }, admin);
+    const utc = await t.call('auditStats', {}, manager);
+    expect(utc.verificationsPerDay).toEqual([
+      { day: '2026-03-02', clerk: 'ana', count: 1 },
+      { day: '2026-03-03', clerk: 'ana', count: 1 },
+    ]);
+  });
 });
