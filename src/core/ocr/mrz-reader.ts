@@ -1,5 +1,6 @@
 import type { OcrDocumentField } from '../../shared/contract/ocr';
 import { SAME_CHECK_VALUE } from '../identity/mrz-correct';
+import { layoutOf } from '../identity/mrz-layout';
 import {
   documentNumberSpan,
   mrzLinesOf,
@@ -41,8 +42,7 @@ export interface MrzOutcome {
 /** Lowest confidence of a letter on the MRZ line that holds the name. */
 const nameLineConfidence = (out: OcrOutput, mrz: MrzInterpretation): number => {
   const mrzLines = out.lines.filter((l) => mrzLinesOf(l.text).length > 0);
-  const nameIdx = mrz.format === 'TD1' ? 2 : 0;
-  const line = mrzLines.slice(-(mrz.format === 'TD1' ? 3 : 2))[nameIdx];
+  const line = mrzLines.slice(-layoutOf(mrz.format).lineCount)[nameSpan(mrz.format).line];
   if (!line) return 0;
   const letters = line.symbols.filter((s) => /^[A-Z]$/.test(s.text));
   return letters.length > 0 ? Math.min(...letters.map((s) => s.confidence)) : 0;
@@ -258,7 +258,7 @@ export const readMrzBand = async (
   const readWitness = async (m: MrzInterpretation, variant: MrzVariant): Promise<string> => {
     let text = witnesses.get(variant);
     if (text === undefined) {
-      const line = m.format === 'TD1' ? { index: 2, count: 3 } : { index: 0, count: 2 };
+      const line = { index: nameSpan(m.format).line, count: layoutOf(m.format).lineCount };
       const png = await mrzVariant(page, variant, line);
       const out = await pool.recognize('mrz_lstm', png, opts.timeoutMs);
       text = out.text.toUpperCase().replace(/[^A-Z<]/g, '');
@@ -296,7 +296,7 @@ export const readMrzBand = async (
     outcome.mrz = adoptWitnessSpelling(outcome.mrz, [witness, second]);
   }
   if (outcome.mrz && needsWitness(outcome.mrz)) {
-    const lines = outcome.mrz.format === 'TD1' ? 3 : 2;
+    const lines = layoutOf(outcome.mrz.format).lineCount;
     const index = documentNumberSpan(outcome.mrz.format).line;
     let confirmed = false;
     for (const variant of ['grey', 'otsu'] as const) {
