@@ -96,10 +96,6 @@ const toPage = (
   ];
 };
 
-/**
- * Finds the text direction at any angle from the glyphs themselves, levels the page, and
- * finds the MRZ by its shape (2 or 3 fixed-pitch lines), wherever it lies on the image.
- */
 interface Analysis {
   mask: GreyImage;
   direction: number;
@@ -108,6 +104,10 @@ interface Analysis {
   found: MrzLines | null;
 }
 
+/**
+ * Finds the text direction at any angle from the glyphs themselves, levels the page, and
+ * finds the MRZ by its shape (2 or 3 fixed-pitch lines), wherever it lies on the image.
+ */
 const analyse = async (grey: GreyImage, width: number): Promise<Analysis | null> => {
   const mask = await inkMask(grey, width);
   if (inkShare(mask, 128) < 0.003) return null;
