@@ -10,6 +10,7 @@ import type { CentralStore, SqlTx } from './db/store';
 import { lockChanges } from './push';
 import { MAX_NAMED_DEREGISTRATIONS } from '../core/residents/import';
 import { type PreparedResident, readRegisterFile } from './register-read';
+import { fullName } from '../shared/person-name';
 
 export interface CentralImportOptions {
   readonly fileName: string;
@@ -89,8 +90,7 @@ const namesOf = async (
   return ids.flatMap((id) => {
     const f = byId.get(id);
     if (!f) return [];
-    const name = [f.given_names, f.surname1, f.surname2].filter(Boolean).join(' ');
-    return [{ resident_id: id, name }];
+    return [{ resident_id: id, name: fullName(f) }];
   });
 };
 

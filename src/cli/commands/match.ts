@@ -5,6 +5,7 @@ import { type MatchCandidate, MatchQuery } from '../../shared/contract/residents
 import { AppError } from '../../shared/errors';
 import { type GlobalOptions, printJson, resolveDataDir, t, withCore } from '../context';
 import { readInputFile } from './register';
+import { fullName } from '../../shared/person-name';
 
 const readStdin = async (): Promise<Buffer> => {
   const chunks: Buffer[] = [];
@@ -34,7 +35,7 @@ export const parseDocument = (text: string): MatchQuery => {
 
 const describe = (c: MatchCandidate): string => {
   const r = c.resident;
-  const name = [r.given_names, r.surname1, r.surname2].filter(Boolean).join(' ');
+  const name = fullName(r);
   const reasons = c.reasons.map((code) => t(`residents.reasons.${code}`)).join('; ');
   return `${t(`residents.verdicts.${c.verdict}`)} (${c.score.toFixed(2)})  ${c.resident_id}  ${name}  ${r.document_masked ?? '—'}  ${r.birth_date}\n    ${reasons}`;
 };

@@ -11,6 +11,7 @@ import { type RecordBatch, readRecordBatches, type RecordSourceInput } from './r
 import { readRecordBatchesInWorker } from './record-worker';
 import type { ResidentsRepo } from './repo';
 import { RECORD_FIELDS, recordAt, sameStoredFields } from './rows';
+import { fullName } from '../../shared/person-name';
 
 export interface ImportOptions {
   readonly actor: Actor;
@@ -32,9 +33,6 @@ export interface ImportOptions {
 export const MAX_REPORTED_ERRORS = 1000;
 // The dry run names this many of the residents it would deregister; the count is always exact.
 export const MAX_NAMED_DEREGISTRATIONS = 1000;
-
-const fullName = (r: { given_names: string; surname1: string; surname2: string | null }) =>
-  [r.given_names, r.surname1, r.surname2].filter(Boolean).join(' ');
 
 /**
  * A first import into an empty register builds its indexes once at the end, several times

@@ -2,9 +2,7 @@ import type { CoreDeps } from '../app/deps';
 import { residentsRepo } from '../residents/repo';
 import type { ResidentsService } from '../residents/residents-service';
 import type { ResidentsPort } from './residents-port';
-
-const fullName = (r: { given_names: string; surname1: string; surname2: string | null }): string =>
-  [r.given_names, r.surname1, r.surname2].filter(Boolean).join(' ');
+import { fullName } from '../../shared/person-name';
 
 /** The register seen from the desk: the register's own resident id is what a verification keeps. */
 export const residentsPort = (deps: CoreDeps, residents: ResidentsService): ResidentsPort => {

@@ -5,7 +5,8 @@ import { useAction, useApp } from '../app-context';
 import { ErrorBanner } from '../components/form';
 import { useTimes } from '../time';
 import { ImportPanel } from './residents/import-panel';
-import { fullName, ResidentPicker } from './residents/resident-picker';
+import { fullName } from '../../../shared/person-name';
+import { ResidentPicker } from './residents/resident-picker';
 import { VerificationHistory } from './residents/verification-history';
 
 const Detail = ({ resident, onClose }: { resident: Resident; onClose: () => void }) => {

@@ -4,6 +4,7 @@ import type { FileEntryInput } from '../../../../shared/contract/forms';
 import type { Resident } from '../../../../shared/contract/residents';
 import { useAction, useApp } from '../../app-context';
 import { ErrorBanner, Field } from '../../components/form';
+import { fullName } from '../../../../shared/person-name';
 
 export interface PartyState {
   readonly kind: 'resident' | 'non_resident';
@@ -53,9 +54,6 @@ export const toFilingParty = (
   };
   return { party, ...(representative ? { representative } : {}) };
 };
-
-const fullName = (r: Resident): string =>
-  [r.given_names, r.surname1, r.surname2].filter(Boolean).join(' ');
 
 /** Interested party: someone from the register (searched) or typed in; optional representative. */
 export const PartyFields = ({

@@ -4,9 +4,7 @@ import type { Resident } from '../../../../shared/contract/residents';
 import { useAction, useApp } from '../../app-context';
 import { ErrorBanner, Field, formValues } from '../../components/form';
 import { useTimes } from '../../time';
-
-export const fullName = (r: Resident): string =>
-  [r.given_names, r.surname1, r.surname2].filter(Boolean).join(' ');
+import { fullName } from '../../../../shared/person-name';
 
 /**
  * The register search every screen uses (Residents, Privacy): a name or part of one, an
