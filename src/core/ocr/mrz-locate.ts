@@ -24,7 +24,7 @@ export interface Region {
   lineHeight: number;
 }
 
-const median = (xs: readonly number[]): number => {
+export const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length === 0 ? 0 : (s[Math.floor(s.length / 2)] ?? 0);
 };

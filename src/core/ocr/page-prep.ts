@@ -5,6 +5,7 @@ import { inkShare, locateCard, otsuThreshold, type Box } from './layout-analysis
 import {
   chainLines,
   findMrzLines,
+  median,
   residualTilt,
   type MrzLines,
   type Region,
@@ -126,8 +127,7 @@ const SMALL_GLYPH = 9;
 
 const smallText = (a: Analysis | null): boolean => {
   if (!a) return true;
-  const heights = a.lines.map((l) => l.capHeight).sort((x, y) => x - y);
-  return (heights[Math.floor(heights.length / 2)] ?? 0) < SMALL_GLYPH;
+  return median(a.lines.map((l) => l.capHeight)) < SMALL_GLYPH;
 };
 
 export const preparePage = async (frame: GreyImage): Promise<PreparedPage> => {
