@@ -1,32 +1,20 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOcrService, type OcrService } from '../../../src/core/ocr';
+import { describe, expect, it } from 'vitest';
 import type { OcrResult } from '../../../src/shared/contract/ocr';
 import { AppError } from '../../../src/shared/errors';
 import { translateError } from '../../../src/shared/i18n';
-import { ensureFixtures, GENERATED_DIR, type Manifest } from '../../fixtures/cards/generate';
+import { GENERATED_DIR } from '../../fixtures/cards/generate';
 import { webcamFrame } from '../../fixtures/cards/webcam';
+import { useOcrSuite } from './helpers/ocr-suite';
 
-let service: OcrService;
-let manifest: Manifest;
-const cache = mkdtempSync(join(tmpdir(), 'ventanilla-ocr-gaps-'));
+const suite = useOcrSuite('gaps');
 const today = new Date('2026-11-28T00:00:00Z');
-
-beforeAll(async () => {
-  manifest = await ensureFixtures(1);
-  service = createOcrService({ cacheDir: cache });
-}, 120_000);
-afterAll(async () => {
-  await service.close();
-  rmSync(cache, { recursive: true, force: true });
-});
 
 const scan = (file: string): Buffer => readFileSync(join(GENERATED_DIR, file));
 const expectedOf = (file: string): Record<string, string | null> =>
-  manifest.entries.find((e) => e.file === file)?.expected ?? {};
+  suite.manifest.entries.find((e) => e.file === file)?.expected ?? {};
 
 /** Expected fields the reading got wrong and did not flag for the clerk. */
 const silentlyWrong = (result: OcrResult, file: string): string[] =>
@@ -49,7 +37,7 @@ describe('a phone or camera photo with an EXIF orientation tag', () => {
         .withMetadata({ orientation })
         .jpeg({ quality: 90 })
         .toBuffer();
-      const result = await service.readDocument(bytes, { today });
+      const result = await suite.service.readDocument(bytes, { today });
       expect(result.mrz?.valid).toBe(true);
       for (const [key, value] of Object.entries(expectedOf(file))) {
         expect({ [key]: result.document[key as keyof OcrResult['document']] }).toEqual({
@@ -70,7 +58,7 @@ describe('a webcam frame: the card small in a larger, noisy JPEG', () => {
     'reads %s in a %d px frame, every field right or flagged',
     async (file, frameWidth, cardShare) => {
       const bytes = await webcamFrame(scan(file), { frameWidth, cardShare, seed: 7 });
-      const result = await service.readDocument(bytes, { today });
+      const result = await suite.service.readDocument(bytes, { today });
       expect(result.source).toBe('mrz');
       expect(result.mrz?.valid).toBe(true);
       expect(silentlyWrong(result, file)).toEqual([]);
@@ -82,7 +70,7 @@ describe('a webcam frame: the card small in a larger, noisy JPEG', () => {
 describe('refused images keep their translated errors', () => {
   const codeAndTexts = async (bytes: Buffer) => {
     try {
-      await service.readDocument(bytes, { today });
+      await suite.service.readDocument(bytes, { today });
       return null;
     } catch (e) {
       if (!(e instanceof AppError)) throw e;

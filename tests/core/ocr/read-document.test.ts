@@ -1,26 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOcrService, type OcrService } from '../../../src/core/ocr';
+import { describe, expect, it } from 'vitest';
 import { OcrResult } from '../../../src/shared/contract/ocr';
 import { AppError } from '../../../src/shared/errors';
-import { ensureFixtures, GENERATED_DIR, type Manifest } from '../../fixtures/cards/generate';
+import { GENERATED_DIR } from '../../fixtures/cards/generate';
+import { useOcrSuite } from './helpers/ocr-suite';
 
-let service: OcrService;
-let manifest: Manifest;
-const cache = mkdtempSync(join(tmpdir(), 'ventanilla-ocr-test-'));
+const suite = useOcrSuite('test');
 const today = new Date('2026-11-28T00:00:00Z');
-
-beforeAll(async () => {
-  manifest = await ensureFixtures(1);
-  service = createOcrService({ cacheDir: cache });
-}, 120_000);
-afterAll(async () => {
-  await service.close();
-  rmSync(cache, { recursive: true, force: true });
-});
 
 const bytesOf = (file: string): Buffer => readFileSync(join(GENERATED_DIR, file));
 
@@ -47,8 +35,8 @@ describe('reading scanned cards', () => {
   it.each(SAMPLE)(
     'reads %s with every expected field right',
     async (file) => {
-      const entry = manifest.entries.find((e) => e.file === file);
-      const result = await service.readDocument(bytesOf(file), { today });
+      const entry = suite.manifest.entries.find((e) => e.file === file);
+      const result = await suite.service.readDocument(bytesOf(file), { today });
       expect(OcrResult.parse(result)).toBeTruthy();
       expect(result.mrz?.valid).toBe(true);
       expect(result.source).toBe('mrz');
@@ -62,9 +50,9 @@ describe('reading scanned cards', () => {
   );
 
   it('reads a DNI front with its accents', async () => {
-    const result = await service.readDocument(bytesOf('dni_front-0-clean.png'), { today });
+    const result = await suite.service.readDocument(bytesOf('dni_front-0-clean.png'), { today });
     const expected =
-      manifest.entries.find((e) => e.file === 'dni_front-0-clean.png')?.expected ?? {};
+      suite.manifest.entries.find((e) => e.file === 'dni_front-0-clean.png')?.expected ?? {};
     expect(result.source).toBe('front');
     expect(result.document.document_number).toBe(expected.document_number);
     expect(result.document.surname1).toBe(expected.surname1);
@@ -83,7 +71,7 @@ describe('error codes', () => {
   ])(
     '%s -> %s',
     async (file, code) => {
-      expect(await codeOf(service.readDocument(bytesOf(file), { today }))).toBe(code);
+      expect(await codeOf(suite.service.readDocument(bytesOf(file), { today }))).toBe(code);
     },
     60_000,
   );
@@ -94,17 +82,17 @@ describe('error codes', () => {
     })
       .png()
       .toBuffer();
-    expect(await codeOf(service.readDocument(huge))).toBe('too_large');
+    expect(await codeOf(suite.service.readDocument(huge))).toBe('too_large');
   }, 60_000);
 
   it('cancels a reading that overruns its time limit, and the next reading still works', async () => {
     const bytes = bytesOf('passport-0-clean.png');
-    expect(await codeOf(service.readDocument(bytes, { timeoutMs: 1 }))).toBe('ocr_timeout');
-    expect((await service.readDocument(bytes, { today })).mrz?.valid).toBe(true);
+    expect(await codeOf(suite.service.readDocument(bytes, { timeoutMs: 1 }))).toBe('ocr_timeout');
+    expect((await suite.service.readDocument(bytes, { today })).mrz?.valid).toBe(true);
   }, 90_000);
 
   it('identifies images by their bytes, not their names', async () => {
     const pdf = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n');
-    expect(await codeOf(service.readDocument(pdf))).toBe('unsupported_file');
+    expect(await codeOf(suite.service.readDocument(pdf))).toBe('unsupported_file');
   });
 });

@@ -1,25 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOcrService, type OcrService } from '../../../src/core/ocr';
+import { describe, expect, it } from 'vitest';
 import type { OcrResult } from '../../../src/shared/contract/ocr';
-import { ensureFixtures, GENERATED_DIR, type Manifest } from '../../fixtures/cards/generate';
+import { GENERATED_DIR } from '../../fixtures/cards/generate';
+import { useOcrSuite } from './helpers/ocr-suite';
 
-let service: OcrService;
-let manifest: Manifest;
-const cache = mkdtempSync(join(tmpdir(), 'ventanilla-ocr-rotated-'));
+const suite = useOcrSuite('rotated');
 const today = new Date('2026-11-28T00:00:00Z');
-
-beforeAll(async () => {
-  manifest = await ensureFixtures(1);
-  service = createOcrService({ cacheDir: cache });
-}, 120_000);
-afterAll(async () => {
-  await service.close();
-  rmSync(cache, { recursive: true, force: true });
-});
 
 /** The card turned in the pixels themselves (no EXIF tag to undo it), on a grey desk. */
 const turned = (file: string, deg: number): Promise<Buffer> =>
@@ -39,9 +27,9 @@ describe('a card photographed at any angle', () => {
   ])(
     '%s turned %d°',
     async (file, deg) => {
-      const result = await service.readDocument(await turned(file, deg), { today });
+      const result = await suite.service.readDocument(await turned(file, deg), { today });
       expect(result.mrz?.valid).toBe(true);
-      const expected = manifest.entries.find((e) => e.file === file)?.expected ?? {};
+      const expected = suite.manifest.entries.find((e) => e.file === file)?.expected ?? {};
       expect(Object.keys(expected).length).toBeGreaterThan(0);
       const got = Object.fromEntries(
         Object.keys(expected).map((k) => [k, result.document[k as keyof OcrResult['document']]]),
@@ -66,9 +54,9 @@ describe('a card small in a large photo', () => {
       .composite([{ input: card, left: 900, top: 700 }])
       .jpeg({ quality: 85 })
       .toBuffer();
-    const result = await service.readDocument(photo, { today });
+    const result = await suite.service.readDocument(photo, { today });
     expect(result.mrz?.valid).toBe(true);
-    const expected = manifest.entries.find((e) => e.file === file)?.expected ?? {};
+    const expected = suite.manifest.entries.find((e) => e.file === file)?.expected ?? {};
     expect(result.document.document_number).toBe(expected.document_number);
     expect(result.document.surnames).toBe(expected.surnames);
   }, 60_000);
