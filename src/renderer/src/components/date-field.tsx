@@ -202,7 +202,19 @@ export const DateField = ({
           aria-label={t('ui.dates.open')}
           onClick={() => setOpen(!open)}
         >
-          📅
+          {/* Drawn, not an emoji: the counter PC may have no emoji font. */}
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+            <rect
+              x="1.5"
+              y="3"
+              width="13"
+              height="11.5"
+              rx="1.5"
+              fill="none"
+              stroke="currentColor"
+            />
+            <path d="M1.5 6.5h13M5 1.5v3M11 1.5v3" stroke="currentColor" />
+          </svg>
         </button>
       </div>
       {name && <input type="hidden" name={name} value={iso ?? ''} />}
