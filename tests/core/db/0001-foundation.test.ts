@@ -1,14 +1,9 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { knownMigrations, migrate } from '../../../src/core/db/migrations';
-
-const upTo = (version: number) => knownMigrations.filter((m) => m.version <= version);
+import { counterLadder, databaseAt } from '../../helpers/migration-steps';
 
 describe('migration 0001 foundation', () => {
-  const db = new Database(':memory:');
-  migrate(db, upTo(1));
-
-  it('creates STRICT tables', () => {
+  it('creates STRICT tables', async () => {
+    const db = await databaseAt(counterLadder, 1);
     const strict = db
       .prepare(
         `SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
@@ -23,7 +18,8 @@ describe('migration 0001 foundation', () => {
     ]);
   });
 
-  it('rejects unknown roles', () => {
+  it('rejects unknown roles', async () => {
+    const db = await databaseAt(counterLadder, 1);
     expect(() =>
       db
         .prepare(
@@ -33,7 +29,8 @@ describe('migration 0001 foundation', () => {
     ).toThrow(/CHECK/);
   });
 
-  it('makes the audit log append-only', () => {
+  it('makes the audit log append-only', async () => {
+    const db = await databaseAt(counterLadder, 1);
     db.prepare(
       `INSERT INTO audit_log (seq, at, utc_offset_min, device, actor_name, actor_role, action, details, prev_hash, hash)
        VALUES (1, 't', 0, 'd', 'a', 'system', 'x', '{}', 'p', 'h')`,

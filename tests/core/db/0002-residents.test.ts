@@ -1,15 +1,10 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { knownMigrations, migrate } from '../../../src/core/db/migrations';
+import { counterLadder, databaseAt } from '../../helpers/migration-steps';
 
 describe('migration 0002-residents', () => {
-  it('creates the register tables, their indexes and the privacy constraints', () => {
+  it('creates the register tables, their indexes and the privacy constraints', async () => {
     // As 0002 left it: 0007 replaces two of these indexes.
-    const db = new Database(':memory:');
-    migrate(
-      db,
-      knownMigrations.filter((m) => m.version <= 2),
-    );
+    const db = await databaseAt(counterLadder, 2);
     const applied = db.prepare('SELECT name FROM schema_migrations WHERE version = 2').get();
     expect(applied).toEqual({ name: 'residents' });
     const indexes = db

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { testCore } from '../../helpers/test-core';
+import { counterLadder, databaseAt } from '../../helpers/migration-steps';
 
 describe('migration 0003-sync', () => {
-  it('creates one sync_state row, versioned entities and parked changes, all STRICT', () => {
-    const { core } = testCore();
-    const db = core.deps.db;
+  it('creates one sync_state row, versioned entities and parked changes, all STRICT', async () => {
+    const db = await databaseAt(counterLadder, 3);
     expect(db.prepare('SELECT name FROM schema_migrations WHERE version = 3').get()).toEqual({
       name: 'sync',
     });

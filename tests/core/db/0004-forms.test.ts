@@ -1,8 +1,6 @@
-import Database from 'better-sqlite3-multiple-ciphers';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { knownMigrations, migrate } from '../../../src/core/db/migrations';
-
-const upTo = (version: number) => knownMigrations.filter((m) => m.version <= version);
+import { counterLadder, databaseAt } from '../../helpers/migration-steps';
 
 const entry = (
   id: string,
@@ -25,11 +23,8 @@ const insert = (db: Database.Database, e: ReturnType<typeof entry>) =>
     .run(e);
 
 describe('migration 0004 forms', () => {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  migrate(db, upTo(4));
-
-  it('creates STRICT tables for templates, counters, entries and attachments', () => {
+  it('creates STRICT tables for templates, counters, entries and attachments', async () => {
+    const db = await databaseAt(counterLadder, 4);
     const tables = db
       .prepare(
         `SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name IN
@@ -44,14 +39,16 @@ describe('migration 0004 forms', () => {
     ]);
   });
 
-  it('refuses a repeated sequence or number, and deleting an entry', () => {
+  it('refuses a repeated sequence or number, and deleting an entry', async () => {
+    const db = await databaseAt(counterLadder, 4);
     insert(db, entry('a', 1));
     expect(() => insert(db, entry('b', 1, 'other'))).toThrow(/UNIQUE/);
     expect(() => insert(db, entry('c', 2, '18111-M01-2026-000001'))).toThrow(/UNIQUE/);
     expect(() => db.prepare(`DELETE FROM registry_entries`).run()).toThrow(/never deleted/);
   });
 
-  it('ties attachments to an existing entry', () => {
+  it('ties attachments to an existing entry', async () => {
+    const db = await databaseAt(counterLadder, 4);
     expect(() =>
       db
         .prepare(

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { testCore } from '../../helpers/test-core';
+import { counterLadder, databaseAt } from '../../helpers/migration-steps';
 
 describe('migration 0005-audit-checkpoints', () => {
-  it('creates the append-only checkpoint table and the subject index', () => {
-    const { core } = testCore();
-    const db = core.deps.db;
+  it('creates the append-only checkpoint table and the subject index', async () => {
+    const db = await databaseAt(counterLadder, 5);
     expect(db.prepare('SELECT name FROM schema_migrations WHERE version = 5').get()).toEqual({
       name: 'audit-checkpoints',
     });

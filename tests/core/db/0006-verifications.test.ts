@@ -1,8 +1,6 @@
-import Database from 'better-sqlite3-multiple-ciphers';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { knownMigrations, migrate } from '../../../src/core/db/migrations';
-
-const upTo = (version: number) => knownMigrations.filter((m) => m.version <= version);
+import { counterLadder, databaseAt } from '../../helpers/migration-steps';
 
 const insert = (db: Database.Database, id: string, values: Record<string, string | null>) =>
   db
@@ -23,10 +21,8 @@ const insert = (db: Database.Database, id: string, values: Record<string, string
     });
 
 describe('migration 0006 verifications', () => {
-  const db = new Database(':memory:');
-  migrate(db, upTo(6));
-
-  it('creates STRICT tables with a 24-month default validity', () => {
+  it('creates STRICT tables with a 24-month default validity', async () => {
+    const db = await databaseAt(counterLadder, 6);
     const names = [
       'verifications',
       'verification_conflicts',
@@ -49,7 +45,8 @@ describe('migration 0006 verifications', () => {
     );
   });
 
-  it('allows only the explicit states, networks and lookup reasons', () => {
+  it('allows only the explicit states, networks and lookup reasons', async () => {
+    const db = await databaseAt(counterLadder, 6);
     expect(() => insert(db, 's1', { state: 'active' })).toThrow(/CHECK/);
     expect(() => insert(db, 's2', { network: 'facebook' })).toThrow(/CHECK/);
     expect(() =>
@@ -61,7 +58,8 @@ describe('migration 0006 verifications', () => {
     ).toThrow(/CHECK/);
   });
 
-  it('enforces one verified handle per network per resident and one resident per handle', () => {
+  it('enforces one verified handle per network per resident and one resident per handle', async () => {
+    const db = await databaseAt(counterLadder, 6);
     insert(db, 'a1', {});
     expect(() => insert(db, 'a2', { handle: '@b', key: 'b' })).toThrow(/UNIQUE/);
     expect(() => insert(db, 'a3', { resident: 'R-2' })).toThrow(/UNIQUE/);

@@ -1,8 +1,6 @@
-import Database from 'better-sqlite3-multiple-ciphers';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { knownMigrations, migrate } from '../../../src/core/db/migrations';
-
-const upTo = (version: number) => knownMigrations.filter((m) => m.version <= version);
+import { counterLadder, databaseAt, migrationStep } from '../../helpers/migration-steps';
 
 const indexesOf = (db: Database.Database): string[] =>
   db
@@ -32,11 +30,10 @@ const planOf = (db: Database.Database, sql: string): string =>
     .join(' | ');
 
 describe('migration 0007 residents lookup indexes', () => {
-  it('replaces the birth-date and phonetic indexes on a register that already has rows', () => {
-    const db = new Database(':memory:');
-    migrate(db, upTo(6));
-    addResident(db, 'R1', '1980-02-03');
-    migrate(db, upTo(7));
+  it('replaces the birth-date and phonetic indexes on a register that already has rows', async () => {
+    const db = await migrationStep(counterLadder, 7, {
+      seed: (old) => addResident(old, 'R1', '1980-02-03'),
+    });
     expect(indexesOf(db)).toEqual([
       'residents_birth_names',
       'residents_document',
@@ -46,9 +43,8 @@ describe('migration 0007 residents lookup indexes', () => {
     expect(db.prepare('SELECT resident_id FROM residents').pluck().all()).toEqual(['R1']);
   });
 
-  it("serves the matcher's birth-date and namesake queries from the new indexes", () => {
-    const db = new Database(':memory:');
-    migrate(db, upTo(7));
+  it("serves the matcher's birth-date and namesake queries from the new indexes", async () => {
+    const db = await databaseAt(counterLadder, 7);
     for (let i = 0; i < 50; i++) addResident(db, `R${i}`, `19${50 + (i % 40)}-01-0${1 + (i % 9)}`);
     // The matcher's queries as they were at 0007 (0011 changed the indexes and the repo since).
     const namesBornOn =

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { testCore } from '../../helpers/test-core';
+import { counterLadder, databaseAt } from '../../helpers/migration-steps';
 
 describe('migration 0008-privacy', () => {
-  it('adds the anonymised/erased markers and the retention and subject indexes', () => {
-    const { core } = testCore();
-    const db = core.deps.db;
+  it('adds the anonymised/erased markers and the retention and subject indexes', async () => {
+    const db = await databaseAt(counterLadder, 8);
     expect(db.prepare('SELECT name FROM schema_migrations WHERE version = 8').get()).toEqual({
       name: 'privacy',
     });

@@ -1,19 +1,18 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { knownMigrations, migrate } from '../../../src/core/db/migrations';
-
-const upTo = (version: number) => knownMigrations.filter((m) => m.version <= version);
+import { counterLadder, migrationStep } from '../../helpers/migration-steps';
 
 describe('migration 0009 verification-directory', () => {
-  it('adds the masked name for central, empty on records made before it', () => {
-    const db = new Database(':memory:');
-    migrate(db, upTo(6));
-    db.prepare(
-      `INSERT INTO verifications (id, resident_id, network, handle, handle_key, state, proof_method,
-         document_type, document_hash, document_masked, clerk_name, started_at, created_at)
-       VALUES ('v1', 'R-1', 'x', '@a', 'a', 'verified', 'seen_on_device', 'DNI', 'h', '***4567**', 'c', 't', 't')`,
-    ).run();
-    migrate(db, upTo(9));
+  it('adds the masked name for central, empty on records made before it', async () => {
+    const db = await migrationStep(counterLadder, 9, {
+      seed: (old) =>
+        old
+          .prepare(
+            `INSERT INTO verifications (id, resident_id, network, handle, handle_key, state, proof_method,
+               document_type, document_hash, document_masked, clerk_name, started_at, created_at)
+             VALUES ('v1', 'R-1', 'x', '@a', 'a', 'verified', 'seen_on_device', 'DNI', 'h', '***4567**', 'c', 't', 't')`,
+          )
+          .run(),
+    });
     expect(db.prepare('SELECT version FROM schema_migrations WHERE version = 9').get()).toEqual({
       version: 9,
     });

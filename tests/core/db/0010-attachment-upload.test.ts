@@ -1,25 +1,26 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { knownMigrations, migrate } from '../../../src/core/db/migrations';
-
-const upTo = (version: number) => knownMigrations.filter((m) => m.version <= version);
+import { counterLadder, migrationStep } from '../../helpers/migration-steps';
 
 describe('migration 0010 attachment upload', () => {
-  it('adds the upload columns to attachments filed before it, empty, and keeps the table STRICT', () => {
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    migrate(db, upTo(9));
-    db.prepare(
-      `INSERT INTO registry_entries (id, year, seq, provisional_number, template_id, template_version, epigrafe,
-         addressee, addressee_name, filed_at, filed_local, utc_offset_min, party_kind, party_name, data, summary,
-         clerk_name, entry_hash)
-       VALUES ('e', 2026, 1, 'n', 't', 1, 'e', 'a', 'A', 'x', 'x', 60, 'non_resident', 'N', '{}', 's', 'c', 'h')`,
-    ).run();
-    db.prepare(
-      `INSERT INTO registry_attachments (id, entry_id, position, filename, media_type, size, sha256)
-       VALUES ('a', 'e', 1, 'f', 'image/png', 1, 'h')`,
-    ).run();
-    migrate(db, upTo(10));
+  it('adds the upload columns to attachments filed before it, empty, and keeps the table STRICT', async () => {
+    const db = await migrationStep(counterLadder, 10, {
+      seed: (old) => {
+        old
+          .prepare(
+            `INSERT INTO registry_entries (id, year, seq, provisional_number, template_id, template_version, epigrafe,
+               addressee, addressee_name, filed_at, filed_local, utc_offset_min, party_kind, party_name, data, summary,
+               clerk_name, entry_hash)
+             VALUES ('e', 2026, 1, 'n', 't', 1, 'e', 'a', 'A', 'x', 'x', 60, 'non_resident', 'N', '{}', 's', 'c', 'h')`,
+          )
+          .run();
+        old
+          .prepare(
+            `INSERT INTO registry_attachments (id, entry_id, position, filename, media_type, size, sha256)
+             VALUES ('a', 'e', 1, 'f', 'image/png', 1, 'h')`,
+          )
+          .run();
+      },
+    });
     expect(db.prepare('SELECT uploaded_at, upload_error FROM registry_attachments').get()).toEqual({
       uploaded_at: null,
       upload_error: null,

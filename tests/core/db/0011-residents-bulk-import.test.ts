@@ -1,11 +1,10 @@
 import { createHmac } from 'node:crypto';
-import Database from 'better-sqlite3-multiple-ciphers';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { knownMigrations, migrate } from '../../../src/core/db/migrations';
+import { latestVersion } from '../../../src/core/db/migrations';
+import { counterLadder, databaseAt } from '../../helpers/migration-steps';
 import { residentsRepo } from '../../../src/core/residents/repo';
 import { documentKey } from '../../../src/core/residents/rows';
-
-const upTo = (version: number) => knownMigrations.filter((m) => m.version <= version);
 
 const hashOf = (n: number) => createHmac('sha256', 'k').update(String(n)).digest('hex');
 
@@ -30,9 +29,8 @@ const planOf = (db: Database.Database, sql: string): string =>
     .join(' | ');
 
 /** A register as 0010 left it: 40 residents, one without a document, one deregistered. */
-const registerAt10 = (): Database.Database => {
-  const db = new Database(':memory:');
-  migrate(db, upTo(10));
+const registerAt10 = async (): Promise<Database.Database> => {
+  const db = await databaseAt(counterLadder, 10);
   const insert = db.prepare(
     `INSERT INTO residents (id, resident_id, document_type, document_hash, document_masked, given_names,
        surname1, birth_date, surnames_key, given_key, phonetic_surname1, phonetic_given, row_hash,
@@ -56,12 +54,12 @@ const registerAt10 = (): Database.Database => {
 };
 
 describe('migration 0011 residents bulk import', () => {
-  it('keeps every resident with its rowid, drops row_hash and given_key, derives the document key', () => {
-    const db = registerAt10();
+  it('keeps every resident with its rowid, drops row_hash and given_key, derives the document key', async () => {
+    const db = await registerAt10();
     const before = db
       .prepare('SELECT id, resident_id, document_hash, status, version FROM residents ORDER BY id')
       .all();
-    migrate(db, upTo(11));
+    await counterLadder.upTo(db, 11);
     expect(
       db
         .prepare(
@@ -80,9 +78,9 @@ describe('migration 0011 residents bulk import', () => {
     expect(db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
   });
 
-  it('turns the id constraint into a named unique index, and keeps key and hash together', () => {
-    const db = registerAt10();
-    migrate(db, upTo(11));
+  it('turns the id constraint into a named unique index, and keeps key and hash together', async () => {
+    const db = await registerAt10();
+    await counterLadder.upTo(db, 11);
     expect(indexesOf(db)).toEqual([
       'residents_birth',
       'residents_document',
@@ -101,10 +99,10 @@ describe('migration 0011 residents bulk import', () => {
     add.run('R99', hashOf(99), documentKey(hashOf(99)));
   });
 
-  it("serves the repo's lookups from the new indexes", () => {
-    const db = registerAt10();
+  it("serves the repo's lookups from the new indexes", async () => {
+    const db = await registerAt10();
     // The repo of this build prepares against the latest schema; 0011's indexes are still in it.
-    migrate(db);
+    await counterLadder.upTo(db, latestVersion());
     const { statements: s } = residentsRepo(db);
     expect(planOf(db, s.byHash.source)).toMatch(
       /USING INDEX residents_document \(document_key=\?\)/,

@@ -1,13 +1,12 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { knownMigrations, migrate } from '../../../src/core/db/migrations';
+import { counterLadder, migrationStep } from '../../helpers/migration-steps';
 
-const upTo = (version: number) => knownMigrations.filter((m) => m.version <= version);
+/** Migration 0013 over a register as 0012 left it: three residents with accented, compound names. */
+const searchOverRegisterAt12 = (): Promise<Database.Database> =>
+  migrationStep(counterLadder, 13, { seed: registerAt12 });
 
-/** A register as 0012 left it: three residents with accented, compound names. */
-const registerAt12 = (): Database.Database => {
-  const db = new Database(':memory:');
-  migrate(db, upTo(12));
+const registerAt12 = (db: Database.Database): void => {
   const insert = db.prepare(
     `INSERT INTO residents (id, resident_id, document_type, given_names, surname1, surname2,
        birth_date, surnames_key, phonetic_surname1, phonetic_given, updated_at)
@@ -16,7 +15,6 @@ const registerAt12 = (): Database.Database => {
   insert.run(10, 'R1', 'José Antonio', 'García', 'López');
   insert.run(20, 'R2', 'María Teresa', 'Núñez', null);
   insert.run(30, 'R3', 'Ana', 'de la Fuente', 'Ibáñez');
-  return db;
 };
 
 const ids = (db: Database.Database, match: string): number[] =>
@@ -31,9 +29,8 @@ describe('migration 0013 residents search', () => {
     expect(db.prepare(`SELECT sqlite_compileoption_used('ENABLE_FTS5')`).pluck().get()).toBe(1);
   });
 
-  it('indexes the residents already there, accents and case folded', () => {
-    const db = registerAt12();
-    migrate(db, upTo(13));
+  it('indexes the residents already there, accents and case folded', async () => {
+    const db = await searchOverRegisterAt12();
     expect(ids(db, '"jose" "antonio" "garcia" "lopez"')).toEqual([10]);
     expect(ids(db, '"MARIA" "teresa"')).toEqual([20]);
     expect(ids(db, '"nunez"')).toEqual([20]);
@@ -44,9 +41,8 @@ describe('migration 0013 residents search', () => {
     expect(ids(db, '"r1"')).toEqual([]);
   });
 
-  it('keeps the index in step with inserts, name changes and deletes', () => {
-    const db = registerAt12();
-    migrate(db, upTo(13));
+  it('keeps the index in step with inserts, name changes and deletes', async () => {
+    const db = await searchOverRegisterAt12();
     db.prepare(
       `INSERT INTO residents (id, resident_id, document_type, given_names, surname1, birth_date,
          surnames_key, phonetic_surname1, phonetic_given, updated_at)
