@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { centralAudit } from './central-audit';
+import { centralAudit } from './audit/store';
 import type { CentralStore, SqlTx } from './db/store';
 import { newEnrolmentCode, newStaffToken, normaliseCode, sha256Hex } from './secrets';
 

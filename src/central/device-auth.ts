@@ -1,7 +1,7 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { REPLAY_WINDOW_MS, SIGNATURE_HEADERS, signingMessage } from '../shared/contract/sync';
 import type { CentralDevice } from './appliers/types';
-import { auditRefusal } from './central-audit';
+import { auditRefusal } from './audit/store';
 import type { CentralStore } from './db/store';
 import { sha256Hex } from './secrets';
 

@@ -1,7 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import type { z } from 'zod';
 import type { EnrolRequest } from '../shared/contract/sync';
-import { auditRefusal, centralAudit } from './central-audit';
+import { auditRefusal, centralAudit } from './audit/store';
 import type { CentralStore } from './db/store';
 import { normaliseCode, sha256Hex } from './secrets';
 

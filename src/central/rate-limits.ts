@@ -1,7 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SIGNATURE_HEADERS } from '../shared/contract/sync';
-import { centralAudit } from './central-audit';
+import { centralAudit } from './audit/store';
 import type { CentralStore } from './db/store';
 import type { SendError } from './route-guards';
 import { sha256Hex } from './secrets';

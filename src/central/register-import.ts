@@ -5,7 +5,7 @@ import {
   REGISTER_CHANGE_TYPE,
   type RegisterChangePayload,
 } from '../core/residents/register-deltas';
-import { centralAudit } from './central-audit';
+import { centralAudit } from './audit/store';
 import type { CentralStore, SqlTx } from './db/store';
 import { lockChanges } from './push';
 import { MAX_NAMED_DEREGISTRATIONS } from '../core/residents/import';

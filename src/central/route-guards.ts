@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CentralError } from '../shared/contract/sync';
 import type { CentralDevice } from './appliers/types';
-import { auditRefusal } from './central-audit';
+import { auditRefusal } from './audit/store';
 import type { CentralStore } from './db/store';
 import { authenticateDevice } from './device-auth';
 import type { Limiter } from './rate-limits';

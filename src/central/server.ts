@@ -10,7 +10,7 @@ import {
 import { deviceBoard } from './admin';
 import type { CentralDevice, OpAppliers } from './appliers/types';
 import { attachmentRoutes } from './attachment-routes';
-import { centralAudit } from './central-audit';
+import { centralAudit } from './audit/store';
 import type { CentralStore } from './db/store';
 import { guardEdge } from './edge';
 import { enrolDevice } from './enrolment';

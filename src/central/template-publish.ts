@@ -1,7 +1,7 @@
 import { bundledTemplates } from '../core/forms/templates';
 import { FormTemplate } from '../shared/contract/forms';
 import { AppError } from '../shared/errors';
-import { centralAudit } from './central-audit';
+import { centralAudit } from './audit/store';
 import type { CentralStore } from './db/store';
 import { centralTx, lockChanges } from './push';
 

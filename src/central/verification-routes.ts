@@ -12,7 +12,7 @@ import {
   type RequestRow,
   requestChange,
 } from './appliers/verifications';
-import { centralAudit } from './central-audit';
+import { centralAudit } from './audit/store';
 import type { CentralStore } from './db/store';
 import { centralTx } from './push';
 import { errorSender, type Guards } from './route-guards';

@@ -1,4 +1,4 @@
-import type { CentralStore, SqlTx } from './db/store';
+import type { CentralStore, SqlTx } from '../db/store';
 
 /** Central's own audit actions: enrolment, revocation, refused requests, directory look-ups. */
 export type CentralAuditAction =
@@ -17,7 +17,14 @@ export type CentralAuditAction =
   | 'verification.proof_refused'
   | 'verification.revoked'
   | 'register.imported'
-  | 'template.published';
+  | 'template.published'
+  | 'console.staff_added'
+  | 'console.sign_in'
+  | 'console.sign_in_failed'
+  | 'console.account_locked'
+  | 'console.sign_out'
+  | 'console.password_changed'
+  | 'conflict.resolved';
 
 export const centralAudit = async (
   q: SqlTx,
