@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors';
 import { privateDir } from '../platform/private-files';
 import { parseDniFront, type FrontReading } from '../identity/dni-front';
 import { mergeFrontBack } from '../identity/front-back';
-import { plain } from '../identity/front-text';
+import { frontGaps, mergeFronts } from '../identity/front-merge';
 import { documentWarnings, frontWarnings } from '../identity/warnings';
 import { createEnginePool, ENGINE_KINDS } from './engine-pool';
 import { looksLikeBack } from './document-side';
@@ -46,44 +46,6 @@ const FRONT_RETRY_WIDTH = 1800;
 /** Measured: a clean reading takes well under a second; escalations stop after this. */
 const HARD_CASE_BUDGET_MS = 2500;
 
-const CHECKED_FRONT_FIELDS = [
-  'document_number',
-  'support_number',
-  'birth_date',
-  'expiry_date',
-  'sex',
-  'nationality',
-] as const;
-
-/** Fields besides the names that the reading missed or had to repair. */
-const frontGaps = (r: FrontReading): number =>
-  r.recognised
-    ? CHECKED_FRONT_FIELDS.filter((k) => r.document[k] === null || r.uncertain.includes(k)).length
-    : Number.POSITIVE_INFINITY;
-
-const accents = (s: string | null): number => (s ?? '').replace(/[A-Z\s'-]/g, '').length;
-
-/**
- * Of two readings of one front, the one with fewer gaps. Where both spell the names alike
- * but for accents, the accented spelling wins: the text model drops accents far more often
- * than it invents them (the names stay flagged for the clerk either way).
- */
-const betterFront = (a: FrontReading, b: FrontReading): FrontReading => {
-  const best = frontGaps(b) < frontGaps(a) ? b : a;
-  const other = best === a ? b : a;
-  if (!best.recognised || !other.recognised) return best;
-  const document = { ...best.document };
-  for (const k of ['surname1', 'surname2', 'given_names'] as const) {
-    const mine = document[k];
-    const theirs = other.document[k];
-    if (mine && theirs && plain(mine) === plain(theirs) && accents(theirs) > accents(mine)) {
-      document[k] = theirs;
-    }
-  }
-  document.surnames = [document.surname1, document.surname2].filter(Boolean).join(' ') || null;
-  return { ...best, document };
-};
-
 interface FrontAttempt {
   result: OcrResult | null;
   /** The reading showed the back of a card: its labels or MRZ-like lines. */
@@ -112,7 +74,7 @@ const readFront = async (
   if (frontGaps(front) > 0) {
     const retry = await readAt(FRONT_RETRY_WIDTH);
     if (retry.back) return { result: null, back: true };
-    const chosen = betterFront(front, retry.front);
+    const chosen = mergeFronts(front, retry.front);
     if (chosen.document.document_number === retry.front.document.document_number) {
       confidence = Math.max(confidence, retry.confidence);
     }
