@@ -12,6 +12,20 @@ const LETTER_FIX: Record<string, string> = {
   '|': 'I',
 };
 
+/** Letters the text model reads for the digits of a support number (a blurred 6 as E). */
+const SUPPORT_DIGIT: Record<string, string> = {
+  O: '0',
+  D: '0',
+  Q: '0',
+  I: '1',
+  L: '1',
+  Z: '2',
+  S: '5',
+  B: '8',
+  G: '6',
+  E: '6',
+};
+
 /** Letters the text model reads as digits in the DNI control letter's place. */
 const LETTER_FOR_DIGIT: Record<string, string> = {
   '7': 'ZT',
@@ -95,6 +109,14 @@ export const findSupport = (upper: string): FoundNumber => {
     const fixed = [...head].map((c) => LETTER_FIX[c] ?? c).join('');
     if (/[A-Z]/.test(head) && /^[A-Z]{3}$/.test(fixed)) {
       return { value: fixed + (m[2] ?? ''), repaired: fixed !== head };
+    }
+  }
+  // Digits read as their look-alike letters (`CLIGES264`): mapped back when most are digits.
+  for (const m of upper.matchAll(/(?<![A-Z0-9])([A-Z]{3})\s?([0-9A-Z]{6})(?![A-Z0-9])/g)) {
+    const tail = m[2] ?? '';
+    const fixed = [...tail].map((c) => SUPPORT_DIGIT[c] ?? c).join('');
+    if (tail.replace(/\D/g, '').length >= 3 && /^\d{6}$/.test(fixed)) {
+      return { value: (m[1] ?? '') + fixed, repaired: true };
     }
   }
   // One letter read into the six digits (`CLI6G65264`): dropping it is the only repair.

@@ -82,8 +82,11 @@ describe('what the text model drops or adds', () => {
     expect(r.document).toMatchObject({ surname1: 'MARTIN', given_names: 'MARIA' });
   });
 
-  it('drops one letter read into the support number, and flags the repair', () => {
-    const r = parseDniFront(card('DIAZ', 'RUBEN', 'CLI6G65264'));
+  it.each([
+    ['one letter read into', 'CLI6G65264'],
+    ['digits read as look-alike letters in', 'CLIGES264'],
+  ])('repairs %s the support number, and flags the repair', (_, read) => {
+    const r = parseDniFront(card('DIAZ', 'RUBEN', read));
     expect(r.document.support_number).toBe('CLI665264');
     expect(r.uncertain).toContain('support_number');
   });
