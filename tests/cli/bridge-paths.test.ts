@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Bridge, startBridge } from '../../src/cli/bridge/server';
-import { normaliseUrlPath } from '../../src/cli/bridge/static-files';
+import { normaliseUrlPath } from '../../src/core/platform/static-files';
 import { tempDir } from '../helpers/temp-dir';
 import { testCore } from '../helpers/test-core';
 

@@ -9,7 +9,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { AppError } from '../../shared/errors';
 import { browserAuth } from './browser-auth';
 import { bridgePage } from './pages';
-import { normaliseUrlPath, readStatic } from './static-files';
+import { normaliseUrlPath, readStatic } from '../../core/platform/static-files';
 
 export interface BridgeOptions {
   readonly dispatch: Dispatch;
