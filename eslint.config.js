@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
@@ -7,63 +8,110 @@ const electron = {
   name: 'electron',
   message: 'Only src/main and src/preload may import electron.',
 };
+const electronSubpaths = { group: ['electron/*'], message: electron.message };
+const counterSqlite = {
+  name: 'better-sqlite3-multiple-ciphers',
+  message: "The counter's SQLite belongs to src/core; central keeps its data in its own store.",
+};
 
-/** Which way imports may point: shared ← core ← adapters; the renderer sees only shared. */
-export const boundaryRules = [
+/** A layer's folder anywhere in an import path: '../../core/db/open' is inside core. */
+const layer = (...names) => names.map((n) => `**/${n}/**`);
+
+/**
+ * Which way imports may point. shared ← core ← adapters (main, cli, central); preload sees
+ * only shared; the renderer sees only shared (and the facade through window.ventanilla).
+ * Central may use core's plain-Node helpers (canonical JSON, CSV, register rows, passwords)
+ * but never the counter's composition (core/app) or its SQLite; the CLI may call central's
+ * admin entry and the core's facade, but no Electron code.
+ */
+const boundaries = [
   {
     files: ['src/shared/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electron],
-          patterns: [
-            nodeBuiltins,
-            {
-              group: ['**/core/**', '**/main/**', '**/renderer/**', '**/cli/**'],
-              message: 'src/shared depends on nothing.',
-            },
-          ],
-        },
-      ],
-    },
+    paths: [electron],
+    patterns: [
+      nodeBuiltins,
+      {
+        group: layer('core', 'main', 'preload', 'renderer', 'cli', 'central'),
+        message: 'src/shared depends on nothing.',
+      },
+    ],
   },
   {
     files: ['src/core/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electron],
-          patterns: [
-            {
-              group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/cli/**', 'electron/*'],
-              message: 'src/core is plain Node: no adapters.',
-            },
-          ],
-        },
-      ],
-    },
+    paths: [electron],
+    patterns: [
+      electronSubpaths,
+      {
+        group: layer('main', 'preload', 'renderer', 'cli', 'central'),
+        message: 'src/core is plain Node: no adapters.',
+      },
+    ],
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electron],
-          patterns: [
-            nodeBuiltins,
-            {
-              group: ['**/core/**', '**/main/**', '**/cli/**'],
-              message: 'The renderer talks only to the facade.',
-            },
-          ],
-        },
-      ],
-    },
+    paths: [electron],
+    patterns: [
+      nodeBuiltins,
+      {
+        group: layer('core', 'main', 'preload', 'cli', 'central'),
+        message: 'The renderer talks only to the facade.',
+      },
+    ],
+  },
+  {
+    files: ['src/preload/**/*.{ts,tsx}'],
+    paths: [],
+    patterns: [
+      nodeBuiltins,
+      {
+        group: layer('core', 'main', 'renderer', 'cli', 'central'),
+        message: 'The preload builds the facade from the contract alone.',
+      },
+    ],
+  },
+  {
+    files: ['src/main/**/*.{ts,tsx}'],
+    paths: [],
+    patterns: [
+      {
+        group: layer('renderer', 'preload', 'cli', 'central'),
+        message: 'src/main relays named calls to the core: no other adapter.',
+      },
+    ],
+  },
+  {
+    files: ['src/cli/**/*.{ts,tsx}'],
+    paths: [electron],
+    patterns: [
+      electronSubpaths,
+      {
+        group: layer('main', 'preload', 'renderer'),
+        message: 'The CLI runs in plain Node: no Electron shell, no screens.',
+      },
+    ],
+  },
+  {
+    files: ['src/central/**/*.{ts,tsx}'],
+    paths: [electron, counterSqlite],
+    patterns: [
+      electronSubpaths,
+      {
+        group: [
+          ...layer('main', 'preload', 'renderer', 'cli'),
+          '**/core/app/**',
+          '**/core/db/open',
+          '**/core/db/keys',
+        ],
+        message: "Central is a service of its own: no adapters, no counter's core or database.",
+      },
+    ],
   },
 ];
+
+export const boundaryRules = boundaries.map(({ files, paths, patterns }) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { paths, patterns }] },
+}));
 
 export default tseslint.config(
   {
@@ -100,4 +148,14 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   ...boundaryRules,
+  {
+    // A cycle makes load order decide what is initialised: no module may import itself back.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
 );
