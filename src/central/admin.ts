@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { centralAudit } from './audit/store';
 import type { CentralStore, SqlTx } from './db/store';
-import { newEnrolmentCode, newStaffToken, normaliseCode, sha256Hex } from './secrets';
+import { newEnrolmentCode, normaliseCode, sha256Hex } from './secrets';
 
 export const ENROLMENT_CODE_TTL_MS = 24 * 60 * 60_000;
 
@@ -37,24 +37,6 @@ export const revokeDevice = async (
     if (rows.length > 0) await centralAudit(tx, now, 'device.revoked', deviceId, {});
     return rows.length > 0;
   });
-
-/** A bearer token for officials' directory look-ups and the device board. Shown once. */
-export const createStaffToken = async (
-  store: CentralStore,
-  name: string,
-  now: Date,
-): Promise<string> => {
-  const token = newStaffToken();
-  await store.transaction(async (tx) => {
-    await tx.query('INSERT INTO staff_tokens (token_hash, name, created_at) VALUES ($1, $2, $3)', [
-      sha256Hex(token),
-      name,
-      now.toISOString(),
-    ]);
-    await centralAudit(tx, now, 'token.created', null, { name });
-  });
-  return token;
-};
 
 export const DeviceBoard = z.object({
   devices: z.array(

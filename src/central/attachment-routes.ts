@@ -8,7 +8,8 @@ import {
 import type { CentralDevice } from './appliers/types';
 import type { CentralStore } from './db/store';
 import { centralTx } from './push';
-import { errorSender, type Guards } from './route-guards';
+import { errorSender } from './http/errors';
+import type { Guards } from './http/guards';
 import { sha256Hex } from './secrets';
 
 type StoreResult =

@@ -10,9 +10,10 @@ import {
 import { deviceBoard } from './admin';
 import type { CentralDevice, OpAppliers } from './appliers/types';
 import { attachmentRoutes } from './attachment-routes';
+import { type ConsoleOptions, consoleRoutes } from './console/routes';
 import { centralAudit } from './audit/store';
 import type { CentralStore } from './db/store';
-import { guardEdge } from './edge';
+import { guardEdge } from './http/edge';
 import { enrolDevice } from './enrolment';
 import { applyPush } from './push';
 import { pullChanges } from './pull';
@@ -24,8 +25,10 @@ import {
   registerRateLimits,
   type ThrottleAudit,
   throttleAudit,
-} from './rate-limits';
-import { errorSender, rawBody, routeGuards } from './route-guards';
+} from './http/rate-limits';
+import { rawBody } from './http/body';
+import { errorSender } from './http/errors';
+import { routeGuards } from './http/guards';
 import { verificationRoutes } from './verification-routes';
 
 export interface CentralOptions {
@@ -38,6 +41,8 @@ export interface CentralOptions {
   readonly afterPushCommit?: (device: CentralDevice) => Promise<void>;
   /** Overrides of the default request budgets (see `rate-limits.ts`). */
   readonly rateLimits?: Partial<RateLimits>;
+  /** Where the built web console is, and its idle lock (defaults: beside the CLI, 10 min). */
+  readonly console?: Pick<ConsoleOptions, 'dir' | 'idleMs'>;
 }
 
 const MAX_BODY = 4 * 1024 * 1024;
@@ -124,6 +129,8 @@ const routes = (
   attachmentRoutes(app, { store, now, guards });
 
   verificationRoutes(app, { store, now, guards });
+
+  consoleRoutes(app, { store, now, limiter, ...options.console });
 
   app.get('/v1/devices', async (req, reply) => {
     if (!(await staffToken(req, reply))) return reply;

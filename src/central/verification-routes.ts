@@ -15,7 +15,8 @@ import {
 import { centralAudit } from './audit/store';
 import type { CentralStore } from './db/store';
 import { centralTx } from './push';
-import { errorSender, type Guards } from './route-guards';
+import { errorSender } from './http/errors';
+import type { Guards } from './http/guards';
 
 export const NewRequest = z.object({
   resident_id: z.string().min(1).max(100),

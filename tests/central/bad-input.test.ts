@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEnrolmentCode, createStaffToken } from '../../src/central/admin';
+import { createEnrolmentCode } from '../../src/central/admin';
+import { createStaffToken } from '../../src/central/staff-tokens/service';
 import {
   enrolTestDevice,
   newDeviceKey,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEnrolmentCode, createStaffToken } from '../../src/central/admin';
-import { DEFAULT_RATE_LIMITS } from '../../src/central/rate-limits';
+import { createEnrolmentCode } from '../../src/central/admin';
+import { createStaffToken } from '../../src/central/staff-tokens/service';
+import { DEFAULT_RATE_LIMITS } from '../../src/central/http/rate-limits';
 import {
   enrolTestDevice,
   newDeviceKey,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaffToken } from '../../src/central/admin';
+import { createStaffToken } from '../../src/central/staff-tokens/service';
 import { opAppliers } from '../../src/central/appliers';
 import { ocrDocument } from '../helpers/ocr-document';
 import { type RunningCentral, startCentral, storeVariants } from './harness';

@@ -1,10 +1,10 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { SIGNATURE_HEADERS } from '../shared/contract/sync';
-import { centralAudit } from './audit/store';
-import type { CentralStore } from './db/store';
-import type { SendError } from './route-guards';
-import { sha256Hex } from './secrets';
+import { SIGNATURE_HEADERS } from '../../shared/contract/sync';
+import { centralAudit } from '../audit/store';
+import type { CentralStore } from '../db/store';
+import type { SendError } from './errors';
+import { sha256Hex } from '../secrets';
 
 /**
  * Requests per fixed window. Generous where legitimate traffic is heavy (a town hall's

@@ -1,23 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CentralError } from '../shared/contract/sync';
-import type { CentralDevice } from './appliers/types';
-import { auditRefusal } from './audit/store';
-import type { CentralStore } from './db/store';
-import { authenticateDevice } from './device-auth';
+import type { CentralDevice } from '../appliers/types';
+import { auditRefusal } from '../audit/store';
+import type { CentralStore } from '../db/store';
+import { authenticateDevice } from '../device-auth';
+import { staffTokenName } from '../staff-tokens/service';
+import { rawBody } from './body';
+import { errorSender } from './errors';
 import type { Limiter } from './rate-limits';
-import { sha256Hex } from './secrets';
-
-export type SendError = (reply: FastifyReply, status: number, error: string) => FastifyReply;
-
-/** Every refusal has one shape: `{error, server_time}` (the time lets a counter see its skew). */
-export const errorSender =
-  (now: () => Date): SendError =>
-  (reply, status, error) =>
-    reply.code(status).send(CentralError.parse({ error, server_time: now().toISOString() }));
-
-/** The body exactly as received (the JSON parser keeps it as text: signatures cover its hash). */
-export const rawBody = (req: FastifyRequest): string =>
-  typeof req.body === 'string' ? req.body : '';
 
 export interface Guards {
   /** The counter that signed the request; otherwise sends 401/403 (or 429) and answers undefined. */
@@ -55,13 +44,8 @@ export const routeGuards = (store: CentralStore, now: () => Date, limiter: Limit
     staffToken: async (req, reply) => {
       if (await limiter.refusalsSpent(req, reply)) return undefined;
       const token = /^Bearer (\S{20,100})$/.exec(req.headers.authorization ?? '')?.[1];
-      const [row] = token
-        ? await store.query<{ name: string }>(
-            'SELECT name FROM staff_tokens WHERE token_hash = $1 AND revoked_at IS NULL',
-            [sha256Hex(token)],
-          )
-        : [];
-      if (!row) {
+      const name = token ? await staffTokenName(store, token) : undefined;
+      if (!name) {
         await limiter.noteRefusal(req);
         await auditRefusal(store, now(), 'token.refused', null, {
           path: req.url.split('?')[0],
@@ -72,7 +56,7 @@ export const routeGuards = (store: CentralStore, now: () => Date, limiter: Limit
       }
       limiter.checked(req);
       if (await limiter.overBudget(req, reply, 'staff')) return undefined;
-      return row.name;
+      return name;
     },
   };
 };
