@@ -1,22 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyPng } from '../core/forms/forms-fixtures';
-import {
-  addStaff,
-  auditCount,
-  cli,
-  printCalls,
-  ROOT,
-  type RunningApp,
-  signIn,
-  startApp,
-} from './harness';
+import { startCentral } from './central-process';
+import { addStaff, auditCount, printCalls, type RunningApp, signIn, startApp } from './harness';
 
 /** No serious or critical accessibility violations on the current step. */
 const expectAccessible = async (page: Page, step: string) => {
@@ -25,60 +14,6 @@ const expectAccessible = async (page: Page, step: string) => {
   expect(
     bad.map((v) => `${step}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
   ).toEqual([]);
-};
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-
-/** `ventanilla central serve` on its own data directory, with an enrolment code made first. */
-const startCentral = async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ventanilla-central-'));
-  const enrol = cli(dir, ['central', 'enroll-device', 'Mostrador 1']);
-  const code = /: (\S+) \(/.exec(enrol.stdout)?.[1];
-  if (enrol.status !== 0 || !code) throw new Error(`enroll-device failed: ${enrol.stderr}`);
-  const port = await freePort();
-  const proc: ChildProcess = spawn(
-    process.execPath,
-    [
-      join(ROOT, 'bin/ventanilla.js'),
-      '--data-dir',
-      dir,
-      'central',
-      'serve',
-      '--port',
-      String(port),
-    ],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`central did not start: ${out}`)), 60_000);
-    proc.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      if (out.includes(`127.0.0.1:${port}`)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    proc.stderr?.on('data', (c: Buffer) => (out += c.toString()));
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    code,
-    stop: async () => {
-      proc.kill('SIGTERM');
-      await new Promise((r) => proc.once('exit', r));
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
 };
 
 describe('walk-in forms in browser mode: filed offline, then numbered by central', () => {

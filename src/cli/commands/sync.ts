@@ -25,7 +25,11 @@ export const syncCommand = (): Command => {
           process.stderr.write(
             `${t('cli.sync.unreachable', { error, pending: run.report.pending })}\n`,
           );
-        } else process.stdout.write(`${t('cli.sync.report', run.report)}\n`);
+        } else {
+          process.stdout.write(`${t('cli.sync.report', run.report)}\n`);
+          if (run.report.uploaded + run.report.uploadFailed + run.report.uploadsWaiting > 0)
+            process.stdout.write(`${t('cli.sync.uploads', run.report)}\n`);
+        }
         if (!run.reached) process.exitCode = SYNC_UNREACHABLE_EXIT;
         else if (run.error) {
           if (!opts.json)

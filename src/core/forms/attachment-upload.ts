@@ -9,8 +9,13 @@ import { type Send, stopFor, SyncStop } from '../sync/sync-steps';
 import { readAttachment } from './forms-service';
 
 export interface UploadTally {
-  readonly uploaded: number;
-  readonly refused: number;
+  uploaded: number;
+  uploadedBytes: number;
+  refused: number;
+}
+
+export interface UploadProgressFn {
+  (p: { done: number; total: number; bytesDone: number; bytesTotal: number }): void;
 }
 
 /** A refused attachment (up to 8 MiB) is not sent again on every poll, only this often. */
@@ -21,7 +26,13 @@ const refusedUntil = new WeakMap<Database, Map<string, number>>();
 interface Pending {
   id: string;
   sha256: string;
+  size: number;
 }
+
+/** Staff asked for another try now: the next run sends it without waiting out REFUSED_RETRY_MS. */
+export const forgetRefusal = (db: Database, attachmentId: string): void => {
+  refusedUntil.get(db)?.delete(attachmentId);
+};
 
 /**
  * Attachments whose bytes central still lacks, once central knows them: neither the entry's nor
@@ -30,9 +41,9 @@ interface Pending {
 const pendingUploads = (deps: CoreDeps): Pending[] =>
   deps.db
     .prepare(
-      `SELECT a.id, a.sha256 FROM registry_attachments a
+      `SELECT a.id, a.sha256, a.size FROM registry_attachments a
        JOIN registry_entries e ON e.id = a.entry_id
-       WHERE a.uploaded_at IS NULL AND a.removed_at IS NULL
+       WHERE a.uploaded_at IS NULL AND a.removed_at IS NULL AND a.upload_discarded_at IS NULL
          AND NOT EXISTS (SELECT 1 FROM outbox o
            WHERE (o.kind = 'registry.entry' AND o.entity_id = a.entry_id)
               OR (o.kind = 'registry.attachment' AND o.entity_id = a.id))
@@ -45,11 +56,14 @@ const pendingUploads = (deps: CoreDeps): Pending[] =>
  * `uploaded_at` when central confirms it holds them. Called by the sync loop after the push.
  * Network failures, 5xx, 429 and refusals of the device stop the run (retried with backoff,
  * files untouched); a refused attachment or a local file that no longer matches its hash is
- * noted on the row, tried again after REFUSED_RETRY_MS, and the next one goes.
+ * noted on the row, tried again after REFUSED_RETRY_MS, and the next one goes. `tally` grows
+ * file by file, so a run cut short still reports what central confirmed.
  */
 export const uploadPendingAttachments = async (
   deps: CoreDeps,
   send: Send,
+  tally: UploadTally = { uploaded: 0, uploadedBytes: 0, refused: 0 },
+  onProgress: UploadProgressFn = () => undefined,
 ): Promise<UploadTally> => {
   const markUploaded = deps.db.prepare(
     'UPDATE registry_attachments SET uploaded_at = ?, upload_error = NULL WHERE id = ?',
@@ -57,24 +71,31 @@ export const uploadPendingAttachments = async (
   const markError = deps.db.prepare(
     'UPDATE registry_attachments SET upload_error = ? WHERE id = ?',
   );
-  let uploaded = 0;
-  let refused = 0;
   const now = deps.clock.now().getTime();
   const waiting = refusedUntil.get(deps.db) ?? new Map<string, number>();
   refusedUntil.set(deps.db, waiting);
   const refuse = (id: string, code: string) => {
     markError.run(code, id);
     waiting.set(id, now + REFUSED_RETRY_MS);
-    refused += 1;
+    tally.refused += 1;
   };
-  for (const item of pendingUploads(deps)) {
-    if ((waiting.get(item.id) ?? 0) > now) continue;
+  const due = pendingUploads(deps).filter((item) => (waiting.get(item.id) ?? 0) <= now);
+  const progress = { done: 0, total: due.length, bytesDone: 0, bytesTotal: 0 };
+  for (const item of due) progress.bytesTotal += item.size;
+  onProgress({ ...progress });
+  const step = (size: number) => {
+    progress.done += 1;
+    progress.bytesDone += size;
+    onProgress({ ...progress });
+  };
+  for (const item of due) {
     let bytes: Buffer;
     try {
       bytes = readAttachment(deps, item.id);
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       refuse(item.id, e.code);
+      step(item.size);
       continue;
     }
     const res = await send('POST', ATTACHMENT_UPLOAD_PATH, {
@@ -89,7 +110,9 @@ export const uploadPendingAttachments = async (
       }
       markUploaded.run(deps.clock.now().toISOString(), item.id);
       waiting.delete(item.id);
-      uploaded += 1;
+      tally.uploaded += 1;
+      tally.uploadedBytes += item.size;
+      step(item.size);
       continue;
     }
     // Transient trouble and refusals of the device itself stop the run like a failed push.
@@ -97,6 +120,7 @@ export const uploadPendingAttachments = async (
       throw stopFor(res);
     }
     refuse(item.id, stopFor(res).code);
+    step(item.size);
   }
-  return { uploaded, refused };
+  return tally;
 };

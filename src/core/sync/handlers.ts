@@ -3,6 +3,7 @@ import { syncStopError } from '../../shared/contract/central-errors';
 import { AppError } from '../../shared/errors';
 import { audit, type CoreDeps, inTransaction } from '../app/deps';
 import { type HandlersFor, requireActor } from '../app/handlers';
+import { discardUpload, listUploads, retryUpload } from '../forms/upload-queue';
 import type { SyncService } from './sync-service';
 
 interface QueueRow {
@@ -92,6 +93,15 @@ export const syncHandlers = (deps: CoreDeps, sync: SyncService): HandlersFor<typ
         details: { kind: row.kind, entity_id: row.entity_id, error: row.last_error, reason },
       });
     });
+    return {};
+  },
+  syncUploadList: ({ status, limit }) => listUploads(deps.db, status, limit),
+  syncUploadRetry: ({ attachmentId }, ctx) => {
+    retryUpload(deps, requireActor(ctx), attachmentId);
+    return {};
+  },
+  syncUploadDiscard: ({ attachmentId, reason }, ctx) => {
+    discardUpload(deps, requireActor(ctx), attachmentId, reason);
     return {};
   },
 });

@@ -3,6 +3,7 @@ import {
   MAX_PUSH_OPS,
   type SyncReport,
   type SyncStatus,
+  type UploadProgress,
 } from '../../shared/contract/sync';
 import { centralAnswerError } from '../../shared/contract/central-errors';
 import { AppError } from '../../shared/errors';
@@ -10,6 +11,7 @@ import type { Actor } from '../audit/append';
 import { audit, type CoreDeps, inTransaction } from '../app/deps';
 import { deviceKey } from '../device/device-key';
 import { uploadPendingAttachments } from '../forms/attachment-upload';
+import { uploadCounts } from '../forms/upload-queue';
 import { backoffDelay } from './backoff';
 import type { ChangeAppliers } from './change-appliers';
 import { centralBaseUrl, centralRequest, type Signer } from './signed-fetch';
@@ -44,6 +46,7 @@ export const createSyncService = (deps: CoreDeps, options: SyncServiceOptions) =
   const random = options.random ?? Math.random;
   let inFlight: Promise<SyncRun> | undefined;
   let progress: { done: number; total: number } | null = null;
+  let uploadProgress: UploadProgress | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = true;
   let signer: Signer | undefined;
@@ -85,6 +88,15 @@ export const createSyncService = (deps: CoreDeps, options: SyncServiceOptions) =
     const state = readSyncState(db);
     if (!state.central_url) throw new AppError('sync_not_enrolled', {}, 409);
     const report = { pushed: 0, applied: 0, duplicate: 0, rejected: 0, pulled: 0, pending: 0 };
+    const uploads = { uploaded: 0, uploadedBytes: 0, refused: 0 };
+    const finalReport = (): SyncReport => ({
+      ...report,
+      pending: queueCounts(db).pending,
+      uploaded: uploads.uploaded,
+      uploadedBytes: uploads.uploadedBytes,
+      uploadFailed: uploads.refused,
+      uploadsWaiting: uploadCounts(db).waiting,
+    });
     const startedAt = clock.now().toISOString();
     progress = { done: 0, total: queueCounts(db).pending };
     try {
@@ -103,7 +115,9 @@ export const createSyncService = (deps: CoreDeps, options: SyncServiceOptions) =
           progress = { done, total: Math.max(done, progress?.total ?? 0) };
         },
       );
-      await uploadPendingAttachments(deps, send);
+      await uploadPendingAttachments(deps, send, uploads, (p) => {
+        uploadProgress = p;
+      });
       await pullChanges(
         db,
         send,
@@ -121,11 +135,7 @@ export const createSyncService = (deps: CoreDeps, options: SyncServiceOptions) =
         last_error: null,
         next_attempt_at: null,
       });
-      return {
-        reached: true,
-        report: { ...report, pending: queueCounts(db).pending },
-        error: null,
-      };
+      return { reached: true, report: finalReport(), error: null };
     } catch (e) {
       if (e instanceof AppError) throw e;
       const stop = e instanceof SyncStop ? e : new SyncStop(networkCode(e), false);
@@ -137,13 +147,10 @@ export const createSyncService = (deps: CoreDeps, options: SyncServiceOptions) =
         last_error: stop.code,
         next_attempt_at: new Date(clock.now().getTime() + delay).toISOString(),
       });
-      return {
-        reached: stop.reachedCentral,
-        report: { ...report, pending: queueCounts(db).pending },
-        error: stop.code,
-      };
+      return { reached: stop.reachedCentral, report: finalReport(), error: stop.code };
     } finally {
       progress = null;
+      uploadProgress = null;
     }
   };
 
@@ -183,6 +190,8 @@ export const createSyncService = (deps: CoreDeps, options: SyncServiceOptions) =
       lastError: s.last_error,
       nextAttemptAt: s.next_attempt_at,
       progress,
+      uploads: uploadCounts(db),
+      uploadProgress,
     };
   };
 

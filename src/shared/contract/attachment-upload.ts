@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { syncStopError } from './central-errors';
 import { MAX_ATTACHMENT_BYTES } from './forms';
 
 /**
@@ -26,3 +27,13 @@ export type AttachmentUploadResponse = z.infer<typeof AttachmentUploadResponse>;
 
 /** Room for the largest attachment in base64 plus the JSON around it. */
 export const ATTACHMENT_UPLOAD_BODY_LIMIT = Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 64 * 1024;
+
+/**
+ * Why an upload failed, as a translatable error: the counter's own code (the file is gone or
+ * damaged here) or what central answered.
+ */
+export const uploadRefusalError = (
+  code: string,
+  attachmentId: string,
+): { code: string; params?: Record<string, string | number> } =>
+  code.startsWith('forms_') ? { code, params: { id: attachmentId } } : syncStopError(code);

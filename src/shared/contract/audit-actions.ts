@@ -27,6 +27,8 @@ export const auditActions = [
   'sync.enrolled',
   'sync.item_retried',
   'sync.item_discarded',
+  'sync.upload_retried',
+  'sync.upload_discarded',
   'verification.created',
   'verification.superseded',
   'verification.proof_confirmed',

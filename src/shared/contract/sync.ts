@@ -86,6 +86,19 @@ export const signingMessage = (
 
 // --- Operations the UI calls -----------------------------------------------------------------
 
+export const UploadCounts = z.object({
+  waiting: z.number().int(),
+  waitingBytes: z.number().int(),
+  failed: z.number().int(),
+});
+export const UploadProgress = z.object({
+  done: z.number().int(),
+  total: z.number().int(),
+  bytesDone: z.number().int(),
+  bytesTotal: z.number().int(),
+});
+export type UploadProgress = z.infer<typeof UploadProgress>;
+
 export const SyncStatus = z.object({
   enrolled: z.boolean(),
   centralUrl: z.string().nullable(),
@@ -98,6 +111,10 @@ export const SyncStatus = z.object({
   nextAttemptAt: z.string().nullable(),
   /** While syncing: rows pushed so far in this run and rows there were at its start. */
   progress: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
+  /** Attachment bytes central still lacks, and those whose last upload it refused. */
+  uploads: UploadCounts,
+  /** While uploading: files and bytes sent so far in this run, out of those waiting at its start. */
+  uploadProgress: UploadProgress.nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
@@ -108,6 +125,13 @@ export const SyncReport = z.object({
   rejected: z.number().int(),
   pulled: z.number().int(),
   pending: z.number().int(),
+  /** Attachments central confirmed it now holds, and their bytes. */
+  uploaded: z.number().int(),
+  uploadedBytes: z.number().int(),
+  /** Attachments central refused in this run (kept on the counter with the reason). */
+  uploadFailed: z.number().int(),
+  /** After the run: attachments still to upload, failed ones included. */
+  uploadsWaiting: z.number().int(),
 });
 export type SyncReport = z.infer<typeof SyncReport>;
 
@@ -124,6 +148,18 @@ export const QueueItem = z.object({
 export type QueueItem = z.infer<typeof QueueItem>;
 
 const SeqInput = z.object({ seq: z.number().int().positive() });
+
+/** An attachment whose bytes central still lacks: waiting for the next run, or refused. */
+export const UploadItem = z.object({
+  attachmentId: z.string(),
+  entryNumber: z.string(),
+  filename: z.string(),
+  size: z.number().int(),
+  /** The last refusal: a code central sent or the counter's own (file unreadable). */
+  lastError: z.string().nullable(),
+});
+export type UploadItem = z.infer<typeof UploadItem>;
+const UploadInput = z.object({ attachmentId: z.string().min(1).max(64) });
 
 export const syncOps = {
   syncStatus: op({
@@ -151,6 +187,27 @@ export const syncOps = {
   }),
   syncDiscard: op({
     input: SeqInput.extend({ reason: ReasonText }),
+    output: z.object({}),
+    access: ['manager', 'admin'],
+    mutates: true,
+  }),
+  syncUploadList: op({
+    input: z.object({
+      status: z.enum(['waiting', 'failed']),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: z.object({ items: z.array(UploadItem), total: z.number().int() }),
+    access: 'session',
+    mutates: false,
+  }),
+  syncUploadRetry: op({
+    input: UploadInput,
+    output: z.object({}),
+    access: ['manager', 'admin'],
+    mutates: true,
+  }),
+  syncUploadDiscard: op({
+    input: UploadInput.extend({ reason: ReasonText }),
     output: z.object({}),
     access: ['manager', 'admin'],
     mutates: true,

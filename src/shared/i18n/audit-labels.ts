@@ -39,6 +39,8 @@ const labelsEs: PerAction = {
   'sync.enrolled': 'Inscripción en el servicio central',
   'sync.item_retried': 'Envío reintentado',
   'sync.item_discarded': 'Envío descartado',
+  'sync.upload_retried': 'Subida de adjunto reintentada',
+  'sync.upload_discarded': 'Subida de adjunto descartada',
   'verification.created': 'Verificación creada',
   'verification.superseded': 'Verificación sustituida',
   'verification.proof_confirmed': 'Prueba confirmada',
@@ -87,6 +89,8 @@ const labelsEn: PerAction = {
   'sync.enrolled': 'Enrolled with central',
   'sync.item_retried': 'Sending retried',
   'sync.item_discarded': 'Sending discarded',
+  'sync.upload_retried': 'Attachment upload retried',
+  'sync.upload_discarded': 'Attachment upload discarded',
   'verification.created': 'Verification created',
   'verification.superseded': 'Verification superseded',
   'verification.proof_confirmed': 'Proof confirmed',
@@ -139,6 +143,9 @@ const detailsEs: PerAction = {
   'sync.enrolled': 'Equipo inscrito como «{{name}}» en {{central}}.',
   'sync.item_retried': 'Se vuelve a enviar {{kind}} {{entity_id}}.',
   'sync.item_discarded': 'Se descarta el envío de {{kind}} {{entity_id}}. Motivo: {{reason}}.',
+  'sync.upload_retried': 'Se vuelve a subir el adjunto {{filename}} (antes: {{error}}).',
+  'sync.upload_discarded':
+    'No se sube el adjunto {{filename}}; queda en este mostrador. Motivo: {{reason}}.',
   'verification.created':
     'Cuenta {{handle}} en {{network}} verificada para el vecino {{residentId}} (prueba: {{proof}}; documento {{documentMasked}}).',
   'verification.superseded': 'La verificación de {{handle}} en {{network}} queda sustituida.',
@@ -197,6 +204,9 @@ const detailsEn: PerAction = {
   'sync.enrolled': 'Counter enrolled as "{{name}}" at {{central}}.',
   'sync.item_retried': 'Sending {{kind}} {{entity_id}} again.',
   'sync.item_discarded': 'Sending of {{kind}} {{entity_id}} discarded. Reason: {{reason}}.',
+  'sync.upload_retried': 'Uploading attachment {{filename}} again (was: {{error}}).',
+  'sync.upload_discarded':
+    'Attachment {{filename}} will not be uploaded; it stays on this counter. Reason: {{reason}}.',
   'verification.created':
     'Account {{handle}} on {{network}} verified for resident {{residentId}} (proof: {{proof}}; document {{documentMasked}}).',
   'verification.superseded': 'The verification of {{handle}} on {{network}} is superseded.',

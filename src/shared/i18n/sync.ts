@@ -26,6 +26,7 @@ export const syncMessages = defineMessages(
       sync_internal:
         'El servicio central ha tenido un error interno. Vuelva a intentarlo más tarde.',
       sync_item_not_found: 'No hay ningún elemento rechazado con el número {{seq}}.',
+      sync_upload_not_found: 'Ese adjunto ya no tiene una subida rechazada pendiente.',
     },
     sync: {
       nav: 'Cola de envío',
@@ -49,6 +50,8 @@ export const syncMessages = defineMessages(
         syncing: 'Sincronizando {{done}}/{{total}}',
         pending: '{{count}} en cola',
         rejected: '{{count}} rechazados',
+        uploading: 'Subiendo adjuntos {{done}}/{{total}}',
+        uploadsFailed: '{{count}} adjuntos rechazados',
       },
       queue: {
         title: 'Cola de envío',
@@ -89,6 +92,17 @@ export const syncMessages = defineMessages(
         result:
           'Enviados {{pushed}}, aplicados {{applied}}, duplicados {{duplicate}}, rechazados {{rejected}}, recibidos {{pulled}}.',
         central: 'Servicio central: {{url}}',
+        uploadsWaitingTab: 'Adjuntos por subir ({{count}})',
+        uploadsFailedTab: 'Adjuntos rechazados ({{count}})',
+        uploadEntry: 'Asiento',
+        uploadFile: 'Archivo',
+        uploadSize: 'Tamaño',
+        uploadsWaiting: 'Adjuntos por subir: {{count}} ({{bytes}}).',
+        uploading: 'Subiendo adjuntos: {{done}} de {{total}} ({{bytesDone}} de {{bytesTotal}}).',
+        uploadResult:
+          'Adjuntos subidos {{uploaded}} ({{bytes}}), rechazados {{uploadFailed}}, por subir {{uploadsWaiting}}.',
+        discardUploadReason:
+          'Motivo (queda en la auditoría; el archivo se conserva en este mostrador)',
       },
     },
     cli: {
@@ -101,6 +115,8 @@ export const syncMessages = defineMessages(
           'No se puede contactar con el servicio central ({{error}}); la cola se conserva ({{pending}} pendientes).',
         statusReport:
           'Central: {{central}}\nEstado: {{online}}\nPendientes: {{pending}}  Rechazados: {{rejected}}\nÚltima sincronización: {{lastSuccess}}\nÚltimo error: {{lastError}}\nPróximo intento: {{nextAttempt}}',
+        uploads:
+          'Adjuntos subidos {{uploaded}} ({{uploadedBytes}} bytes), rechazados {{uploadFailed}}, por subir {{uploadsWaiting}}.',
         none: '—',
         online: 'conectado',
         offline: 'sin conexión',
@@ -167,6 +183,7 @@ export const syncMessages = defineMessages(
         'The central service has had too many attempts from this network. Wait a minute and try again.',
       sync_internal: 'The central service had an internal error. Try again later.',
       sync_item_not_found: 'There is no rejected item number {{seq}}.',
+      sync_upload_not_found: 'That attachment no longer has a refused upload waiting.',
     },
     sync: {
       nav: 'Outgoing queue',
@@ -190,6 +207,8 @@ export const syncMessages = defineMessages(
         syncing: 'Syncing {{done}}/{{total}}',
         pending: '{{count}} queued',
         rejected: '{{count}} rejected',
+        uploading: 'Uploading attachments {{done}}/{{total}}',
+        uploadsFailed: '{{count}} attachments refused',
       },
       queue: {
         title: 'Outgoing queue',
@@ -230,6 +249,17 @@ export const syncMessages = defineMessages(
         result:
           'Sent {{pushed}}, applied {{applied}}, duplicates {{duplicate}}, rejected {{rejected}}, received {{pulled}}.',
         central: 'Central service: {{url}}',
+        uploadsWaitingTab: 'Attachments to upload ({{count}})',
+        uploadsFailedTab: 'Refused attachments ({{count}})',
+        uploadEntry: 'Entry',
+        uploadFile: 'File',
+        uploadSize: 'Size',
+        uploadsWaiting: 'Attachments to upload: {{count}} ({{bytes}}).',
+        uploading:
+          'Uploading attachments: {{done}} of {{total}} ({{bytesDone}} of {{bytesTotal}}).',
+        uploadResult:
+          'Attachments uploaded {{uploaded}} ({{bytes}}), refused {{uploadFailed}}, still to upload {{uploadsWaiting}}.',
+        discardUploadReason: 'Reason (kept in the audit; the file stays on this counter)',
       },
     },
     cli: {
@@ -242,6 +272,8 @@ export const syncMessages = defineMessages(
           'Cannot reach the central service ({{error}}); the queue is kept ({{pending}} pending).',
         statusReport:
           'Central: {{central}}\nState: {{online}}\nPending: {{pending}}  Rejected: {{rejected}}\nLast sync: {{lastSuccess}}\nLast error: {{lastError}}\nNext attempt: {{nextAttempt}}',
+        uploads:
+          'Attachments uploaded {{uploaded}} ({{uploadedBytes}} bytes), refused {{uploadFailed}}, still to upload {{uploadsWaiting}}.',
         none: '—',
         online: 'online',
         offline: 'offline',

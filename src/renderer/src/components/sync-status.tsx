@@ -42,9 +42,21 @@ export const SyncStatusBadge = () => {
           {t('sync.header.syncing', status.progress)}
         </progress>
       ) : null}
+      {status.uploadProgress ? (
+        <progress
+          max={status.uploadProgress.total}
+          value={status.uploadProgress.done}
+          aria-label={t('sync.header.uploading', status.uploadProgress)}
+        >
+          {t('sync.header.uploading', status.uploadProgress)}
+        </progress>
+      ) : null}
       {status.pending > 0 && <span> · {t('sync.header.pending', { count: status.pending })}</span>}
       {status.rejected > 0 && (
         <strong> · {t('sync.header.rejected', { count: status.rejected })}</strong>
+      )}
+      {status.uploads.failed > 0 && (
+        <strong> · {t('sync.header.uploadsFailed', { count: status.uploads.failed })}</strong>
       )}
     </div>
   );

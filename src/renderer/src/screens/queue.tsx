@@ -8,8 +8,9 @@ import { ReasonInput } from '../components/reason-input';
 import { useSyncStatus } from '../components/sync-status';
 import { ErrorBanner, formValues, Notice } from '../components/form';
 import { useTimes } from '../time';
+import { UploadProgressBar, UploadsTable, useByteSize } from './queue-uploads';
 
-type Tab = 'pending' | 'rejected';
+type Tab = 'pending' | 'rejected' | 'uploadsWaiting' | 'uploadsFailed';
 
 /** Loop error codes in words; codes without a text (e.g. from a newer central) show as is. */
 const useErrorLabel = () => {
@@ -38,11 +39,16 @@ export const QueueScreen = () => {
   const [total, setTotal] = useState(0);
   const [report, setReport] = useState<SyncReport | null>(null);
   const [discarding, setDiscarding] = useState<QueueItem | null>(null);
+  // Bumped by "Sync now" so the uploads table reads again what the run changed.
+  const [runs, setRuns] = useState(0);
   const errorLabel = useErrorLabel();
   const stopLabel = useStopLabel();
   const canFix = session?.staff.role === 'manager' || session?.staff.role === 'admin';
+  const size = useByteSize();
+  const uploadTab = tab === 'uploadsWaiting' || tab === 'uploadsFailed';
 
   const reload = useCallback(async () => {
+    if (tab !== 'pending' && tab !== 'rejected') return;
     const list = await run(() => api.syncQueueList({ status: tab, limit: 100 }));
     if (list) {
       setItems(list.items);
@@ -58,6 +64,7 @@ export const QueueScreen = () => {
     setReport(null);
     const done = await run(() => api.syncNow({}));
     if (done) setReport(done);
+    setRuns((n) => n + 1);
     await Promise.all([reload(), refreshStatus()]);
   };
 
@@ -76,13 +83,27 @@ export const QueueScreen = () => {
     }
   };
 
+  const tabCount = (name: Tab): number => {
+    if (!status) return 0;
+    if (name === 'pending') return status.pending;
+    if (name === 'rejected') return status.rejected;
+    // Waiting counts every file central lacks; the failed ones have their own tab.
+    if (name === 'uploadsWaiting') return status.uploads.waiting - status.uploads.failed;
+    return status.uploads.failed;
+  };
+
   const time = (iso: string | null) => (iso ? times.dateTime(iso) : t('sync.queue.never'));
 
   return (
     <section aria-labelledby="queue-title">
       <h1 id="queue-title">{t('sync.queue.title')}</h1>
       <ErrorBanner message={error} />
-      {report && <Notice>{t('sync.queue.result', report)}</Notice>}
+      {report && (
+        <Notice>
+          {t('sync.queue.result', report)}{' '}
+          {t('sync.queue.uploadResult', { ...report, bytes: size(report.uploadedBytes) })}
+        </Notice>
+      )}
       {status && (
         <div className="card">
           {status.centralUrl && <p>{t('sync.queue.central', { url: status.centralUrl })}</p>}
@@ -100,6 +121,15 @@ export const QueueScreen = () => {
               aria-label={t('sync.header.syncing', status.progress)}
             />
           )}
+          {status.uploadProgress && <UploadProgressBar progress={status.uploadProgress} />}
+          {status.uploads.waiting > 0 && (
+            <p>
+              {t('sync.queue.uploadsWaiting', {
+                count: status.uploads.waiting,
+                bytes: size(status.uploads.waitingBytes),
+              })}
+            </p>
+          )}
           <button
             type="button"
             className="primary"
@@ -111,7 +141,7 @@ export const QueueScreen = () => {
         </div>
       )}
       <div className="row" role="tablist">
-        {(['pending', 'rejected'] as const).map((name) => (
+        {(['pending', 'rejected', 'uploadsWaiting', 'uploadsFailed'] as const).map((name) => (
           <button
             key={name}
             type="button"
@@ -119,13 +149,18 @@ export const QueueScreen = () => {
             aria-selected={tab === name}
             onClick={() => setTab(name)}
           >
-            {t(`sync.queue.${name}Tab`, {
-              count: name === 'pending' ? (status?.pending ?? 0) : (status?.rejected ?? 0),
-            })}
+            {t(`sync.queue.${name}Tab`, { count: tabCount(name) })}
           </button>
         ))}
       </div>
-      {items.length === 0 ? (
+      {uploadTab ? (
+        <UploadsTable
+          key={`${tab}-${runs}`}
+          status={tab === 'uploadsFailed' ? 'failed' : 'waiting'}
+          canFix={canFix}
+          onChanged={refreshStatus}
+        />
+      ) : items.length === 0 ? (
         <p>{t('sync.queue.empty')}</p>
       ) : (
         <table className="table">
@@ -166,7 +201,7 @@ export const QueueScreen = () => {
           </tbody>
         </table>
       )}
-      {total > items.length && (
+      {!uploadTab && total > items.length && (
         <p>{t('sync.queue.showingFirst', { shown: items.length, total })}</p>
       )}
       {discarding && (
