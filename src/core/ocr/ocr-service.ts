@@ -52,13 +52,18 @@ interface FrontAttempt {
   back: boolean;
 }
 
+/**
+ * The front, read the way up the probe chose; when that reading is no front at all, the other
+ * way up once (a probe line cut short can read better upside down), then larger if doubtful.
+ */
 const readFront = async (
   pool: ReturnType<typeof createEnginePool>,
-  page: PreparedPage,
-  today: Date,
-  timeoutMs: number,
+  sides: { upright: PreparedPage; otherWay: () => Promise<PreparedPage> },
+  opts: { today: Date; timeoutMs: number; deadline: number },
 ): Promise<FrontAttempt> => {
+  const { today, timeoutMs } = opts;
   const readAt = async (
+    page: PreparedPage,
     width: number,
   ): Promise<{ front: FrontReading; confidence: number; back: boolean }> => {
     const out = await pool.recognize('text_spa', await frontImage(page, width), timeoutMs);
@@ -68,11 +73,18 @@ const readFront = async (
       back: looksLikeBack(out.lines),
     };
   };
-  const first = await readAt(FRONT_WIDTH);
+  let page = sides.upright;
+  let first = await readAt(page, FRONT_WIDTH);
   if (first.back) return { result: null, back: true };
+  if (!first.front.recognised && performance.now() < opts.deadline) {
+    const turned = await sides.otherWay();
+    const other = await readAt(turned, FRONT_WIDTH);
+    if (other.front.recognised || other.back) [page, first] = [turned, other];
+    if (first.back) return { result: null, back: true };
+  }
   let { front, confidence } = first;
   if (frontGaps(front) > 0) {
-    const retry = await readAt(FRONT_RETRY_WIDTH);
+    const retry = await readAt(page, FRONT_RETRY_WIDTH);
     if (retry.back) return { result: null, back: true };
     const chosen = mergeFronts(front, retry.front);
     if (chosen.document.document_number === retry.front.document.document_number) {
@@ -175,8 +187,12 @@ export const createOcrService = (opts: { cacheDir: string }): OcrService => {
     }
     // A card side holds a few hundred characters at most; a page of prose is no document.
     if (page.glyphs > MAX_CARD_GLYPHS) throw new AppError('no_document');
-    const upright = (await upsideDown(pool, page, timeoutMs)) ? await flipPage(page) : page;
-    const front = await readFront(pool, upright, today, timeoutMs);
+    const turned = await upsideDown(pool, page, timeoutMs);
+    const sides = {
+      upright: turned ? await flipPage(page) : page,
+      otherWay: async () => (turned ? page : flipPage(page)),
+    };
+    const front = await readFront(pool, sides, { today, timeoutMs, deadline });
     if (front.result && !front.back) return front.result;
     // A back whose MRZ we could not read (a receipt's fixed-pitch lines may look like a zone).
     if (front.back) throw new AppError('mrz_unreadable');
