@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEnrolmentCode } from '../../src/central/admin';
+import { createEnrolmentCode } from '../../src/central/enrolment/service';
 import { opAppliers } from '../../src/central/appliers';
 import { appendEntries, rawAttacker } from '../core/audit/audit-fixtures';
 import { SYSTEM, testCore } from '../helpers/test-core';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEnrolmentCode, revokeDevice } from '../../src/central/admin';
+import { createEnrolmentCode } from '../../src/central/enrolment/service';
+import { revokeDevice } from '../../src/central/devices/service';
 import { createStaffToken } from '../../src/central/staff-tokens/service';
 import {
   enrolTestDevice,

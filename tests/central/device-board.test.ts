@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createStaffToken } from '../../src/central/staff-tokens/service';
-import { type DeviceBoard } from '../../src/central/admin';
+import { type DeviceBoard } from '../../src/central/devices/service';
 import { opAppliers } from '../../src/central/appliers';
 import { enrolTestDevice, push, startCentral, storeVariants, wireOp } from './harness';
 

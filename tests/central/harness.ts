@@ -1,7 +1,7 @@
 import { createHash, createPublicKey, generateKeyPairSync, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { createEnrolmentCode } from '../../src/central/admin';
+import { createEnrolmentCode } from '../../src/central/enrolment/service';
 import type { OpAppliers } from '../../src/central/appliers/types';
 import { migrateCentral } from '../../src/central/db/migrate';
 import { openPgStore } from '../../src/central/db/pg-store';

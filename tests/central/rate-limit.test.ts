@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEnrolmentCode } from '../../src/central/admin';
+import { createEnrolmentCode } from '../../src/central/enrolment/service';
 import { createStaffToken } from '../../src/central/staff-tokens/service';
 import { DEFAULT_RATE_LIMITS } from '../../src/central/http/rate-limits';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEnrolmentCode } from '../../src/central/admin';
+import { createEnrolmentCode } from '../../src/central/enrolment/service';
 import { importRegisterAtCentral } from '../../src/central/register-import';
 import { isAppError } from '../../src/shared/errors';
 import { translateError } from '../../src/shared/i18n';

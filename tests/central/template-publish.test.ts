@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createEnrolmentCode } from '../../src/central/admin';
+import { createEnrolmentCode } from '../../src/central/enrolment/service';
 import { opAppliers } from '../../src/central/appliers';
 import { publishTemplate } from '../../src/central/template-publish';
 import type { FormTemplate } from '../../src/shared/contract/forms';

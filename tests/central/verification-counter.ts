@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { createEnrolmentCode } from '../../src/central/admin';
+import { createEnrolmentCode } from '../../src/central/enrolment/service';
 import type { SaveVerificationInput } from '../../src/shared/contract/verifications';
 import { ocrDocument } from '../helpers/ocr-document';
 import { FakeClock, SYSTEM, testCore } from '../helpers/test-core';

@@ -1,8 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isAppError } from '../../shared/errors';
 import type { CentralDevice } from '../appliers/types';
 import { auditRefusal } from '../audit/store';
 import type { CentralStore } from '../db/store';
-import { authenticateDevice } from '../device-auth';
+import { authenticateDevice } from '../devices/service';
 import { staffTokenName } from '../staff-tokens/service';
 import { rawBody } from './body';
 import { errorSender } from './errors';
@@ -18,6 +19,14 @@ export interface Guards {
   staffToken(req: FastifyRequest, reply: FastifyReply): Promise<string | undefined>;
 }
 
+/** What every feature's routes receive from the server. */
+export interface RouteContext {
+  readonly store: CentralStore;
+  readonly now: () => Date;
+  readonly guards: Guards;
+  readonly limiter: Limiter;
+}
+
 /**
  * Credential checks, each behind the address's refusal budget (a spent address is answered
  * 429 before any check) and, once it passes, the credential's own request budget.
@@ -27,19 +36,28 @@ export const routeGuards = (store: CentralStore, now: () => Date, limiter: Limit
   return {
     device: async (req, reply) => {
       if (await limiter.refusalsSpent(req, reply)) return undefined;
-      const result = await authenticateDevice(
-        store,
-        { method: req.method, url: req.url, headers: req.headers, body: rawBody(req), ip: req.ip },
-        now(),
-      );
-      if (!result.ok) {
+      let device: CentralDevice;
+      try {
+        device = await authenticateDevice(
+          store,
+          {
+            method: req.method,
+            url: req.url,
+            headers: req.headers,
+            body: rawBody(req),
+            ip: req.ip,
+          },
+          now(),
+        );
+      } catch (e) {
+        if (!isAppError(e)) throw e;
         await limiter.noteRefusal(req);
-        await fail(reply, result.status, result.error);
+        await fail(reply, e.status, e.code);
         return undefined;
       }
       limiter.checked(req);
       if (await limiter.overBudget(req, reply, 'device')) return undefined;
-      return result.device;
+      return device;
     },
     staffToken: async (req, reply) => {
       if (await limiter.refusalsSpent(req, reply)) return undefined;

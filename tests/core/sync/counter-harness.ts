@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { createEnrolmentCode } from '../../../src/central/admin';
+import { createEnrolmentCode } from '../../../src/central/enrolment/service';
 import type { OpAppliers } from '../../../src/central/appliers/types';
 import { inTransaction } from '../../../src/core/app/deps';
 import { enqueue } from '../../../src/core/sync/outbox';

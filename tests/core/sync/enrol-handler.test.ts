@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEnrolmentCode } from '../../../src/central/admin';
+import { createEnrolmentCode } from '../../../src/central/enrolment/service';
 import { translateError } from '../../../src/shared/i18n';
 import { testCore } from '../../helpers/test-core';
 import { sharedCentral } from './counter-harness';

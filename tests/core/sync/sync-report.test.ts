@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEnrolmentCode } from '../../../src/central/admin';
+import { createEnrolmentCode } from '../../../src/central/enrolment/service';
 import { openCentralStore } from '../../../src/central/open-store';
 import { audit, inTransaction } from '../../../src/core/app/deps';
 import { createSyncService } from '../../../src/core/sync/sync-service';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { revokeDevice } from '../../../src/central/admin';
+import { revokeDevice } from '../../../src/central/devices/service';
 import { centralTx } from '../../../src/central/push';
 import { inTransaction } from '../../../src/core/app/deps';
 import { backoffDelay, BACKOFF_CAP_MS } from '../../../src/core/sync/backoff';
