@@ -1,55 +1,42 @@
-import type { z } from "zod";
-import { AppError } from "../shared/errors";
-import { invalidInputParams } from "../shared/input-issues";
-import { createEnrolmentCode } from "./enrolment/service";
-import { deviceBoard, revokeDevice } from "./devices/service";
-import { createStaffToken } from "./staff-tokens/service";
-import {
-  type AdminOp,
-  type AdminOps,
-  type AdminOutput,
-  adminOps,
-} from "./admin-ops";
-import type { CentralStore } from "./db/store";
-import { importRegisterAtCentral } from "./register-import";
-import { publishTemplate } from "./template-publish";
-import {
-  createVerificationRequest,
-  revokeVerification,
-} from "./verification-routes";
+import type { z } from 'zod';
+import { AppError } from '../shared/errors';
+import { invalidInputParams } from '../shared/input-issues';
+import { createEnrolmentCode } from './enrolment/service';
+import { deviceBoard, revokeDevice } from './devices/service';
+import { createStaffToken } from './staff-tokens/service';
+import { type AdminOp, type AdminOps, type AdminOutput, adminOps } from './admin-ops';
+import type { CentralStore } from './db/store';
+import { importRegisterAtCentral } from './register-import';
+import { publishTemplate } from './template-publish';
+import { createVerificationRequest, revokeVerification } from './verification-routes';
 
 type Handlers = {
   readonly [K in AdminOp]: (
     store: CentralStore,
-    input: z.infer<AdminOps[K]["input"]>,
+    input: z.infer<AdminOps[K]['input']>,
     now: Date,
   ) => Promise<AdminOutput<K>>;
 };
 
 const handlers: Handlers = {
   enrollDevice: (store, { name }, now) => createEnrolmentCode(store, name, now),
-  revokeDevice: async (store, { id }, now) => ({
-    revoked: await revokeDevice(store, id, now),
-  }),
+  revokeDevice: async (store, { id }, now) => ({ revoked: await revokeDevice(store, id, now) }),
   devices: (store) => deviceBoard(store),
-  token: async (store, { name }, now) => ({
-    token: await createStaffToken(store, name, now),
-  }),
+  token: async (store, { name }, now) => ({ token: await createStaffToken(store, name, now) }),
   requestVerification: async (store, input, now) => {
-    const result = await createVerificationRequest(store, input, "cli", now);
+    const result = await createVerificationRequest(store, input, 'cli', now);
     if (!result.ok) throw new AppError(result.error, {}, result.status);
     return result.value;
   },
   // The route's own function, so the command and POST /v1/verifications/{id}/revoke agree.
   revokeVerification: async (store, { id, reason }, now) => {
-    const result = await revokeVerification(store, id, reason, "cli", now);
+    const result = await revokeVerification(store, id, reason, 'cli', now);
     // Worded as the counter words central's answers (`sync_unknown_verification`...).
-    if (!result.ok)
-      throw new AppError(`sync_${result.error}`, {}, result.status);
+    if (!result.ok) throw new AppError(`sync_${result.error}`, {}, result.status);
     return result.value;
   },
   registerImport: (store, input, now) =>
-    importRegisterAtCentral(store, Buffer.from(input.file_base64, "base64"), {
+    importRegisterAtCentral(store, Buffer.from(input.file_base64, 'base64'), {
       fileName: input.file_name,
       dryRun: input.dry_run,
       allowMassDeregistration: input.allow_mass_deregistration,
@@ -57,7 +44,7 @@ const handlers: Handlers = {
       now,
     }),
   formsPublish: (store, { file_base64 }) =>
-    publishTemplate(store, Buffer.from(file_base64, "base64")),
+    publishTemplate(store, Buffer.from(file_base64, 'base64')),
 };
 
 /**
@@ -73,17 +60,11 @@ export const runAdminOp = async <K extends AdminOp>(
   const spec = adminOps[op];
   const parsed = spec.input.safeParse(input);
   if (!parsed.success)
-    throw new AppError(
-      "invalid_input",
-      invalidInputParams(parsed.error, input),
-      400,
-    );
+    throw new AppError('invalid_input', invalidInputParams(parsed.error, input), 400);
   const handler = handlers[op] as (
     store: CentralStore,
     input: unknown,
     now: Date,
   ) => Promise<unknown>;
-  return spec.output.parse(
-    await handler(store, parsed.data, now),
-  ) as AdminOutput<K>;
+  return spec.output.parse(await handler(store, parsed.data, now)) as AdminOutput<K>;
 };

@@ -1,13 +1,8 @@
-import { z } from "zod";
-import { ImportReport } from "../shared/contract/residents";
-import { languages } from "../shared/i18n/define";
-import { DeviceBoard } from "./devices/service";
-import {
-  NewRequest,
-  RequestAnswer,
-  RevokeAnswer,
-  RevokeBody,
-} from "./verification-routes";
+import { z } from 'zod';
+import { ImportReport } from '../shared/contract/residents';
+import { languages } from '../shared/i18n/define';
+import { DeviceBoard } from './devices/service';
+import { NewRequest, RequestAnswer, RevokeAnswer, RevokeBody } from './verification-routes';
 
 const Name = z.string().trim().min(1).max(200);
 /** A file's bytes, so the service never reads a path named by the caller. */
@@ -28,10 +23,7 @@ export const adminOps = {
     output: z.object({ revoked: z.boolean() }),
   },
   devices: { input: z.object({}), output: DeviceBoard },
-  token: {
-    input: z.object({ name: Name }),
-    output: z.object({ token: z.string() }),
-  },
+  token: { input: z.object({ name: Name }), output: z.object({ token: z.string() }) },
   requestVerification: { input: NewRequest, output: RequestAnswer },
   revokeVerification: {
     input: RevokeBody.extend({ id: z.string().trim().min(1).max(100) }),
@@ -49,17 +41,12 @@ export const adminOps = {
   },
   formsPublish: {
     input: z.object({ file_base64: FileBytes }),
-    output: z.object({
-      id: z.string(),
-      version: z.number().int(),
-      seq: z.number().int(),
-    }),
+    output: z.object({ id: z.string(), version: z.number().int(), seq: z.number().int() }),
   },
 } as const;
 
 export type AdminOps = typeof adminOps;
 export type AdminOp = keyof AdminOps;
-export type AdminOutput<K extends AdminOp> = z.infer<AdminOps[K]["output"]>;
+export type AdminOutput<K extends AdminOp> = z.infer<AdminOps[K]['output']>;
 
-export const isAdminOp = (name: string): name is AdminOp =>
-  Object.hasOwn(adminOps, name);
+export const isAdminOp = (name: string): name is AdminOp => Object.hasOwn(adminOps, name);

@@ -1,21 +1,16 @@
-import Fastify, { type FastifyInstance } from "fastify";
-import { z } from "zod";
-import {
-  PullResponse,
-  PushRequest,
-  PushResponse,
-  SYNC_PROTOCOL,
-} from "../shared/contract/sync";
-import type { CentralDevice, OpAppliers } from "./appliers/types";
-import { attachmentRoutes } from "./attachment-routes";
-import { centralAudit } from "./audit/store";
-import type { CentralStore } from "./db/store";
-import { guardEdge } from "./http/edge";
-import { deviceRoutes } from "./devices/routes";
-import { enrolmentRoutes } from "./enrolment/routes";
-import { applyPush } from "./push";
-import { pullChanges } from "./pull";
-import { directoryHandle } from "./appliers/verifications";
+import Fastify, { type FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { PullResponse, PushRequest, PushResponse, SYNC_PROTOCOL } from '../shared/contract/sync';
+import type { CentralDevice, OpAppliers } from './appliers/types';
+import { attachmentRoutes } from './attachment-routes';
+import { centralAudit } from './audit/store';
+import type { CentralStore } from './db/store';
+import { guardEdge } from './http/edge';
+import { deviceRoutes } from './devices/routes';
+import { enrolmentRoutes } from './enrolment/routes';
+import { applyPush } from './push';
+import { pullChanges } from './pull';
+import { directoryHandle } from './appliers/verifications';
 import {
   DEFAULT_RATE_LIMITS,
   limiterFor,
@@ -23,18 +18,18 @@ import {
   registerRateLimits,
   type ThrottleAudit,
   throttleAudit,
-} from "./http/rate-limits";
-import { rawBody } from "./http/body";
-import { errorSender } from "./http/errors";
-import { routeGuards } from "./http/guards";
-import { verificationRoutes } from "./verification-routes";
+} from './http/rate-limits';
+import { rawBody } from './http/body';
+import { errorSender } from './http/errors';
+import { routeGuards } from './http/guards';
+import { verificationRoutes } from './verification-routes';
 
 export interface CentralOptions {
   readonly store: CentralStore;
   readonly appliers: OpAppliers;
   readonly now?: () => Date;
   /** Structured JSON logs (pino, through Fastify) at this level; false for none. */
-  readonly logLevel?: "info" | "warn" | "error" | false;
+  readonly logLevel?: 'info' | 'warn' | 'error' | false;
   /** Called after a push commits and before its reply is sent (fault injection in chaos runs). */
   readonly afterPushCommit?: (device: CentralDevice) => Promise<void>;
   /** Overrides of the default request budgets (see `rate-limits.ts`). */
@@ -72,10 +67,7 @@ const routes = (
   const limiter = limiterFor(app, limits, fail, throttled);
   const guards = routeGuards(store, now, limiter);
   const ctx = { store, now, guards, limiter };
-  const parseJson = <S extends z.ZodType>(
-    schema: S,
-    text: string,
-  ): z.infer<S> | undefined => {
+  const parseJson = <S extends z.ZodType>(schema: S, text: string): z.infer<S> | undefined => {
     try {
       const parsed = schema.safeParse(JSON.parse(text));
       return parsed.success ? parsed.data : undefined;
@@ -86,7 +78,7 @@ const routes = (
 
   const { device, staffToken } = guards;
 
-  app.get("/v1/health", async () => ({
+  app.get('/v1/health', async () => ({
     ok: true,
     protocol: SYNC_PROTOCOL,
     server_time: now().toISOString(),
@@ -94,29 +86,23 @@ const routes = (
 
   enrolmentRoutes(app, ctx);
 
-  app.post("/v1/sync/push", async (req, reply) => {
+  app.post('/v1/sync/push', async (req, reply) => {
     const dev = await device(req, reply);
     if (!dev) return reply;
     const input = parseJson(PushRequest, rawBody(req));
-    if (!input || input.device_id !== dev.id)
-      return fail(reply, 400, "invalid_request");
-    const results = await applyPush(
-      store,
-      appliers,
-      dev,
-      input,
-      now(),
-      (e, kind) => req.log.error({ err: e, kind }, "op applier failed"),
+    if (!input || input.device_id !== dev.id) return fail(reply, 400, 'invalid_request');
+    const results = await applyPush(store, appliers, dev, input, now(), (e, kind) =>
+      req.log.error({ err: e, kind }, 'op applier failed'),
     );
     await options.afterPushCommit?.(dev);
     return PushResponse.parse({ results });
   });
 
-  app.get("/v1/sync/pull", async (req, reply) => {
+  app.get('/v1/sync/pull', async (req, reply) => {
     const dev = await device(req, reply);
     if (!dev) return reply;
     const query = PullQuery.safeParse(req.query);
-    if (!query.success) return fail(reply, 400, "invalid_request");
+    if (!query.success) return fail(reply, 400, 'invalid_request');
     return PullResponse.parse(
       await pullChanges(store, dev.id, query.data.cursor, query.data.limit),
     );
@@ -128,26 +114,19 @@ const routes = (
 
   deviceRoutes(app, ctx);
 
-  app.get("/v1/handles/:network/:handle", async (req, reply) => {
+  app.get('/v1/handles/:network/:handle', async (req, reply) => {
     const official = await staffToken(req, reply);
     if (!official) return reply;
     const params = HandleParams.safeParse(req.params);
-    if (!params.success) return fail(reply, 400, "invalid_request");
+    if (!params.success) return fail(reply, 400, 'invalid_request');
     const { network, handle } = params.data;
-    const [row] = await store.query<{
-      masked_name: string;
-      verified_since: Date;
-    }>(
+    const [row] = await store.query<{ masked_name: string; verified_since: Date }>(
       `SELECT masked_name, verified_since FROM handles WHERE network = $1 AND handle = $2
          AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $3)`,
-      [
-        network.toLowerCase(),
-        directoryHandle(network, handle),
-        now().toISOString(),
-      ],
+      [network.toLowerCase(), directoryHandle(network, handle), now().toISOString()],
     );
     // Who asked about whom is itself personal data worth an audit trail.
-    await centralAudit(store, now(), "directory.lookup", null, {
+    await centralAudit(store, now(), 'directory.lookup', null, {
       official,
       network,
       handle,
@@ -155,11 +134,7 @@ const routes = (
     });
     return HandleAnswer.parse(
       row
-        ? {
-            verified: true,
-            since: iso(row.verified_since),
-            masked_name: row.masked_name,
-          }
+        ? { verified: true, since: iso(row.verified_since), masked_name: row.masked_name }
         : { verified: false },
     );
   });
@@ -175,8 +150,8 @@ export const buildCentral = (options: CentralOptions): FastifyInstance => {
   });
   // Keep the exact bytes: the signature covers their hash.
   app.addContentTypeParser(
-    "application/json",
-    { parseAs: "string", bodyLimit: MAX_BODY },
+    'application/json',
+    { parseAs: 'string', bodyLimit: MAX_BODY },
     (_req, body, done) => done(null, body),
   );
 

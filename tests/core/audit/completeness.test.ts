@@ -1,25 +1,21 @@
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import type { Database } from "better-sqlite3-multiple-ciphers";
-import { afterAll, describe, expect, it } from "vitest";
-import { createEnrolmentCode } from "../../../src/central/enrolment/service";
-import { deviceKey } from "../../../src/core/device/device-key";
-import { contract } from "../../../src/shared/contract";
-import {
-  type RunningCentral,
-  startCentral,
-  storeVariants,
-} from "../../central/harness";
-import { SYSTEM, type TestCore, testCore } from "../../helpers/test-core";
-import { incidencia } from "../forms/forms-fixtures";
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createEnrolmentCode } from '../../../src/central/enrolment/service';
+import { deviceKey } from '../../../src/core/device/device-key';
+import { contract } from '../../../src/shared/contract';
+import { type RunningCentral, startCentral, storeVariants } from '../../central/harness';
+import { SYSTEM, type TestCore, testCore } from '../../helpers/test-core';
+import { incidencia } from '../forms/forms-fixtures';
 
 /**
  * Every operation declared `mutates: true` must write an audit entry in the same transaction
  * as its effect. The list comes from the contract, so a new mutating operation without a case
  * below fails here until someone writes one.
  */
-const PASSWORD = "correct horse battery";
+const PASSWORD = 'correct horse battery';
 
 interface Call {
   readonly session?: string;
@@ -38,11 +34,8 @@ const call = async (
   input: unknown,
   session?: string,
 ): Promise<unknown> => {
-  const { envelope } = await t.core.dispatch(name, input, {
-    sessionId: session,
-  });
-  if (!envelope.ok)
-    throw new Error(`${name}: ${JSON.stringify(envelope.error)}`);
+  const { envelope } = await t.core.dispatch(name, input, { sessionId: session });
+  if (!envelope.ok) throw new Error(`${name}: ${JSON.stringify(envelope.error)}`);
   return envelope.value;
 };
 
@@ -53,15 +46,15 @@ const staffId = (t: TestCore, username: string): number => {
 };
 
 const withClerk = async (t: TestCore) => {
-  const admin = await t.signInAs("admin", "root");
-  await t.signInAs("clerk", "ana");
-  return { admin, id: staffId(t, "ana") };
+  const admin = await t.signInAs('admin', 'root');
+  await t.signInAs('clerk', 'ana');
+  return { admin, id: staffId(t, 'ana') };
 };
 
-const REGISTER = resolve(import.meta.dirname, "../../fixtures/register");
+const REGISTER = resolve(import.meta.dirname, '../../fixtures/register');
 const ocrDocument = (n = 0): Record<string, unknown> => {
   const { documents } = JSON.parse(
-    readFileSync(resolve(REGISTER, "ocr-documents.json"), "utf8"),
+    readFileSync(resolve(REGISTER, 'ocr-documents.json'), 'utf8'),
   ) as {
     documents: { document: Record<string, unknown> }[];
   };
@@ -70,18 +63,15 @@ const ocrDocument = (n = 0): Record<string, unknown> => {
   return doc;
 };
 
-const importRegister = async (
-  t: TestCore,
-  session: string,
-): Promise<string> => {
-  const bytes = readFileSync(resolve(REGISTER, "padron-utf8.csv"));
+const importRegister = async (t: TestCore, session: string): Promise<string> => {
+  const bytes = readFileSync(resolve(REGISTER, 'padron-utf8.csv'));
   const job = (await call(
     t,
-    "residentsImportUpload",
+    'residentsImportUpload',
     {
-      fileName: "padron.csv",
+      fileName: 'padron.csv',
       totalBytes: bytes.length,
-      chunk: bytes.toString("base64"),
+      chunk: bytes.toString('base64'),
       last: true,
     },
     session,
@@ -90,94 +80,70 @@ const importRegister = async (
 };
 
 const withRegister = async (t: TestCore) => {
-  const manager = await t.signInAs("manager", "marta");
-  await call(
-    t,
-    "residentsImportCommit",
-    { job: await importRegister(t, manager) },
-    manager,
-  );
+  const manager = await t.signInAs('manager', 'marta');
+  await call(t, 'residentsImportCommit', { job: await importRegister(t, manager) }, manager);
   return manager;
 };
 
 const saved = async (
   t: TestCore,
   session: string,
-  proof: "seen_on_device" | "challenge_code",
+  proof: 'seen_on_device' | 'challenge_code',
   n = 0,
 ) => {
   const document = ocrDocument(n);
-  const match = (await call(t, "verifyMatch", { document }, session)) as {
+  const match = (await call(t, 'verifyMatch', { document }, session)) as {
     candidates: { residentId: string }[];
   };
   const input = {
     residentId: match.candidates[0]?.residentId,
     document,
-    network: "x",
-    handle: "@juancarlos",
+    network: 'x',
+    handle: '@juancarlos',
     proof,
     startedAt: new Date(t.clock.now().getTime() - 40_000).toISOString(),
   };
-  const { envelope } = await t.core.dispatch("verifySave", input, {
-    sessionId: session,
-  });
-  return {
-    input,
-    envelope,
-    value: (envelope.ok ? envelope.value : null) as { id: string } | null,
-  };
+  const { envelope } = await t.core.dispatch('verifySave', input, { sessionId: session });
+  return { input, envelope, value: (envelope.ok ? envelope.value : null) as { id: string } | null };
 };
 
 /** The register, a failed lookup of R001's card, and a manager to exercise R001's rights. */
-const privacyCase = async (
-  t: TestCore,
-  input: Record<string, string>,
-): Promise<Call> => {
-  t.core.services.residents.importCsv(
-    readFileSync(resolve(REGISTER, "padron-utf8.csv")),
-    {
-      actor: SYSTEM,
-      fileName: "padron.csv",
-    },
-  );
-  const clerk = await t.signInAs("clerk");
-  await call(t, "verifyRejectCandidates", { document: ocrDocument(0) }, clerk);
-  return { session: await t.signInAs("manager"), input };
+const privacyCase = async (t: TestCore, input: Record<string, string>): Promise<Call> => {
+  t.core.services.residents.importCsv(readFileSync(resolve(REGISTER, 'padron-utf8.csv')), {
+    actor: SYSTEM,
+    fileName: 'padron.csv',
+  });
+  const clerk = await t.signInAs('clerk');
+  await call(t, 'verifyRejectCandidates', { document: ocrDocument(0) }, clerk);
+  return { session: await t.signInAs('manager'), input };
 };
 
 const cases: Readonly<Record<string, Case>> = {
   settingsUpdate: async (t) => ({
-    session: await t.signInAs("admin"),
-    input: { townName: "Villa Nueva" },
+    session: await t.signInAs('admin'),
+    input: { townName: 'Villa Nueva' },
   }),
   setupCreateAdmin: () =>
-    Promise.resolve({
-      input: { username: "it", displayName: "IT", password: "longenough" },
-    }),
+    Promise.resolve({ input: { username: 'it', displayName: 'IT', password: 'longenough' } }),
   authSignIn: async (t) => {
     await t.core.services.staff.add(SYSTEM, {
-      username: "ana",
-      displayName: "Ana",
-      role: "clerk",
+      username: 'ana',
+      displayName: 'Ana',
+      role: 'clerk',
       password: PASSWORD,
     });
-    return { input: { username: "ana", password: PASSWORD } };
+    return { input: { username: 'ana', password: PASSWORD } };
   },
-  authLock: async (t) => ({ session: await t.signInAs("clerk"), input: {} }),
+  authLock: async (t) => ({ session: await t.signInAs('clerk'), input: {} }),
   authUnlock: async (t) => {
-    const session = await t.signInAs("clerk");
-    await call(t, "authLock", {}, session);
+    const session = await t.signInAs('clerk');
+    await call(t, 'authLock', {}, session);
     return { session, input: { password: PASSWORD } };
   },
-  authSignOut: async (t) => ({ session: await t.signInAs("clerk"), input: {} }),
+  authSignOut: async (t) => ({ session: await t.signInAs('clerk'), input: {} }),
   staffAdd: async (t) => ({
-    session: await t.signInAs("admin"),
-    input: {
-      username: "bob",
-      displayName: "Bob",
-      role: "clerk",
-      password: "xxxxxxxx",
-    },
+    session: await t.signInAs('admin'),
+    input: { username: 'bob', displayName: 'Bob', role: 'clerk', password: 'xxxxxxxx' },
   }),
   staffSetDisabled: async (t) => {
     const { admin, id } = await withClerk(t);
@@ -185,49 +151,36 @@ const cases: Readonly<Record<string, Case>> = {
   },
   staffSetRole: async (t) => {
     const { admin, id } = await withClerk(t);
-    return { session: admin, input: { id, role: "manager" } };
+    return { session: admin, input: { id, role: 'manager' } };
   },
   staffResetPassword: async (t) => {
     const { admin, id } = await withClerk(t);
-    return { session: admin, input: { id, password: "a new password" } };
+    return { session: admin, input: { id, password: 'a new password' } };
   },
   staffChangeOwnPassword: async (t) => ({
-    session: await t.signInAs("clerk"),
-    input: { currentPassword: PASSWORD, newPassword: "another password" },
+    session: await t.signInAs('clerk'),
+    input: { currentPassword: PASSWORD, newPassword: 'another password' },
   }),
-  auditList: async (t) => ({ session: await t.signInAs("manager"), input: {} }),
-  auditExport: async (t) => ({
-    session: await t.signInAs("manager"),
-    input: { format: "csv" },
-  }),
+  auditList: async (t) => ({ session: await t.signInAs('manager'), input: {} }),
+  auditExport: async (t) => ({ session: await t.signInAs('manager'), input: { format: 'csv' } }),
   formsConfigUpdate: async (t) => ({
-    session: await t.signInAs("admin"),
+    session: await t.signInAs('admin'),
     input: { attachmentRetentionDays: 30 },
   }),
-  formsFile: async (t) => ({
-    session: await t.signInAs("clerk"),
-    input: incidencia(),
-  }),
+  formsFile: async (t) => ({ session: await t.signInAs('clerk'), input: incidencia() }),
   formsReceipt: async (t) => {
-    const session = await t.signInAs("clerk");
-    const filed = (await call(t, "formsFile", incidencia(), session)) as {
-      entry_id: string;
-    };
+    const session = await t.signInAs('clerk');
+    const filed = (await call(t, 'formsFile', incidencia(), session)) as { entry_id: string };
     return { session, input: { id: filed.entry_id } };
   },
   formsReceiptPrinted: async (t) => {
-    const session = await t.signInAs("clerk");
-    const filed = (await call(t, "formsFile", incidencia(), session)) as {
-      entry_id: string;
-    };
+    const session = await t.signInAs('clerk');
+    const filed = (await call(t, 'formsFile', incidencia(), session)) as { entry_id: string };
     return { session, input: { id: filed.entry_id } };
   },
-  auditPrinted: async (t) => ({
-    session: await t.signInAs("manager"),
-    input: {},
-  }),
+  auditPrinted: async (t) => ({ session: await t.signInAs('manager'), input: {} }),
   residentsImportCommit: async (t) => {
-    const session = await t.signInAs("manager");
+    const session = await t.signInAs('manager');
     return { session, input: { job: await importRegister(t, session) } };
   },
   // A document the register does not hold: a failed lookup. (A successful match writes no
@@ -237,13 +190,13 @@ const cases: Readonly<Record<string, Case>> = {
     input: {
       document: {
         ...ocrDocument(),
-        document_number: "00000001R",
-        personal_number: "00000001R",
-        surname1: "NADIE",
-        surname2: "NADIE",
-        surnames: "NADIE NADIE",
-        given_names: "NINGUNO",
-        birth_date: "1901-01-01",
+        document_number: '00000001R',
+        personal_number: '00000001R',
+        surname1: 'NADIE',
+        surname2: 'NADIE',
+        surnames: 'NADIE NADIE',
+        given_names: 'NINGUNO',
+        birth_date: '1901-01-01',
       },
     },
   }),
@@ -253,94 +206,68 @@ const cases: Readonly<Record<string, Case>> = {
   }),
   verifySave: async (t) => {
     const session = await withRegister(t);
-    const { input } = await saved(t, session, "seen_on_device");
+    const { input } = await saved(t, session, 'seen_on_device');
     // Saved once for setup; the call under test saves a second handle.
-    return { session, input: { ...input, handle: "@juancarlos2" } };
+    return { session, input: { ...input, handle: '@juancarlos2' } };
   },
   verifyConfirmProof: async (t) => {
     const session = await withRegister(t);
-    const { value } = await saved(t, session, "challenge_code");
+    const { value } = await saved(t, session, 'challenge_code');
     return { session, input: { id: value?.id } };
   },
   verifyRevoke: async (t) => {
     const session = await withRegister(t);
-    const { value } = await saved(t, session, "seen_on_device");
+    const { value } = await saved(t, session, 'seen_on_device');
     return {
       session,
-      input: {
-        id: value?.id,
-        ground: "resident_request",
-        reason: "Lo pide el vecino",
-      },
+      input: { id: value?.id, ground: 'resident_request', reason: 'Lo pide el vecino' },
     };
   },
   verifyResolveConflict: async (t) => {
     const session = await withRegister(t);
-    await saved(t, session, "seen_on_device", 0);
+    await saved(t, session, 'seen_on_device', 0);
     // A second resident claims the same handle: the save is refused and a conflict queued.
-    expect(
-      (await saved(t, session, "seen_on_device", 1)).envelope,
-    ).toMatchObject({
+    expect((await saved(t, session, 'seen_on_device', 1)).envelope).toMatchObject({
       ok: false,
-      error: { code: "handle_conflict" },
+      error: { code: 'handle_conflict' },
     });
-    const [conflict] = (await call(t, "verifyConflicts", {}, session)) as {
-      id: string;
-    }[];
-    return {
-      session,
-      input: {
-        id: conflict?.id,
-        decision: "reject",
-        reason: "No es su cuenta",
-      },
-    };
+    const [conflict] = (await call(t, 'verifyConflicts', {}, session)) as { id: string }[];
+    return { session, input: { id: conflict?.id, decision: 'reject', reason: 'No es su cuenta' } };
   },
   verifyPolicy: async (t) => ({
-    session: await t.signInAs("manager"),
+    session: await t.signInAs('manager'),
     input: { validityMonths: 12 },
   }),
   syncRetry: async (t) => {
-    const session = await t.signInAs("manager");
+    const session = await t.signInAs('manager');
     return { session, input: { seq: rejectOne(t.core.deps.db) } };
   },
   syncDiscard: async (t) => {
-    const session = await t.signInAs("manager");
-    return {
-      session,
-      input: { seq: rejectOne(t.core.deps.db), reason: "duplicado" },
-    };
+    const session = await t.signInAs('manager');
+    return { session, input: { seq: rejectOne(t.core.deps.db), reason: 'duplicado' } };
   },
   syncEnrol: async (t) => {
     const central = await enrolCentral();
     // The device key is made once, on first need: set-up here, not part of the enrolment.
     deviceKey(t.core.deps.db);
-    const { code } = await createEnrolmentCode(
-      central.store,
-      "Mostrador 1",
-      new Date(),
-    );
-    return {
-      session: await t.signInAs("admin"),
-      input: { centralUrl: central.url, code },
-    };
+    const { code } = await createEnrolmentCode(central.store, 'Mostrador 1', new Date());
+    return { session: await t.signInAs('admin'), input: { centralUrl: central.url, code } };
   },
   privacyRetentionUpdate: async (t) => ({
-    session: await t.signInAs("manager"),
+    session: await t.signInAs('manager'),
     input: { failedLookupDays: 7 },
   }),
-  privacyLookup: async (t) => privacyCase(t, { residentId: "R001" }),
-  privacyExport: async (t) => privacyCase(t, { residentId: "R001" }),
-  privacyExportPdf: async (t) => privacyCase(t, { residentId: "R001" }),
-  privacyErase: async (t) =>
-    privacyCase(t, { residentId: "R001", confirm: "R001" }),
+  privacyLookup: async (t) => privacyCase(t, { residentId: 'R001' }),
+  privacyExport: async (t) => privacyCase(t, { residentId: 'R001' }),
+  privacyExportPdf: async (t) => privacyCase(t, { residentId: 'R001' }),
+  privacyErase: async (t) => privacyCase(t, { residentId: 'R001', confirm: 'R001' }),
 };
 
 /** One embedded central for the enrolment case, started on first use (PGlite costs seconds). */
 let central: Promise<RunningCentral> | undefined;
 const enrolCentral = (): Promise<RunningCentral> => {
   const pglite = storeVariants[0];
-  if (!pglite) throw new Error("no embedded central");
+  if (!pglite) throw new Error('no embedded central');
   central ??= startCentral(pglite, {});
   return central;
 };
@@ -348,18 +275,13 @@ afterAll(async () => (await central)?.close());
 
 /** Central refused the oldest queued op: what a manager retries or discards. */
 const rejectOne = (db: Database): number => {
-  const seq = db.prepare("SELECT min(seq) FROM outbox").pluck().get() as number;
-  db.prepare(
-    `UPDATE outbox SET status = 'rejected', last_error = 'test' WHERE seq = ?`,
-  ).run(seq);
+  const seq = db.prepare('SELECT min(seq) FROM outbox').pluck().get() as number;
+  db.prepare(`UPDATE outbox SET status = 'rejected', last_error = 'test' WHERE seq = ?`).run(seq);
   return seq;
 };
 
 const headSeq = (db: Database): number =>
-  db
-    .prepare("SELECT coalesce(max(seq), 0) FROM audit_log")
-    .pluck()
-    .get() as number;
+  db.prepare('SELECT coalesce(max(seq), 0) FROM audit_log').pluck().get() as number;
 
 /** Every row of every table, hashed: "nothing changed" means exactly that. */
 const snapshot = (db: Database): string => {
@@ -369,16 +291,14 @@ const snapshot = (db: Database): string => {
     )
     .pluck()
     .all() as string[];
-  const h = createHash("sha256");
+  const h = createHash('sha256');
   for (const table of tables)
-    h.update(table).update(
-      JSON.stringify(db.prepare(`SELECT * FROM "${table}"`).raw().all()),
-    );
-  return h.digest("hex");
+    h.update(table).update(JSON.stringify(db.prepare(`SELECT * FROM "${table}"`).raw().all()));
+  return h.digest('hex');
 };
 
-describe("every state-changing operation is audited in its own transaction", () => {
-  it("has a case for every mutating operation in the contract", () => {
+describe('every state-changing operation is audited in its own transaction', () => {
+  it('has a case for every mutating operation in the contract', () => {
     expect(mutating.filter((name) => !Object.hasOwn(cases, name))).toEqual([]);
   });
 
@@ -392,9 +312,7 @@ describe("every state-changing operation is audited in its own transaction", () 
         const t = testCore();
         const ok = await prepare(t);
         const before = headSeq(t.core.deps.db);
-        const { envelope } = await t.core.dispatch(name, ok.input, {
-          sessionId: ok.session,
-        });
+        const { envelope } = await t.core.dispatch(name, ok.input, { sessionId: ok.session });
         expect(envelope, name).toMatchObject({ ok: true });
         const after = headSeq(t.core.deps.db);
         expect(after, `${name} wrote no audit entry`).toBeGreaterThan(before);
@@ -413,17 +331,9 @@ describe("every state-changing operation is audited in its own transaction", () 
         const untouched = snapshot(db);
         db.exec(`CREATE TEMP TRIGGER audit_down BEFORE INSERT ON main.audit_log
                BEGIN SELECT RAISE(ABORT, 'audit down'); END`);
-        const failed = await u.core.dispatch(name, doomed.input, {
-          sessionId: doomed.session,
-        });
-        expect(
-          failed.envelope.ok,
-          `${name} succeeded without its audit entry`,
-        ).toBe(false);
-        expect(
-          snapshot(db),
-          `${name} kept its effect without its audit entry`,
-        ).toBe(untouched);
+        const failed = await u.core.dispatch(name, doomed.input, { sessionId: doomed.session });
+        expect(failed.envelope.ok, `${name} succeeded without its audit entry`).toBe(false);
+        expect(snapshot(db), `${name} kept its effect without its audit entry`).toBe(untouched);
       },
       60_000,
     );
