@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore } from '../src/core/app/create-core';
+import { wireCore } from '../src/core/app/wire-core';
 import { audit, inTransaction } from '../src/core/app/deps';
 import { iterateAudit } from '../src/core/audit/query';
 
@@ -12,7 +12,7 @@ import { iterateAudit } from '../src/core/audit/query';
  */
 const N = Number(process.env.AUDIT_BENCH_ENTRIES ?? 100_000);
 const dir = mkdtempSync(join(tmpdir(), 'ventanilla-audit-bench-'));
-const core = createCore({ dataDir: dir, log: () => undefined });
+const core = wireCore({ dataDir: dir, log: () => undefined });
 const actor = { staffId: 7, username: 'ana', role: 'clerk' } as const;
 const time = async <T>(fn: () => T | Promise<T>): Promise<[T, number]> => {
   const t0 = performance.now();

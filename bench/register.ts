@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore } from '../src/core/app/create-core';
+import { wireCore } from '../src/core/app/wire-core';
 import { hashDocumentNumber } from '../src/core/privacy/document-number';
 import { documentKey } from '../src/core/residents/rows';
 
@@ -123,7 +123,7 @@ const fmt = (ms: number): string =>
 
 for (const n of sizes) {
   const dir = mkdtempSync(join(tmpdir(), 'ventanilla-bench-register-'));
-  const core = createCore({ dataDir: dir, log: () => undefined, registerWorker });
+  const core = wireCore({ dataDir: dir, log: () => undefined, registerWorker });
   try {
     const people: Person[] = [];
     const lines = [

@@ -17,7 +17,7 @@ import { openPgStore } from '../src/central/db/pg-store';
 import { openPgliteStore } from '../src/central/db/pglite-store';
 import type { CentralStore } from '../src/central/db/store';
 import { buildCentral } from '../src/central/server';
-import { createCore } from '../src/core/app/create-core';
+import { wireCore } from '../src/core/app/wire-core';
 import { audit, type CoreDeps, inTransaction } from '../src/core/app/deps';
 import { canonicalJson } from '../src/core/audit/canonical-json';
 import type { DeviceKey } from '../src/core/device/device-key';
@@ -114,7 +114,7 @@ const payloadFor = (i: number) => ({
 // audit entries (what a counter queues most) through central's real audit appliers.
 const drain = async (label: string, fill: (deps: CoreDeps) => void): Promise<void> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ventanilla-bench-'));
-  const core = createCore({ dataDir, log: () => undefined });
+  const core = wireCore({ dataDir, log: () => undefined });
   const sync = createSyncService(core.deps, { changeAppliers: {} });
   const { code } = await createEnrolmentCode(store, 'Bench', new Date());
   await sync.enrol(BENCH_ACTOR, centralUrl, code);

@@ -43,8 +43,7 @@ const start = async (): Promise<void> => {
   serveRenderer(protocol, origin.rendererDir);
   registerIpc(ipcMain, core.dispatch, origin);
   createMainWindow(origin, preload, { devTools: !app.isPackaged });
-  core.services.sync.start();
-  core.services.retention.start();
+  core.start();
 };
 
 // Scheme privileges are fixed when Chromium starts, so this cannot wait for `ready`.

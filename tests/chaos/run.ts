@@ -14,7 +14,7 @@ import type { OpAppliers } from '../../src/central/appliers/types';
 import { migrateCentral } from '../../src/central/db/migrate';
 import { openPgliteStore } from '../../src/central/db/pglite-store';
 import { buildCentral } from '../../src/central/server';
-import { createCore } from '../../src/core/app/create-core';
+import { wireCore } from '../../src/core/app/wire-core';
 import { inTransaction } from '../../src/core/app/deps';
 import { enqueue } from '../../src/core/sync/outbox';
 import { createSyncService } from '../../src/core/sync/sync-service';
@@ -89,7 +89,7 @@ const url = await central.listen({ port: 0, host: '127.0.0.1' });
 const dataDir = mkdtempSync(join(tmpdir(), 'ventanilla-chaos-'));
 const created = new Set<string>();
 {
-  const core = createCore({ dataDir, log: () => undefined });
+  const core = wireCore({ dataDir, log: () => undefined });
   const { code } = await createEnrolmentCode(store, 'Mostrador caos', new Date());
   await createSyncService(core.deps, { changeAppliers: {} }).enrol(
     { staffId: null, username: 'chaos', role: 'system' },
@@ -112,7 +112,7 @@ const runChild = (m: Mode): Promise<number | null> =>
 
 const kills: Record<string, number> = {};
 for (let round = 1; round <= rounds; round++) {
-  const core = createCore({ dataDir, log: () => undefined });
+  const core = wireCore({ dataDir, log: () => undefined });
   const n = 1 + Math.floor(random() * 25);
   inTransaction(core.deps, () => {
     for (let i = 0; i < n; i++) {
@@ -142,7 +142,7 @@ const lost = [...created].filter((id) => !seen.has(id)).length;
 const duplicated = effects.reduce((sum, e) => sum + (e.n - 1), 0);
 if (effects.some((e) => !created.has(e.op_id))) problems.push('phantom_ops');
 if (finalCode !== 0) problems.push(`final_drain_exit_${String(finalCode)}`);
-const core = createCore({ dataDir, log: () => undefined });
+const core = wireCore({ dataDir, log: () => undefined });
 const integrity = (core.deps.db.pragma('integrity_check') as { integrity_check: string }[])[0]
   ?.integrity_check;
 if (integrity !== 'ok') problems.push('sqlite_integrity');

@@ -3,7 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { createCore } from '../../src/core/app/create-core';
+import { wireCore } from '../../src/core/app/wire-core';
 import { tempDir } from '../helpers/temp-dir';
 
 // The built CLI (npm test builds first), with its register-reading worker.
@@ -18,7 +18,7 @@ describe('a first register import killed half-way', { timeout: 120_000 }, () => 
     for (let i = 0; i < 300_000; i++) lines.push(`${i + 1};;Ana;Gil${i % 97};Ruiz;01/02/1980;M`);
     writeFileSync(file, `${lines.join('\r\n')}\r\n`, 'latin1');
     // Opening once creates the database, so the import below is a first import, not setup.
-    createCore({ dataDir: dir, log: () => undefined }).close();
+    wireCore({ dataDir: dir, log: () => undefined }).close();
 
     const child = spawn(process.execPath, [CLI, '--data-dir', dir, 'register', 'import', file], {
       stdio: 'ignore',
@@ -34,7 +34,7 @@ describe('a first register import killed half-way', { timeout: 120_000 }, () => 
     child.kill('SIGKILL');
     expect(await exited).toBeNull();
 
-    const core = createCore({ dataDir: dir, log: () => undefined });
+    const core = wireCore({ dataDir: dir, log: () => undefined });
     try {
       const db = core.deps.db;
       expect(db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');

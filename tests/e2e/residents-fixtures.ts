@@ -5,13 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCore } from '../../src/core/app/create-core';
+import { wireCore } from '../../src/core/app/wire-core';
 import { createVerificationDesk } from '../../src/core/verifications';
 import { ocrDocument } from '../helpers/ocr-document';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: residents-fixtures.ts DATA_DIR');
-const core = createCore({ dataDir });
+const core = wireCore({ dataDir });
 const desk = createVerificationDesk(
   core.deps,
   core.services.residents,

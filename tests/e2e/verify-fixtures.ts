@@ -4,11 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCore } from '../../src/core/app/create-core';
+import { wireCore } from '../../src/core/app/wire-core';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: verify-fixtures.ts DATA_DIR');
-const core = createCore({ dataDir });
+const core = wireCore({ dataDir });
 try {
   const report = core.services.residents.importCsv(
     readFileSync(join(import.meta.dirname, '../fixtures/register/padron-utf8.csv')),

@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest';
-import { type Core, createCore } from '../../src/core/app/create-core';
+import { type CoreWiring as Core, wireCore } from '../../src/core/app/wire-core';
 import type { Actor } from '../../src/core/audit/append';
 import type { OperationName, OpInput, OpOutput } from '../../src/shared/contract';
 import type { Clock } from '../../src/core/platform/clock';
@@ -38,7 +38,7 @@ export const testCore = (
 ): TestCore => {
   const dataDir = options.dataDir ?? tempDir();
   const clock = options.clock ?? new FakeClock();
-  const core = createCore({
+  const core = wireCore({
     dataDir,
     clock,
     log: () => undefined,

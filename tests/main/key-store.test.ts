@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCore } from '../../src/core/app/create-core';
+import { wireCore } from '../../src/core/app/wire-core';
 import { openDatabase } from '../../src/core/db/open';
 import { translate } from '../../src/shared/i18n';
 import { tempDir } from '../helpers/temp-dir';
@@ -58,7 +58,7 @@ const code = (c: string) => expect.objectContaining({ code: c });
 
 /** Opens the real encrypted database with the given keys and lists the staff usernames. */
 const usernames = (dataDir: string, keys: Awaited<ReturnType<typeof loadDesktopKeys>>) => {
-  const core = createCore({ dataDir, keys, log: () => undefined });
+  const core = wireCore({ dataDir, keys, log: () => undefined });
   try {
     return core.deps.db.prepare('SELECT username FROM staff ORDER BY username').pluck().all();
   } finally {
@@ -154,7 +154,7 @@ describe('desktop key store (OS keystore via safeStorage, mocked)', () => {
   it('migrates the plain key file in one step and leaves no plain key behind', async () => {
     const dir = tempDir();
     // The CLI / dev set-up: plain key file and a database with data in it.
-    const cli = createCore({ dataDir: dir, log: () => undefined });
+    const cli = wireCore({ dataDir: dir, log: () => undefined });
     cli.deps.db
       .prepare(
         "INSERT INTO staff (username, display_name, role, password_hash, created_at, updated_at) VALUES ('ana', 'Ana', 'clerk', 'x', '2026-01-01', '2026-01-01')",

@@ -4,8 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { AuditFilters, formatAuditTime } from '../../shared/contract/audit';
 import { AuditAction, auditActions } from '../../shared/contract/audit-actions';
 import { AppError } from '../../shared/errors';
-import { cliLanguage, type GlobalOptions, printJson, t, withCore } from '../context';
-import { cliActor } from './staff';
+import { call, cliLanguage, type GlobalOptions, printJson, t, withCore } from '../context';
 
 interface FilterOptions {
   readonly from?: string;
@@ -58,8 +57,8 @@ export const auditCommand = (): Command => {
     .description(t('audit.cli.verify'))
     .option('--json', t('cli.jsonOption'))
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      await withCore(cmd.optsWithGlobals<GlobalOptions>(), (core) => {
-        const result = core.services.audit.verify();
+      await withCore(cmd.optsWithGlobals<GlobalOptions>(), async (core) => {
+        const result = await call(core, 'auditVerify', {});
         if (opts.json) printJson(result);
         else if (result.ok)
           process.stdout.write(
@@ -88,8 +87,12 @@ export const auditCommand = (): Command => {
       100,
     )
     .action(async (opts: FilterOptions & { json?: boolean; limit: number }, cmd: Command) => {
-      await withCore(cmd.optsWithGlobals<GlobalOptions>(), (core) => {
-        const page = core.services.audit.list(cliActor(), filtersOf(opts), 0, opts.limit);
+      await withCore(cmd.optsWithGlobals<GlobalOptions>(), async (core) => {
+        const page = await call(core, 'auditList', {
+          filters: filtersOf(opts),
+          offset: 0,
+          limit: opts.limit,
+        });
         if (opts.json) return printJson(page);
         for (const e of page.entries) {
           const details = e.details === '{}' ? '' : `\t${e.details}`;
@@ -118,14 +121,14 @@ export const auditCommand = (): Command => {
         const file = resolve(opts.pdf ?? opts.csv ?? '');
         const filters = filtersOf(opts);
         await withCore(cmd.optsWithGlobals<GlobalOptions>(), async (core) => {
-          const out = await core.services.audit.exportLog(cliActor(), {
+          const out = await call(core, 'auditExport', {
             format,
             purpose: 'export',
             language: opts.lang ?? cliLanguage(),
             filters,
           });
           try {
-            writeFileSync(file, out.data, { mode: 0o600 });
+            writeFileSync(file, Buffer.from(out.base64, 'base64'), { mode: 0o600 });
           } catch {
             throw new AppError('audit_write_failed', { file });
           }

@@ -2,12 +2,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
-import { actorOf } from '../../core/staff/staff-service';
 import { FileEntryInput } from '../../shared/contract/forms';
 import { AppError } from '../../shared/errors';
 import { invalidInputParams } from '../../shared/input-issues';
-import { cliLanguage, type GlobalOptions, printJson, t, withCore } from '../context';
-import { cliActor } from './staff';
+import {
+  call,
+  cliLanguage,
+  type GlobalOptions,
+  printJson,
+  staffCredentials,
+  t,
+  withCore,
+} from '../context';
 
 const MEDIA_TYPES: Record<string, 'image/jpeg' | 'image/png' | 'application/pdf'> = {
   '.jpg': 'image/jpeg',
@@ -71,8 +77,8 @@ export const formsCommand = (): Command => {
     .description(t('forms.cli.templates'))
     .option('--json', t('cli.jsonOption'))
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      await withCore(cmd.optsWithGlobals<GlobalOptions>(), (core) => {
-        const templates = core.services.forms.templates();
+      await withCore(cmd.optsWithGlobals<GlobalOptions>(), async (core) => {
+        const templates = await call(core, 'formsTemplates', {});
         if (opts.json) return printJson(templates);
         const lang = cliLanguage();
         for (const tpl of templates)
@@ -92,16 +98,11 @@ export const formsCommand = (): Command => {
         opts: { template: string; data: string; staff: string; json?: boolean },
         cmd: Command,
       ) => {
-        const password = process.env.VENTANILLA_PASSWORD;
-        if (!password) throw new AppError('usage_password_required');
+        const as = staffCredentials(opts.staff);
         const input = readDataFile(opts.data, opts.template);
         await withCore(cmd.optsWithGlobals<GlobalOptions>(), async (core) => {
           // Filed as that staff member, after the same password and lockout checks as sign-in.
-          const row = await core.services.auth.checkCredentials(
-            opts.staff.trim().toLowerCase(),
-            password,
-          );
-          const filed = core.services.forms.file(actorOf(row), input);
+          const filed = await call(core, 'formsFile', input, { as });
           if (opts.json) return printJson(filed);
           process.stdout.write(
             `${t('forms.cli.filed', { number: filed.provisional_number, at: filed.filed_at, id: filed.entry_id })}\n`,
@@ -118,13 +119,12 @@ export const formsCommand = (): Command => {
     .action(
       async (entryId: string, opts: { pdf: string; format: 'a4' | 'roll80' }, cmd: Command) => {
         await withCore(cmd.optsWithGlobals<GlobalOptions>(), async (core) => {
-          const { pdf } = await core.services.forms.receipt(
-            cliActor(),
-            entryId,
-            opts.format,
-            cliLanguage(),
-          );
-          writeFileSync(opts.pdf, pdf);
+          const receipt = await call(core, 'formsReceipt', {
+            id: entryId,
+            format: opts.format,
+            language: cliLanguage(),
+          });
+          writeFileSync(opts.pdf, Buffer.from(receipt.pdfBase64, 'base64'));
           process.stdout.write(`${t('forms.cli.written', { file: opts.pdf })}\n`);
         });
       },

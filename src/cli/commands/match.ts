@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { createOcrService } from '../../core/ocr';
 import { type MatchCandidate, MatchQuery } from '../../shared/contract/residents';
 import { AppError } from '../../shared/errors';
-import { type GlobalOptions, printJson, resolveDataDir, t, withCore } from '../context';
+import { call, type GlobalOptions, printJson, resolveDataDir, t, withCore } from '../context';
 import { readInputFile } from './register';
 import { fullName } from '../../shared/person-name';
 
@@ -64,8 +64,8 @@ export const matchCommand = (): Command =>
       } else {
         throw new AppError('usage_match_input');
       }
-      await withCore(global, (core) => {
-        const candidates = core.services.residents.match(query);
+      await withCore(global, async (core) => {
+        const { candidates } = await call(core, 'residentsMatch', query);
         if (opts.json) return printJson({ candidates });
         if (candidates.length === 0) process.stdout.write(`${t('residents.cli.noCandidates')}\n`);
         for (const c of candidates) process.stdout.write(`${describe(c)}\n`);

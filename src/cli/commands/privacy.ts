@@ -1,25 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import type { Actor } from '../../core/audit/append';
-import type { Core } from '../../core/app/create-core';
-import { eraseResident } from '../../core/privacy/erase';
-import { exportResident } from '../../core/privacy/export';
-import { runRetention } from '../../core/privacy/retention-job';
-import { renderExportPdf } from '../../core/privacy/export-pdf';
-import { readSettings } from '../../core/settings/settings-service';
-import { actorOf } from '../../core/staff/staff-service';
 import type { ErasureReport } from '../../shared/contract/privacy';
 import { AppError } from '../../shared/errors';
-import { cliLanguage, type GlobalOptions, printJson, t, withCore } from '../context';
-
-/** Both commands act as a named manager or admin, after the same checks as signing in. */
-const managerActor = async (core: Core, staff: string): Promise<Actor> => {
-  const password = process.env.VENTANILLA_PASSWORD;
-  if (!password) throw new AppError('usage_password_required');
-  const row = await core.services.auth.checkCredentials(staff.trim().toLowerCase(), password);
-  if (row.role !== 'manager' && row.role !== 'admin') throw new AppError('forbidden', {}, 403);
-  return actorOf(row);
-};
+import {
+  call,
+  cliLanguage,
+  type GlobalOptions,
+  printJson,
+  staffCredentials,
+  t,
+  withCore,
+} from '../context';
 
 /** The erased and kept lists, with their counts, as the Privacy screen states them. */
 export const erasureLines = (r: ErasureReport): string[] => {
@@ -57,18 +48,19 @@ export const privacyCommand = (): Command => {
         cmd: Command,
       ) => {
         if (!opts.json && !opts.pdf) throw new AppError('usage_privacy_output');
+        // Signed as that staff member; the contract says which roles may.
+        const as = staffCredentials(opts.staff);
         await withCore(cmd.optsWithGlobals<GlobalOptions>(), async (core) => {
-          const actor = await managerActor(core, opts.staff);
+          const residentId = opts.resident;
           if (opts.json) {
-            const data = exportResident(core.deps, actor, opts.resident, 'json');
+            const data = await call(core, 'privacyExport', { residentId }, { as });
             writeFileSync(opts.json, `${JSON.stringify(data, null, 2)}\n`);
             process.stdout.write(`${t('privacy.cli.written', { file: opts.json })}\n`);
           }
           if (opts.pdf) {
-            const data = exportResident(core.deps, actor, opts.resident, 'pdf');
-            const { townName, timeZone } = readSettings(core.deps.db);
-            const pdf = await renderExportPdf(data, townName, cliLanguage(), timeZone);
-            writeFileSync(opts.pdf, pdf);
+            const language = cliLanguage();
+            const pdf = await call(core, 'privacyExportPdf', { residentId, language }, { as });
+            writeFileSync(opts.pdf, Buffer.from(pdf.base64, 'base64'));
             process.stdout.write(`${t('privacy.cli.written', { file: opts.pdf })}\n`);
           }
         });
@@ -82,10 +74,11 @@ export const privacyCommand = (): Command => {
     .requiredOption('--staff <name>', t('privacy.cli.staffOption'))
     .option('--json', t('cli.jsonOption'))
     .action(async (opts: { resident: string; staff: string; json?: boolean }, cmd: Command) => {
+      const as = staffCredentials(opts.staff);
       await withCore(cmd.optsWithGlobals<GlobalOptions>(), async (core) => {
-        const actor = await managerActor(core, opts.staff);
         // Typing the id in the command is the confirmation the screen asks for twice.
-        const report = eraseResident(core.deps, actor, opts.resident, opts.resident);
+        const input = { residentId: opts.resident, confirm: opts.resident };
+        const report = await call(core, 'privacyErase', input, { as });
         if (opts.json) return printJson(report);
         process.stdout.write(`${erasureLines(report).join('\n')}\n`);
       });
@@ -97,8 +90,8 @@ export const privacyCommand = (): Command => {
     .option('--json', t('cli.jsonOption'))
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       // The same run the app does at start-up and daily, for a counter used only from the CLI.
-      await withCore(cmd.optsWithGlobals<GlobalOptions>(), (core) => {
-        const run = runRetention(core.deps);
+      await withCore(cmd.optsWithGlobals<GlobalOptions>(), async (core) => {
+        const run = await call(core, 'privacyRetentionRun', {});
         if (opts.json) return printJson(run);
         const c = run.counts;
         process.stdout.write(

@@ -3,8 +3,7 @@ import { basename } from 'node:path';
 import { Command } from 'commander';
 import { type ImportReport, MASS_DEREGISTRATION_SHARE } from '../../shared/contract/residents';
 import { AppError } from '../../shared/errors';
-import { cliLanguage, type GlobalOptions, printJson, t, withCore } from '../context';
-import { cliActor } from './staff';
+import { call, cliLanguage, type GlobalOptions, printJson, t, withCore } from '../context';
 
 export const readInputFile = (file: string): Buffer => {
   try {
@@ -83,22 +82,21 @@ export const registerCommand = (): Command => {
       const bytes = readInputFile(file);
       // Progress goes to stderr, and only for a person watching a terminal.
       const showProgress = !opts.json && process.stderr.isTTY;
-      await withCore(cmd.optsWithGlobals<GlobalOptions>(), (core) => {
-        const report = core.services.residents.importCsv(bytes, {
-          actor: cliActor(),
+      const onProgress = showProgress
+        ? (f: number) =>
+            process.stderr.write(
+              `\r${t('residents.cli.progress', { percent: Math.round(f * 100) })}`,
+            )
+        : undefined;
+      await withCore(cmd.optsWithGlobals<GlobalOptions>(), async (core) => {
+        const input = {
+          bytes,
           fileName: basename(file),
           dryRun: opts.dryRun ?? false,
           allowMassDeregistration: opts.allowMassDeregistration ?? false,
           language: cliLanguage(),
-          ...(showProgress
-            ? {
-                onProgress: (f: number) =>
-                  process.stderr.write(
-                    `\r${t('residents.cli.progress', { percent: Math.round(f * 100) })}`,
-                  ),
-              }
-            : {}),
-        });
+        };
+        const report = await call(core, 'residentsImportFile', input, { onProgress });
         if (showProgress) process.stderr.write('\n');
         if (!opts.json) return printReport(report);
         printJson(reportJson(report));
@@ -110,8 +108,8 @@ export const registerCommand = (): Command => {
     .description(t('residents.cli.stats'))
     .option('--json', t('cli.jsonOption'))
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      await withCore(cmd.optsWithGlobals<GlobalOptions>(), (core) => {
-        const stats = core.services.residents.stats();
+      await withCore(cmd.optsWithGlobals<GlobalOptions>(), async (core) => {
+        const stats = await call(core, 'residentsStats', {});
         if (opts.json) return printJson(stats);
         const last = stats.last_import
           ? `${stats.last_import.file} (${stats.last_import.at}, ${stats.last_import.actor})`

@@ -42,8 +42,7 @@ export const serveCommand = (): Command =>
       });
       process.stdout.write(`${t('cli.serve.listening', { url: bridge.url })}\n`);
       if (opts.open) openInBrowser(bridge.url);
-      core.services.sync.start();
-      core.services.retention.start();
+      core.start();
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);

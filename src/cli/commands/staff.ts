@@ -1,18 +1,9 @@
-import { userInfo } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import { roles } from '../../shared/contract/define';
 import { Password, RoleSchema, Username } from '../../shared/contract/staff';
-import type { Actor } from '../../core/audit/append';
 import { AppError } from '../../shared/errors';
-import { type GlobalOptions, printJson, t, withCore } from '../context';
+import { call, type GlobalOptions, printJson, t, withCore } from '../context';
 import { readNewPassword } from '../password';
-
-/** Work done at the CLI is audited as the operating-system user who ran it. */
-export const cliActor = (): Actor => ({
-  staffId: null,
-  username: `cli:${userInfo().username}`,
-  role: 'system',
-});
 
 const parseRole = (value: string) => {
   const role = RoleSchema.safeParse(value);
@@ -50,7 +41,7 @@ export const staffCommand = (): Command => {
         const username = parseUsername(name);
         const password = await checkedPassword();
         await withCore(cmd.optsWithGlobals<GlobalOptions>(), async (core) => {
-          const member = await core.services.staff.add(cliActor(), {
+          const member = await call(core, 'staffAdd', {
             username,
             displayName: opts.displayName ?? name,
             role: opts.role,
@@ -68,8 +59,8 @@ export const staffCommand = (): Command => {
     .description(t('cli.staff.list'))
     .option('--json', t('cli.jsonOption'))
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      await withCore(cmd.optsWithGlobals<GlobalOptions>(), (core) => {
-        const members = core.services.staff.list();
+      await withCore(cmd.optsWithGlobals<GlobalOptions>(), async (core) => {
+        const members = await call(core, 'staffList', {});
         if (opts.json) return printJson(members);
         for (const m of members) {
           const state = m.disabled ? ` (${t('cli.staff.disabled')})` : '';
@@ -85,9 +76,10 @@ export const staffCommand = (): Command => {
       const username = parseUsername(name);
       const password = await checkedPassword();
       await withCore(cmd.optsWithGlobals<GlobalOptions>(), async (core) => {
-        const row = core.services.staff.findByUsername(username);
-        if (!row) throw new AppError('staff_not_found', { id: username }, 404);
-        await core.services.staff.resetPassword(cliActor(), row.id, password);
+        const members = await call(core, 'staffList', {});
+        const member = members.find((m) => m.username === username);
+        if (!member) throw new AppError('staff_not_found', { id: username }, 404);
+        await call(core, 'staffResetPassword', { id: member.id, password });
         process.stdout.write(`${t('cli.staff.passwordSet', { username })}\n`);
       });
     });

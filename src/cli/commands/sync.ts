@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { syncStopError } from '../../shared/contract/central-errors';
-import { errorText, type GlobalOptions, printJson, t, withCore } from '../context';
-import { cliActor } from './staff';
+import { call, errorText, type GlobalOptions, printJson, t, withCore } from '../context';
 
 /** Exit code of `ventanilla sync` when central cannot be reached (the queue is kept). */
 export const SYNC_UNREACHABLE_EXIT = 3;
@@ -18,7 +17,7 @@ export const syncCommand = (): Command => {
     .option('--json', t('cli.jsonOption'))
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       await withCore(cmd.optsWithGlobals<GlobalOptions>(), async (core) => {
-        const run = await core.services.sync.syncOnce();
+        const run = await call(core, 'syncRun', {});
         if (opts.json) printJson(run.error ? { ...run.report, error: run.error } : run.report);
         else if (!run.reached) {
           const error = errorLabel(run.error ?? 'network');
@@ -47,8 +46,8 @@ export const syncCommand = (): Command => {
     .action(async (_opts: unknown, cmd: Command) => {
       // `--json` may be taken by the parent `sync` command: read it from the whole chain.
       const opts = cmd.optsWithGlobals<GlobalOptions & { json?: boolean }>();
-      await withCore(opts, (core) => {
-        const s = core.services.sync.status();
+      await withCore(opts, async (core) => {
+        const s = await call(core, 'syncStatus', {});
         if (opts.json) return printJson(s);
         const none = t('cli.sync.none');
         process.stdout.write(
@@ -74,7 +73,10 @@ export const enrollCommand = (): Command =>
     .requiredOption('--code <code>', t('cli.enroll.code'))
     .action(async (opts: { central: string; code: string }, cmd: Command) => {
       await withCore(cmd.optsWithGlobals<GlobalOptions>(), async (core) => {
-        const { name } = await core.services.sync.enrol(cliActor(), opts.central, opts.code);
+        const { name } = await call(core, 'syncEnrol', {
+          centralUrl: opts.central,
+          code: opts.code,
+        });
         process.stdout.write(
           `${t('cli.enroll.done', { name, url: new URL(opts.central).origin })}\n`,
         );

@@ -7,6 +7,8 @@ export interface CallContext {
   /** Set for every operation whose access is not `public`, and for public calls that carry one. */
   readonly session: Session | undefined;
   readonly actor: Actor | undefined;
+  /** A local caller's progress line (0..1) for long runs; transports have none. */
+  readonly onProgress?: ((fraction: number) => void) | undefined;
   /** Tells the transport to remember (or forget) the caller's session token. */
   setSession(id: string | null): void;
 }

@@ -5,6 +5,7 @@ import { readSettings } from '../settings/settings-service';
 import { eraseResident } from './erase';
 import { exportResident } from './export';
 import { renderExportPdf } from './export-pdf';
+import { runRetention } from './retention-job';
 import { readRetentionPolicy, updateRetentionPolicy } from './retention-policy';
 
 export const privacyHandlers = (deps: CoreDeps): HandlersFor<typeof privacyOps> => ({
@@ -22,6 +23,7 @@ export const privacyHandlers = (deps: CoreDeps): HandlersFor<typeof privacyOps> 
       base64: pdf.toString('base64'),
     };
   },
+  privacyRetentionRun: () => runRetention(deps),
   privacyErase: (input, ctx) =>
     eraseResident(deps, requireActor(ctx), input.residentId, input.confirm),
 });

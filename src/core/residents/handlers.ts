@@ -51,6 +51,12 @@ export const residentsHandlers = (
         throw e;
       }
     },
+    residentsImportFile: ({ bytes, ...options }, ctx) =>
+      residents.importCsv(bytes, {
+        ...options,
+        actor: requireActor(ctx),
+        ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
+      }),
     residentsImportCancel: ({ job }, ctx) => {
       uploads.cancel(job, requireActor(ctx).staffId);
       return {};

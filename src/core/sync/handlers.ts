@@ -39,6 +39,7 @@ export const syncHandlers = (deps: CoreDeps, sync: SyncService): HandlersFor<typ
     }
     return run.report;
   },
+  syncRun: () => sync.syncOnce(),
   syncQueueList: ({ status, limit }) => {
     const items = deps.db
       .prepare(

@@ -4,6 +4,7 @@ import type { HandlersFor } from '../app/handlers';
 import { latestVersion } from '../db/migrations';
 import { readSettings } from '../settings/settings-service';
 import { countStaff } from '../staff/staff-repo';
+import { checkDatabase, fileIsEncrypted } from './database-check';
 
 export const systemHandlers = (deps: CoreDeps): HandlersFor<typeof systemOps> => ({
   appInfo: () => {
@@ -20,7 +21,8 @@ export const systemHandlers = (deps: CoreDeps): HandlersFor<typeof systemOps> =>
     dataDir: deps.dataDir,
     schemaVersion: deps.schemaVersion,
     knownSchemaVersion: latestVersion(),
-    encrypted: true,
+    encrypted: fileIsEncrypted(deps.db.name),
     deviceId: deps.deviceId,
   }),
+  dbCheck: () => checkDatabase(deps),
 });

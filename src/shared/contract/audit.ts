@@ -83,6 +83,7 @@ export const auditOps = {
     output: AuditVerifyResult,
     access: ['manager', 'admin'],
     mutates: false,
+    local: true,
   }),
   /** Newest first. The first page of a query is audited as "audit viewed". */
   auditList: op({
@@ -94,6 +95,7 @@ export const auditOps = {
     output: z.object({ entries: z.array(AuditRow), total: z.number().int() }),
     access: ['manager', 'admin'],
     mutates: true,
+    local: true,
   }),
   auditStats: op({
     input: AuditFilters.pick({ from: true, to: true }),
@@ -120,6 +122,7 @@ export const auditOps = {
     }),
     access: ['manager', 'admin'],
     mutates: true,
+    local: true,
   }),
   auditPrinted: op({
     input: z.object({ filters: AuditFilters.default({}) }),

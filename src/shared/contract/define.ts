@@ -5,9 +5,9 @@ export type Role = (typeof roles)[number];
 
 /**
  * Who may call an operation: anyone (sign-in, first run), any signed-in staff member,
- * or only the listed roles.
+ * the listed roles, or only the operator at this machine (`local`: the CLI, never a transport).
  */
-export type Access = 'public' | 'session' | readonly Role[];
+export type Access = 'public' | 'session' | 'local' | readonly Role[];
 
 export interface OperationDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   readonly input: I;
@@ -15,6 +15,11 @@ export interface OperationDef<I extends z.ZodType = z.ZodType, O extends z.ZodTy
   readonly access: Access;
   /** State-changing operations must write an audit entry in the same transaction. */
   readonly mutates: boolean;
+  /**
+   * The operator at this machine (the CLI, who holds the data folder and its key) may also call
+   * it without a staff sign-in, audited as `cli:<os user>`. Without it the CLI signs in as staff.
+   */
+  readonly local?: boolean;
   /** Polling calls (status badges) that must not keep an idle session from locking. */
   readonly passive?: boolean;
   /** Bridge request-body limit; default 1 MiB. Operations that carry images raise it. */

@@ -225,6 +225,7 @@ export const formsOps = {
     output: z.array(FormTemplate),
     access: 'session',
     mutates: false,
+    local: true,
   }),
   formsConfigGet: op({
     input: z.object({}),
@@ -283,6 +284,7 @@ export const formsOps = {
     output: z.object({ pdfBase64: z.string(), filename: z.string() }),
     access: 'session',
     mutates: true,
+    local: true,
   }),
   formsReceiptPrinted: op({
     input: z.object({ id: z.string(), format: z.enum(['a4', 'roll80']).default('a4') }),

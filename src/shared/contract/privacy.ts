@@ -188,6 +188,13 @@ export const privacyOps = {
     access: managers,
     mutates: true,
   }),
+  /** The run the app makes at start-up and daily, for a counter used only from the CLI. */
+  privacyRetentionRun: op({
+    input: z.object({}),
+    output: RetentionRun,
+    access: 'local',
+    mutates: true,
+  }),
   privacyErase: op({
     /** The id typed twice: the screen's confirmation travels with the call. */
     input: z.object({ residentId, confirm: residentId }),

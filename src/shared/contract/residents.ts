@@ -164,8 +164,15 @@ export const residentsOps = {
     output: z.object({ candidates: z.array(MatchCandidate) }),
     access: desk,
     mutates: false,
+    local: true,
   }),
-  residentsStats: op({ input: z.object({}), output: RegisterStats, access: desk, mutates: false }),
+  residentsStats: op({
+    input: z.object({}),
+    output: RegisterStats,
+    access: desk,
+    mutates: false,
+    local: true,
+  }),
   /** Sends one base64 slice of the file; the last one runs the dry run and returns its report. */
   residentsImportUpload: op({
     input: z.object({
@@ -191,6 +198,19 @@ export const residentsOps = {
     }),
     output: ImportReport,
     access: importers,
+    mutates: true,
+  }),
+  /** The CLI's import: the file's bytes in one call, with progress told to the local caller. */
+  residentsImportFile: op({
+    input: z.object({
+      bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes'),
+      fileName: z.string().max(255),
+      dryRun: z.boolean().default(false),
+      allowMassDeregistration: z.boolean().default(false),
+      language: z.enum(['es', 'en']).optional(),
+    }),
+    output: ImportReport,
+    access: 'local',
     mutates: true,
   }),
   residentsImportCancel: op({

@@ -73,8 +73,16 @@ export const staffOps = {
     output: z.array(StaffMember),
     access: ['manager', 'admin'],
     mutates: false,
+    local: true,
   }),
-  staffAdd: op({ input: NewStaff, output: StaffMember, access: ['admin'], mutates: true }),
+  // The CLI adds the first admin of a new installation: the local operator may.
+  staffAdd: op({
+    input: NewStaff,
+    output: StaffMember,
+    access: ['admin'],
+    mutates: true,
+    local: true,
+  }),
   staffSetDisabled: op({
     input: z.object({ id: z.number().int(), disabled: z.boolean() }),
     output: StaffMember,
@@ -92,6 +100,7 @@ export const staffOps = {
     output: StaffMember,
     access: ['admin'],
     mutates: true,
+    local: true,
   }),
   staffChangeOwnPassword: op({
     input: z.object({ currentPassword: z.string().min(1).max(256), newPassword: Password }),

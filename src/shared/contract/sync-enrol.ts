@@ -14,5 +14,6 @@ export const syncEnrolOps = {
     output: z.object({ name: z.string(), centralUrl: z.string() }),
     access: ['admin'],
     mutates: true,
+    local: true,
   }),
 };

@@ -168,8 +168,16 @@ export const syncOps = {
     access: 'session',
     mutates: false,
     passive: true,
+    local: true,
   }),
   syncNow: op({ input: z.object({}), output: SyncReport, access: 'session', mutates: false }),
+  /** One run as `ventanilla sync` reports it: unreachable or refused is a result, not an error. */
+  syncRun: op({
+    input: z.object({}),
+    output: z.object({ reached: z.boolean(), error: z.string().nullable(), report: SyncReport }),
+    access: 'local',
+    mutates: false,
+  }),
   syncQueueList: op({
     input: z.object({
       status: z.enum(['pending', 'rejected']),

@@ -19,6 +19,16 @@ export const SystemStatus = z.object({
 });
 export type SystemStatus = z.infer<typeof SystemStatus>;
 
+/** `ventanilla db check`: the file, its schema, SQLite's integrity check and its encryption. */
+export const DbCheck = z.object({
+  path: z.string(),
+  schemaVersion: z.number().int(),
+  knownSchemaVersion: z.number().int(),
+  integrity: z.string(),
+  encrypted: z.boolean(),
+});
+export type DbCheck = z.infer<typeof DbCheck>;
+
 export const systemOps = {
   appInfo: op({ input: z.object({}), output: AppInfo, access: 'public', mutates: false }),
   systemStatus: op({
@@ -26,5 +36,12 @@ export const systemOps = {
     output: SystemStatus,
     access: 'session',
     mutates: false,
+  }),
+  dbCheck: op({
+    input: z.object({}),
+    output: DbCheck,
+    access: ['admin'],
+    mutates: false,
+    local: true,
   }),
 };

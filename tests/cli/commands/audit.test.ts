@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCore } from '../../../src/core/app/create-core';
+import { wireCore } from '../../../src/core/app/wire-core';
 import { AuditVerifyResult } from '../../../src/shared/contract/audit';
 import { appendEntries, rawAttacker } from '../../core/audit/audit-fixtures';
 import { runCliCaptured } from '../../helpers/run-cli';
@@ -11,7 +11,7 @@ const run = (dataDir: string, args: string[]) => runCliCaptured(['--data-dir', d
 
 const seeded = (n: number): string => {
   const dir = tempDir();
-  const core = createCore({ dataDir: dir, log: () => undefined });
+  const core = wireCore({ dataDir: dir, log: () => undefined });
   appendEntries(core.deps, n, 'settings.changed');
   appendEntries(core.deps, 3, 'auth.sign_in', { staffId: 2, username: 'ana', role: 'clerk' });
   core.close();

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createCore } from '../../../src/core/app/create-core';
+import { wireCore } from '../../../src/core/app/wire-core';
 import { FiledEntry, FormTemplate } from '../../../src/shared/contract/forms';
 import { runCliCaptured } from '../../helpers/run-cli';
 import { tempDir } from '../../helpers/temp-dir';
@@ -16,7 +16,7 @@ afterEach(() => vi.restoreAllMocks());
 
 const setup = async () => {
   const dataDir = tempDir();
-  const core = createCore({ dataDir, log: () => undefined });
+  const core = wireCore({ dataDir, log: () => undefined });
   await core.services.staff.add(SYSTEM, {
     username: 'ana',
     displayName: 'Ana Ruiz',
@@ -135,7 +135,7 @@ describe('ventanilla forms', () => {
         )
       ).code,
     ).toBe(1);
-    const core = createCore({ dataDir, log: () => undefined });
+    const core = wireCore({ dataDir, log: () => undefined });
     expect(core.deps.db.prepare('SELECT count(*) n FROM registry_entries').get()).toEqual({ n: 0 });
     core.close();
   });

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createCore } from '../../../src/core/app/create-core';
+import { wireCore } from '../../../src/core/app/wire-core';
 import { ErasureReport, PrivacyExport, RetentionRun } from '../../../src/shared/contract/privacy';
 import { runCliCaptured } from '../../helpers/run-cli';
 import { tempDir } from '../../helpers/temp-dir';
@@ -23,7 +23,7 @@ afterEach(() => vi.restoreAllMocks());
 /** A data directory with the fixture register, a manager and a clerk. */
 const setup = async () => {
   const dataDir = tempDir();
-  const core = createCore({ dataDir, log: () => undefined });
+  const core = wireCore({ dataDir, log: () => undefined });
   core.services.residents.importCsv(readFileSync(REGISTER), {
     actor: SYSTEM,
     fileName: 'padron-utf8.csv',
@@ -138,7 +138,7 @@ describe('ventanilla privacy', () => {
       kept: { registerRow: true },
     });
     // Both erasures are in the audit, by the named manager.
-    const core = createCore({ dataDir, log: () => undefined });
+    const core = wireCore({ dataDir, log: () => undefined });
     try {
       const rows = core.deps.db
         .prepare(

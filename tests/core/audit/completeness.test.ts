@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEnrolmentCode } from '../../../src/central/enrolment/service';
 import { deviceKey } from '../../../src/core/device/device-key';
+import type { Caller } from '../../../src/core/app/dispatch';
 import { contract } from '../../../src/shared/contract';
 import { type RunningCentral, startCentral, storeVariants } from '../../central/harness';
 import { SYSTEM, type TestCore, testCore } from '../../helpers/test-core';
@@ -19,8 +20,13 @@ const PASSWORD = 'correct horse battery';
 
 interface Call {
   readonly session?: string;
+  /** Operations only the operator at the machine (the CLI) calls. */
+  readonly local?: true;
   readonly input: unknown;
 }
+
+const callerOf = (c: Call): Caller =>
+  c.local ? { local: { osUser: 'it' } } : { sessionId: c.session };
 type Case = (t: TestCore) => Promise<Call>;
 
 const mutating = Object.entries(contract)
@@ -179,6 +185,12 @@ const cases: Readonly<Record<string, Case>> = {
     return { session, input: { id: filed.entry_id } };
   },
   auditPrinted: async (t) => ({ session: await t.signInAs('manager'), input: {} }),
+  residentsImportFile: () =>
+    Promise.resolve({
+      local: true,
+      input: { bytes: readFileSync(resolve(REGISTER, 'padron-utf8.csv')), fileName: 'padron.csv' },
+    }),
+  privacyRetentionRun: () => Promise.resolve({ local: true, input: {} }),
   residentsImportCommit: async (t) => {
     const session = await t.signInAs('manager');
     return { session, input: { job: await importRegister(t, session) } };
@@ -312,7 +324,7 @@ describe('every state-changing operation is audited in its own transaction', () 
         const t = testCore();
         const ok = await prepare(t);
         const before = headSeq(t.core.deps.db);
-        const { envelope } = await t.core.dispatch(name, ok.input, { sessionId: ok.session });
+        const { envelope } = await t.core.dispatch(name, ok.input, callerOf(ok));
         expect(envelope, name).toMatchObject({ ok: true });
         const after = headSeq(t.core.deps.db);
         expect(after, `${name} wrote no audit entry`).toBeGreaterThan(before);
@@ -331,7 +343,7 @@ describe('every state-changing operation is audited in its own transaction', () 
         const untouched = snapshot(db);
         db.exec(`CREATE TEMP TRIGGER audit_down BEFORE INSERT ON main.audit_log
                BEGIN SELECT RAISE(ABORT, 'audit down'); END`);
-        const failed = await u.core.dispatch(name, doomed.input, { sessionId: doomed.session });
+        const failed = await u.core.dispatch(name, doomed.input, callerOf(doomed));
         expect(failed.envelope.ok, `${name} succeeded without its audit entry`).toBe(false);
         expect(snapshot(db), `${name} kept its effect without its audit entry`).toBe(untouched);
       },

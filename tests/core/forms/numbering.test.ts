@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore } from '../../../src/core/app/create-core';
+import { wireCore } from '../../../src/core/app/wire-core';
 import { FileEntryInput } from '../../../src/shared/contract/forms';
 import { FakeClock, SYSTEM, testCore } from '../../helpers/test-core';
 import { tempDir } from '../../helpers/temp-dir';
@@ -40,7 +40,7 @@ const child = (env: Record<string, string>) => {
   return { proc, waitFor, exited };
 };
 
-const seqs = (db: ReturnType<typeof createCore>['deps']['db']) =>
+const seqs = (db: ReturnType<typeof wireCore>['deps']['db']) =>
   (db.prepare('SELECT seq FROM registry_entries ORDER BY seq').all() as { seq: number }[]).map(
     (r) => r.seq,
   );
@@ -85,7 +85,7 @@ describe('provisional numbering', () => {
 
   it('leaves no gap and no half entry when the process is killed -9 mid-filing', async () => {
     const dataDir = tempDir();
-    createCore({ dataDir, log: () => undefined }).close();
+    wireCore({ dataDir, log: () => undefined }).close();
     const k = child({ FORMS_DIR: dataDir, FORMS_COUNT: '3', FORMS_MODE: 'hang' });
     await k.waitFor('INSIDE');
     process.kill(-(k.proc.pid ?? 0), 'SIGKILL');

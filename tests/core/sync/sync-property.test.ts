@@ -45,7 +45,7 @@ describe('sync property: random creates, syncs, faults and restarts', () => {
           method === 'POST' ? fault : 'pass',
         );
         const dataDir = mkdtempSync(join(tmpdir(), 'ventanilla-prop-'));
-        let core: Core = createCore({ dataDir, log: () => undefined });
+        let core: Core = wireCore({ dataDir, log: () => undefined });
         const service = () =>
           createSyncService(core.deps, {
             changeAppliers: {},
@@ -85,7 +85,7 @@ describe('sync property: random creates, syncs, faults and restarts', () => {
             } else {
               sync.stop();
               core.close();
-              core = createCore({ dataDir, log: () => undefined });
+              core = wireCore({ dataDir, log: () => undefined });
               sync = service();
             }
             const effects = await centralEffects(central.get(), core.deps.deviceId);

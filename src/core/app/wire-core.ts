@@ -23,7 +23,7 @@ import { privacyHandlers } from '../privacy/handlers';
 import { createRetentionJob } from '../privacy/retention-job';
 import { createVerificationDesk, type PdfPrinter } from '../verifications';
 import type { CoreDeps } from './deps';
-import { createDispatch } from './dispatch';
+import { createDispatch, type Dispatch } from './dispatch';
 import type { Handlers } from './handlers';
 
 export interface CoreOptions {
@@ -38,8 +38,11 @@ export interface CoreOptions {
   readonly registerWorker?: URL;
 }
 
-/** Opens the data directory and wires every feature: the one object all adapters talk to. */
-export const createCore = (options: CoreOptions) => {
+/**
+ * Opens the data directory and wires every feature. Adapters get only `createCore`'s facade;
+ * this wiring, with its services, is for the unit tests of those services.
+ */
+export const wireCore = (options: CoreOptions) => {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((e: unknown) => console.error(e));
   const opened = openDatabase(options.dataDir, { keys: options.keys });
@@ -90,10 +93,16 @@ export const createCore = (options: CoreOptions) => {
     ...printingHandlers(options.printPdf),
   };
 
+  const dispatch: Dispatch = createDispatch(deps, handlers, sessions, auth.checkCredentials, log);
   return {
     deps,
     services: { staff, auth, sessions, forms, audit: auditLog, residents, sync, retention },
-    dispatch: createDispatch(deps, handlers, sessions, log),
+    dispatch,
+    /** The background work of a long-running adapter (desktop, serve): sync and retention. */
+    start: () => {
+      sync.start();
+      retention.start();
+    },
     close: () => {
       void verifications.close();
       sync.stop();
@@ -103,4 +112,4 @@ export const createCore = (options: CoreOptions) => {
   };
 };
 
-export type Core = ReturnType<typeof createCore>;
+export type CoreWiring = ReturnType<typeof wireCore>;
