@@ -65,8 +65,10 @@ const readFront = async (
   const readAt = async (
     page: PreparedPage,
     width: number,
+    faint = false,
   ): Promise<{ front: FrontReading; confidence: number; back: boolean }> => {
-    const out = await pool.recognize('text_spa', await frontImage(page, width), timeoutMs);
+    const png = await frontImage(page, width, { faint });
+    const out = await pool.recognize('text_spa', png, timeoutMs);
     return {
       front: parseDniFront(out.lines),
       confidence: out.confidence,
@@ -84,7 +86,8 @@ const readFront = async (
   }
   let { front, confidence } = first;
   if (frontGaps(front) > 0) {
-    const retry = await readAt(page, FRONT_RETRY_WIDTH);
+    // Larger, and with the cut following the ink: a worn card's small labels are faint.
+    const retry = await readAt(page, FRONT_RETRY_WIDTH, true);
     if (retry.back) return { result: null, back: true };
     const chosen = mergeFronts(front, retry.front);
     if (chosen.document.document_number === retry.front.document.document_number) {
