@@ -6,6 +6,7 @@ import {
   sign,
 } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { putSetting, settingValue } from '../settings/store';
 
 export interface DeviceKey {
   readonly privateKey: KeyObject;
@@ -21,19 +22,18 @@ const SETTING = 'device_signing_key';
  * and kept in the (encrypted) database, so it never sits on disk in the clear.
  */
 export const deviceKey = (db: Database): DeviceKey => {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(SETTING) as
-    { value: string } | undefined;
+  const stored = settingValue(db, SETTING);
   let privateKey: KeyObject;
-  if (row) {
+  if (typeof stored === 'string') {
     privateKey = createPrivateKey({
-      key: Buffer.from(JSON.parse(row.value) as string, 'base64'),
+      key: Buffer.from(stored, 'base64'),
       format: 'der',
       type: 'pkcs8',
     });
   } else {
     privateKey = generateKeyPairSync('ed25519').privateKey;
     const der = privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
-    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(SETTING, JSON.stringify(der));
+    putSetting(db, SETTING, der);
   }
   const publicKey = createPublicKey(privateKey);
   return {

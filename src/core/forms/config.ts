@@ -3,8 +3,7 @@ import { type Addressee, FormsConfig } from '../../shared/contract/forms';
 import { AppError } from '../../shared/errors';
 import type { Actor } from '../audit/append';
 import { audit, type CoreDeps, inTransaction } from '../app/deps';
-
-const KEY = 'forms_config';
+import { settingsSection } from '../settings/store';
 
 /** A small town's usual departments; the admin edits the list in the app. */
 export const defaultAddressees: readonly Addressee[] = [
@@ -23,12 +22,9 @@ export const defaultFormsConfig: FormsConfig = {
   attachmentRetentionDays: 30,
 };
 
-export const readFormsConfig = (db: Database): FormsConfig => {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(KEY) as
-    { value: string } | undefined;
-  const stored = row ? FormsConfig.partial().safeParse(JSON.parse(row.value)) : undefined;
-  return { ...defaultFormsConfig, ...(stored?.success ? stored.data : {}) };
-};
+const section = settingsSection('forms_config', FormsConfig, defaultFormsConfig);
+
+export const readFormsConfig = (db: Database): FormsConfig => section.read(db);
 
 const isPng = (base64: string): boolean =>
   Buffer.from(base64.slice(0, 12), 'base64')
@@ -49,11 +45,7 @@ export const updateFormsConfig = (
     if (next.logoPngBase64 !== null && !isPng(next.logoPngBase64)) {
       throw new AppError('forms_logo_not_png', {}, 400);
     }
-    deps.db
-      .prepare(
-        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      )
-      .run(KEY, JSON.stringify(next));
+    section.write(deps.db, next);
     audit(deps, {
       actor,
       action: 'forms.config_changed',

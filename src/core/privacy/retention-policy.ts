@@ -3,8 +3,7 @@ import { RetentionPolicy } from '../../shared/contract/privacy';
 import type { Actor } from '../audit/append';
 import { audit, type CoreDeps, inTransaction } from '../app/deps';
 import { readFormsConfig, updateFormsConfig } from '../forms/config';
-
-const KEY = 'retention_policy';
+import { settingsSection } from '../settings/store';
 
 type OwnPeriods = Omit<RetentionPolicy, 'attachmentDays'>;
 
@@ -16,15 +15,12 @@ export const defaultRetention: OwnPeriods = {
 };
 
 const OwnPeriods = RetentionPolicy.omit({ attachmentDays: true });
+const ownPeriods = settingsSection('retention_policy', OwnPeriods, defaultRetention);
 
 export const readRetentionPolicy = (db: Database): RetentionPolicy => {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(KEY) as
-    { value: string } | undefined;
-  const stored = row ? OwnPeriods.partial().safeParse(JSON.parse(row.value)) : undefined;
   // An invalid stored value falls back to the defaults: retention never stops on a bad setting.
   return {
-    ...defaultRetention,
-    ...(stored?.success ? stored.data : {}),
+    ...ownPeriods.read(db),
     attachmentDays: readFormsConfig(db).attachmentRetentionDays,
   };
 };
@@ -45,11 +41,7 @@ export const updateRetentionPolicy = (
       (k) => next[k] !== before[k],
     );
     if (own.length > 0) {
-      deps.db
-        .prepare(
-          'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-        )
-        .run(KEY, JSON.stringify(OwnPeriods.parse(next)));
+      ownPeriods.write(deps.db, OwnPeriods.parse(next));
       audit(deps, {
         actor,
         action: 'privacy.retention_changed',
