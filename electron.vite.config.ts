@@ -30,7 +30,13 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/renderer/index.html'),
+          // Central's web console, served by `central serve` at /console/.
+          console: resolve(__dirname, 'src/renderer/console.html'),
+        },
+      },
     },
     plugins: [react()],
   },

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ImportReport } from '../shared/contract/residents';
+import { Password, Username } from '../shared/contract/staff';
 import { languages } from '../shared/i18n/define';
 import { DeviceBoard } from './devices/service';
+import { CONSOLE_ROLES } from './console/accounts-store';
 import { NewRequest, RequestAnswer, RevokeAnswer, RevokeBody } from './verification-routes';
 
 const Name = z.string().trim().min(1).max(200);
@@ -38,6 +40,15 @@ export const adminOps = {
       language: z.enum(languages),
     }),
     output: ImportReport,
+  },
+  staffAdd: {
+    input: z.object({
+      username: Username,
+      display_name: z.string().trim().min(1).max(120),
+      role: z.enum(CONSOLE_ROLES),
+      password: Password,
+    }),
+    output: z.object({ username: z.string(), display_name: z.string(), role: z.string() }),
   },
   formsPublish: {
     input: z.object({ file_base64: FileBytes }),

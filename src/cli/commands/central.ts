@@ -2,9 +2,11 @@ import { basename, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import type { AdminOp, AdminOutput } from '../../central/admin-ops';
 import { runAdminCommand, startCentralService } from '../../central/central-process';
+import { CONSOLE_ROLES } from '../../central/console/accounts-store';
 import { defaultDataDir } from '../../core/platform/data-dir';
 import { Network, networks } from '../../shared/contract/verifications';
 import { cliLanguage, type GlobalOptions, printJson, t } from '../context';
+import { readNewPassword } from '../password';
 import { type ImportFlags, printReport, readInputFile, reportJson } from './register';
 
 interface StoreOptions {
@@ -16,6 +18,13 @@ const parseNetwork = (value: string): Network => {
   if (!network.success)
     throw new InvalidArgumentError(t('cli.central.badNetwork', { networks: networks.join(', ') }));
   return network.data;
+};
+
+const parseConsoleRole = (value: string): string => {
+  const role = value.toLowerCase();
+  if (!(CONSOLE_ROLES as readonly string[]).includes(role))
+    throw new InvalidArgumentError(t('console.cli.badRole', { roles: CONSOLE_ROLES.join(', ') }));
+  return role;
 };
 
 const parsePort = (value: string): number => {
@@ -60,6 +69,30 @@ const registerCommand = (): Command => {
       printJson({ ...reportJson(report), dry_run: report.dry_run });
     });
   return register;
+};
+
+/** `central staff add NAME --role ROLE`: a web console account (the first one is made here). */
+const staffCommand = (): Command => {
+  const staff = new Command('staff').description(t('console.cli.staff'));
+  staff
+    .command('add')
+    .description(t('console.cli.staffAdd'))
+    .argument('<username>', t('console.cli.username'))
+    .requiredOption('--role <role>', t('console.cli.role'), parseConsoleRole)
+    .option('--display-name <name>', t('console.cli.displayName'))
+    .option('--database-url <url>', t('cli.central.databaseUrl'))
+    .action(
+      async (username: string, opts: { role: string; displayName?: string }, cmd: Command) => {
+        const added = await admin(cmd, 'staffAdd', {
+          username,
+          display_name: opts.displayName ?? username,
+          role: opts.role,
+          password: await readNewPassword(),
+        });
+        process.stdout.write(`${t('console.cli.staffAdded', added)}\n`);
+      },
+    );
+  return staff;
 };
 
 /** `central forms publish FILE`: a new template version, sent to counters as a change. */
@@ -223,6 +256,7 @@ export const centralCommand = (): Command => {
 
   central.addCommand(registerCommand());
   central.addCommand(formsCommand());
+  central.addCommand(staffCommand());
 
   return central;
 };

@@ -35,6 +35,15 @@ export const CENTRAL_ERROR_CODES = [
   'not_pending_proof',
   'challenge_expired',
   'already_ended',
+  // The web console (central's staff accounts)
+  'invalid_credentials',
+  'account_locked',
+  'session_invalid',
+  'session_locked',
+  'role_forbidden',
+  'username_taken',
+  'unknown_conflict',
+  'conflict_closed',
 ] as const;
 export type CentralErrorCode = (typeof CENTRAL_ERROR_CODES)[number];
 

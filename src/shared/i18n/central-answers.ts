@@ -25,6 +25,15 @@ export const centralAnswerMessages = defineMessages(
       sync_not_pending_proof: 'Esa verificación no está esperando un código.',
       sync_challenge_expired: 'El código de la verificación ha caducado.',
       sync_already_ended: 'Esa verificación ya había terminado (caducada o sustituida).',
+      sync_invalid_credentials: 'Usuario o contraseña incorrectos.',
+      sync_account_locked:
+        'La cuenta está bloqueada por demasiados intentos. Espere unos minutos antes de volver a probar.',
+      sync_session_invalid: 'La sesión ha terminado. Vuelva a iniciar sesión.',
+      sync_session_locked: 'La sesión está bloqueada por inactividad. Escriba su contraseña.',
+      sync_role_forbidden: 'Su función no permite esta acción.',
+      sync_username_taken: 'Ya existe una cuenta con ese nombre de usuario.',
+      sync_unknown_conflict: 'El servicio central no conoce ese conflicto.',
+      sync_conflict_closed: 'Ese conflicto ya estaba resuelto.',
     },
     errorParams: {
       sync_unreachable_now: { error: { network: 'sin red', timeout: 'tiempo de espera agotado' } },
@@ -50,6 +59,15 @@ export const centralAnswerMessages = defineMessages(
       sync_not_pending_proof: 'That verification is not waiting for a code.',
       sync_challenge_expired: 'The verification code has expired.',
       sync_already_ended: 'That verification had already ended (expired or superseded).',
+      sync_invalid_credentials: 'Wrong username or password.',
+      sync_account_locked:
+        'The account is locked after too many attempts. Wait a few minutes before trying again.',
+      sync_session_invalid: 'The session has ended. Sign in again.',
+      sync_session_locked: 'The session is locked after inactivity. Type your password.',
+      sync_role_forbidden: 'Your role does not allow this.',
+      sync_username_taken: 'An account with that username already exists.',
+      sync_unknown_conflict: 'The central service does not know that conflict.',
+      sync_conflict_closed: 'That conflict was already resolved.',
     },
     errorParams: {
       sync_unreachable_now: { error: { network: 'no network', timeout: 'timed out' } },

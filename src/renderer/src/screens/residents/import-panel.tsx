@@ -9,7 +9,7 @@ import { useAction, useApp } from '../../app-context';
 import { ErrorBanner, Notice } from '../../components/form';
 
 /** Base64 of a slice, built in pieces so large slices do not overflow the call stack. */
-const toBase64 = (bytes: Uint8Array): string => {
+export const toBase64 = (bytes: Uint8Array): string => {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) {
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -17,7 +17,7 @@ const toBase64 = (bytes: Uint8Array): string => {
   return btoa(binary);
 };
 
-const ReportView = ({ report }: { report: ImportReport }) => {
+export const ReportView = ({ report }: { report: ImportReport }) => {
   const { t } = useTranslation();
   const rows: Array<[string, number]> = [
     ['imported', report.imported],

@@ -1,0 +1,96 @@
+import { normalizeHandle } from '../../core/verifications/networks';
+import { type Network, networks } from '../../shared/contract/verifications';
+import { isAppError } from '../../shared/errors';
+import { centralAudit } from '../audit/store';
+import type { CentralStore } from '../db/store';
+
+export interface DirectoryAnswer {
+  readonly network: Network;
+  readonly handle: string;
+  readonly verified: boolean;
+  readonly since: string | null;
+  readonly masked_name: string | null;
+}
+
+/** Which networks a typed query could be on: a link or a DID names one, `@a@b.c` is Mastodon. */
+const candidates = (query: string): readonly Network[] => {
+  const q = query.trim().toLowerCase();
+  if (q.startsWith('did:') || /^(?:https?:\/\/)?bsky\.app\//.test(q)) return ['bluesky'];
+  if (/^(?:https?:\/\/)?(?:www\.|mobile\.)?(?:x|twitter)\.com\//.test(q)) return ['x'];
+  if (/^(?:https?:\/\/)?(?:www\.)?instagr(?:am\.com|\.am)\//.test(q)) return ['instagram'];
+  if (/^(?:https?:\/\/)?[^/\s]+\/@/.test(q) || /^@?[^@\s]+@[^@\s]+$/.test(q)) return ['mastodon'];
+  return networks;
+};
+
+/**
+ * A DID is stable where a handle is not: it is found through the online request that carried
+ * it (the only place central learns a resident's DID), then looked up by that request's handle.
+ */
+const handleForDid = async (store: CentralStore, did: string): Promise<string | undefined> => {
+  const [row] = await store.query<{ handle: string }>(
+    `SELECT handle FROM verification_requests WHERE network = 'bluesky' AND platform_user_id = $1
+     ORDER BY requested_at DESC LIMIT 1`,
+    [did],
+  );
+  return row?.handle;
+};
+
+/** The directory keys a typed query names, per network it could be on. */
+export const handlesFor = async (
+  store: CentralStore,
+  query: string,
+  network: Network | undefined,
+): Promise<{ network: Network; key: string; display: string }[]> => {
+  const typed = query.trim();
+  const viaDid = typed.toLowerCase().startsWith('did:')
+    ? await handleForDid(store, typed.toLowerCase())
+    : undefined;
+  const found: { network: Network; key: string; display: string }[] = [];
+  for (const net of network ? [network] : candidates(typed)) {
+    try {
+      const normalized = normalizeHandle(net, viaDid ?? typed);
+      found.push({ network: net, key: `@${normalized.key}`, display: normalized.display });
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+    }
+  }
+  return found;
+};
+
+/**
+ * An official's look-up by handle, profile link or DID: on each network the query could name,
+ * whether the handle is verified, since when, and the masked name. Every look-up is audited
+ * with who asked and what they typed: who asked about whom is itself personal data.
+ */
+export const lookUpDirectory = async (
+  store: CentralStore,
+  query: string,
+  network: Network | undefined,
+  official: string,
+  now: Date,
+): Promise<{ query: string; results: DirectoryAnswer[] }> => {
+  const typed = query.trim();
+  const results: DirectoryAnswer[] = [];
+  for (const h of await handlesFor(store, typed, network)) {
+    const [row] = await store.query<{ masked_name: string; verified_since: Date }>(
+      `SELECT masked_name, verified_since FROM handles WHERE network = $1 AND handle = $2
+         AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $3)`,
+      [h.network, h.key, now.toISOString()],
+    );
+    results.push({
+      network: h.network,
+      handle: h.display,
+      verified: Boolean(row),
+      since: row ? new Date(row.verified_since).toISOString() : null,
+      masked_name: row?.masked_name ?? null,
+    });
+  }
+  await centralAudit(store, now, 'directory.lookup', null, {
+    official,
+    via: 'console',
+    query: typed,
+    networks: results.map((r) => r.network),
+    found: results.some((r) => r.verified),
+  });
+  return { query: typed, results };
+};
