@@ -5,6 +5,8 @@ import { centralAdminMessages } from './central-admin';
 import { centralAnswerMessages } from './central-answers';
 import { cliMessages } from './cli';
 import { commonMessages } from './common';
+import { consoleMessages } from './console';
+import { consoleAdminMessages } from './console-admin';
 import { dateMessages } from './dates';
 import { desktopMessages } from './desktop';
 import { formsMessages } from './forms';
@@ -40,6 +42,8 @@ const catalogs = [
   verificationTermMessages,
   privacyMessages,
   bridgeMessages,
+  consoleMessages,
+  consoleAdminMessages,
 ];
 
 const deepMerge = (a: Messages, b: Messages): Messages => {
