@@ -84,7 +84,26 @@ export const locateCard = (img: GreyImage): Box | null => {
   };
   const share = (box.width * box.height) / (img.width * img.height);
   if (share > 0.85 || share < 0.08) return null;
-  return cardEdges(img, box) >= 2 ? box : null;
+  if (cardEdges(img, box) < 2) return null;
+  // A tilted card's corners stick out past the core: the rows and columns that still hold
+  // some card are part of it (the MRZ's first column sits in such a corner).
+  const x = widen(cols, xs);
+  const y = widen(rows, ys);
+  return { left: x.start, top: y.start, width: x.end - x.start, height: y.end - y.start };
+};
+
+/** Share of the core run's peak below which a row or column holds no more card. */
+const CORNER_SHARE = 0.12;
+
+const widen = (
+  values: readonly number[],
+  run: { start: number; end: number },
+): { start: number; end: number } => {
+  const floor = Math.max(...values.slice(run.start, run.end)) * CORNER_SHARE;
+  let { start, end } = run;
+  while (start > 0 && (values[start - 1] ?? 0) >= floor) start--;
+  while (end < values.length && (values[end] ?? 0) >= floor) end++;
+  return { start, end };
 };
 
 /** Mean brightness of a rectangle, clipped to the image. */
