@@ -5,6 +5,7 @@ import {
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors';
 import type { CoreDeps } from '../app/deps';
+import { queuedEntityIds } from '../sync/outbox';
 import { type Send, stopFor, SyncStop } from '../sync/sync-steps';
 import { readAttachment } from './forms-service';
 
@@ -38,18 +39,21 @@ export const forgetRefusal = (db: Database, attachmentId: string): void => {
  * Attachments whose bytes central still lacks, once central knows them: neither the entry's nor
  * the attachment's op is still in the outbox (pending or set aside as rejected).
  */
-const pendingUploads = (deps: CoreDeps): Pending[] =>
-  deps.db
+const pendingUploads = (deps: CoreDeps): Pending[] => {
+  const queuedEntries = queuedEntityIds(deps.db, 'registry.entry');
+  const queuedAttachments = queuedEntityIds(deps.db, 'registry.attachment');
+  const candidates = deps.db
     .prepare(
-      `SELECT a.id, a.sha256, a.size FROM registry_attachments a
+      `SELECT a.id, a.entry_id AS entryId, a.sha256, a.size FROM registry_attachments a
        JOIN registry_entries e ON e.id = a.entry_id
        WHERE a.uploaded_at IS NULL AND a.removed_at IS NULL AND a.upload_discarded_at IS NULL
-         AND NOT EXISTS (SELECT 1 FROM outbox o
-           WHERE (o.kind = 'registry.entry' AND o.entity_id = a.entry_id)
-              OR (o.kind = 'registry.attachment' AND o.entity_id = a.id))
        ORDER BY e.year, e.seq, a.position`,
     )
-    .all() as Pending[];
+    .all() as (Pending & { entryId: string })[];
+  return candidates
+    .filter((a) => !queuedEntries.has(a.entryId) && !queuedAttachments.has(a.id))
+    .map(({ id, sha256, size }) => ({ id, sha256, size }));
+};
 
 /**
  * Sends the bytes of each pushed attachment to central, one signed request each, and records

@@ -4,6 +4,7 @@ import type { FormValues, RegistryEntry, RegistryEntryDetail } from '../../share
 import { AppError } from '../../shared/errors';
 import { canonicalJson } from '../audit/canonical-json';
 import { audit, type CoreDeps, inTransaction } from '../app/deps';
+import { hasQueuedOp } from '../sync/outbox';
 
 export interface EntryRow {
   id: string;
@@ -89,14 +90,9 @@ export const computeEntryHash = (content: object): string =>
 export const qrPayload = (row: Pick<EntryRow, 'id' | 'entry_hash'>): string =>
   `VENTANILLA-REG:1:${row.id}:${row.entry_hash}`;
 
-const hasPendingOutbox = (db: Database, entryId: string): boolean =>
-  db
-    .prepare(`SELECT 1 FROM outbox WHERE kind = 'registry.entry' AND entity_id = ? LIMIT 1`)
-    .get(entryId) !== undefined;
-
 export const entryStatus = (db: Database, row: EntryRow): RegistryEntry['status'] => {
   if (row.official_number) return 'official';
-  return hasPendingOutbox(db, row.id) ? 'queued' : 'synced';
+  return hasQueuedOp(db, 'registry.entry', row.id) ? 'queued' : 'synced';
 };
 
 export const toEntry = (db: Database, row: EntryRow): RegistryEntry => ({

@@ -30,3 +30,18 @@ export const enqueue = (db: Database, item: OutboxItem, at: Date): string => {
   );
   return opId;
 };
+
+/** Whether an op for this entity is still in the outbox (pending, or set aside as rejected). */
+export const hasQueuedOp = (db: Database, kind: string, entityId: string): boolean =>
+  db
+    .prepare('SELECT 1 FROM outbox WHERE kind = ? AND entity_id = ? LIMIT 1')
+    .get(kind, entityId) !== undefined;
+
+/** The entities of one kind that still have an op in the outbox. */
+export const queuedEntityIds = (db: Database, kind: string): ReadonlySet<string> =>
+  new Set(
+    db
+      .prepare('SELECT DISTINCT entity_id FROM outbox WHERE kind = ?')
+      .pluck()
+      .all(kind) as string[],
+  );
