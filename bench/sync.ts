@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createEnrolmentCode } from '../src/central/enrolment/service';
-import { opAppliers } from '../src/central/appliers';
+import { opAppliers } from '../src/central/op-appliers';
 import type {
   CentralDevice,
   CentralTx,
   OpApplier,
   OpAppliers,
   PushedOp,
-} from '../src/central/appliers/types';
+} from '../src/central/sync/appliers';
 import { migrateCentral } from '../src/central/db/migrate';
 import { openPgStore } from '../src/central/db/pg-store';
 import { openPgliteStore } from '../src/central/db/pglite-store';

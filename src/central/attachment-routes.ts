@@ -5,9 +5,9 @@ import {
   AttachmentUploadRequest,
   AttachmentUploadResponse,
 } from '../shared/contract/attachment-upload';
-import type { CentralDevice } from './appliers/types';
+import type { CentralDevice } from './sync/appliers';
 import type { CentralStore } from './db/store';
-import { centralTx } from './push';
+import { centralTx } from './sync/service';
 import { errorSender } from './http/errors';
 import type { Guards } from './http/guards';
 import { sha256Hex } from './secrets';

@@ -3,7 +3,7 @@ import { AppError } from '../shared/errors';
 import { runAdminOp } from './admin-dispatch';
 import { type AdminOp, type AdminOutput, adminOps } from './admin-ops';
 import { buildAdminServer } from './admin-server';
-import { opAppliers } from './appliers';
+import { opAppliers } from './op-appliers';
 import {
   type HeldLock,
   type LockInfo,

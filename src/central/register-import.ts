@@ -7,7 +7,7 @@ import {
 } from '../core/residents/register-deltas';
 import { centralAudit } from './audit/store';
 import type { CentralStore, SqlTx } from './db/store';
-import { lockChanges } from './push';
+import { syncStore } from './sync/store';
 import { MAX_NAMED_DEREGISTRATIONS } from '../core/residents/import';
 import { type PreparedResident, readRegisterFile } from './register-read';
 import { fullName } from '../shared/person-name';
@@ -201,7 +201,7 @@ export const importRegisterAtCentral = async (
   if (dryRun) return report(store, await held(store));
   return store.transaction(async (tx) => {
     // Taken before reading: two imports at once apply one after the other, each on fresh state.
-    await lockChanges(tx);
+    await syncStore.lockChanges(tx);
     const p = await held(tx);
     // A partial file (a test export, a wrong filter) would otherwise empty every counter's register.
     if (massDeregistration(p) && !options.allowMassDeregistration)

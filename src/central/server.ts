@@ -1,15 +1,13 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { PullResponse, PushRequest, PushResponse, SYNC_PROTOCOL } from '../shared/contract/sync';
-import type { CentralDevice, OpAppliers } from './appliers/types';
+import type { CentralDevice, OpAppliers } from './sync/appliers';
 import { attachmentRoutes } from './attachment-routes';
 import { centralAudit } from './audit/store';
 import type { CentralStore } from './db/store';
 import { guardEdge } from './http/edge';
 import { deviceRoutes } from './devices/routes';
 import { enrolmentRoutes } from './enrolment/routes';
-import { applyPush } from './push';
-import { pullChanges } from './pull';
+import { syncRoutes } from './sync/routes';
 import { directoryHandle } from './appliers/verifications';
 import {
   DEFAULT_RATE_LIMITS,
@@ -19,7 +17,6 @@ import {
   type ThrottleAudit,
   throttleAudit,
 } from './http/rate-limits';
-import { rawBody } from './http/body';
 import { errorSender } from './http/errors';
 import { routeGuards } from './http/guards';
 import { verificationRoutes } from './verification-routes';
@@ -37,10 +34,6 @@ export interface CentralOptions {
 }
 
 const MAX_BODY = 4 * 1024 * 1024;
-const PullQuery = z.object({
-  cursor: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(1000).default(500),
-});
 const HandleParams = z.object({
   network: z.string().min(1).max(40),
   handle: z.string().min(1).max(200),
@@ -61,52 +54,18 @@ const routes = (
   limits: RateLimits,
   throttled: ThrottleAudit,
 ): void => {
-  const { store, appliers } = options;
+  const { store } = options;
   const now = options.now ?? (() => new Date());
   const fail = errorSender(now);
   const limiter = limiterFor(app, limits, fail, throttled);
   const guards = routeGuards(store, now, limiter);
   const ctx = { store, now, guards, limiter };
-  const parseJson = <S extends z.ZodType>(schema: S, text: string): z.infer<S> | undefined => {
-    try {
-      const parsed = schema.safeParse(JSON.parse(text));
-      return parsed.success ? parsed.data : undefined;
-    } catch {
-      return undefined;
-    }
-  };
 
-  const { device, staffToken } = guards;
+  const { staffToken } = guards;
 
-  app.get('/v1/health', async () => ({
-    ok: true,
-    protocol: SYNC_PROTOCOL,
-    server_time: now().toISOString(),
-  }));
+  syncRoutes(app, ctx, options);
 
   enrolmentRoutes(app, ctx);
-
-  app.post('/v1/sync/push', async (req, reply) => {
-    const dev = await device(req, reply);
-    if (!dev) return reply;
-    const input = parseJson(PushRequest, rawBody(req));
-    if (!input || input.device_id !== dev.id) return fail(reply, 400, 'invalid_request');
-    const results = await applyPush(store, appliers, dev, input, now(), (e, kind) =>
-      req.log.error({ err: e, kind }, 'op applier failed'),
-    );
-    await options.afterPushCommit?.(dev);
-    return PushResponse.parse({ results });
-  });
-
-  app.get('/v1/sync/pull', async (req, reply) => {
-    const dev = await device(req, reply);
-    if (!dev) return reply;
-    const query = PullQuery.safeParse(req.query);
-    if (!query.success) return fail(reply, 400, 'invalid_request');
-    return PullResponse.parse(
-      await pullChanges(store, dev.id, query.data.cursor, query.data.limit),
-    );
-  });
 
   attachmentRoutes(app, { store, now, guards });
 

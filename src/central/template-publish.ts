@@ -3,7 +3,8 @@ import { FormTemplate } from '../shared/contract/forms';
 import { AppError } from '../shared/errors';
 import { centralAudit } from './audit/store';
 import type { CentralStore } from './db/store';
-import { centralTx, lockChanges } from './push';
+import { centralTx } from './sync/service';
+import { syncStore } from './sync/store';
 
 /** The change type counters apply with `applyTemplateVersion` (src/core/forms). */
 export const TEMPLATE_CHANGE_TYPE = 'forms.template';
@@ -47,7 +48,7 @@ export const publishTemplate = async (
   const template = parseTemplate(bytes);
   return store.transaction(async (raw) => {
     // Taken before reading: two publications of one template apply one after the other.
-    await lockChanges(raw);
+    await syncStore.lockChanges(raw);
     const [row] = await raw.query<{ newest: number | string | null }>(
       'SELECT max(version) AS newest FROM changes WHERE type = $1 AND entity_id = $2',
       [TEMPLATE_CHANGE_TYPE, template.id],

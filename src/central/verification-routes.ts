@@ -14,7 +14,7 @@ import {
 } from './appliers/verifications';
 import { centralAudit } from './audit/store';
 import type { CentralStore } from './db/store';
-import { centralTx } from './push';
+import { centralTx } from './sync/service';
 import { errorSender } from './http/errors';
 import type { Guards } from './http/guards';
 

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditAppliers } from '../../src/central/appliers/audit';
-import type { CentralDevice, PushedOp } from '../../src/central/appliers/types';
+import type { CentralDevice, PushedOp } from '../../src/central/sync/appliers';
 import { migrateCentral } from '../../src/central/db/migrate';
 import { openPgliteStore } from '../../src/central/db/pglite-store';
 import type { CentralStore } from '../../src/central/db/store';

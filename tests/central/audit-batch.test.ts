@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEnrolmentCode } from '../../src/central/enrolment/service';
-import { opAppliers } from '../../src/central/appliers';
+import { opAppliers } from '../../src/central/op-appliers';
 import { appendEntries, rawAttacker } from '../core/audit/audit-fixtures';
 import { SYSTEM, testCore } from '../helpers/test-core';
 import { startCentral, storeVariants } from './harness';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type OpApplier, OpRejected, type PushedOp } from '../../src/central/appliers/types';
+import { type OpApplier, type PushedOp, rejectOp } from '../../src/central/sync/appliers';
 import { enrolTestDevice, push, startCentral, storeVariants, wireOp } from './harness';
 
 const isBad = (op: PushedOp) => (op.payload as { bad?: boolean }).bad === true;
@@ -12,7 +12,7 @@ describe.each(storeVariants)('batch appliers ($name)', (variant) => {
       const note: OpApplier = Object.assign(
         async (...[tx, device, op]: Parameters<OpApplier>) => {
           calls.push(1);
-          if (isBad(op)) throw new OpRejected('bad_note');
+          if (isBad(op)) throw rejectOp('bad_note');
           await tx.query('INSERT INTO test_notes (op_id, device_id, body) VALUES ($1, $2, $3)', [
             op.op_id,
             device.id,
@@ -26,7 +26,7 @@ describe.each(storeVariants)('batch appliers ($name)', (variant) => {
               `INSERT INTO test_notes (op_id, device_id, body) SELECT u, $1, 'many' FROM unnest($2::text[]) AS u`,
               [device.id, ops.map((o) => o.op_id)],
             );
-            if (ops.some(isBad)) throw new OpRejected('bad_note');
+            if (ops.some(isBad)) throw rejectOp('bad_note');
           },
         },
       );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createStaffToken } from '../../src/central/staff-tokens/service';
 import { type DeviceBoard } from '../../src/central/devices/service';
-import { opAppliers } from '../../src/central/appliers';
+import { opAppliers } from '../../src/central/op-appliers';
 import { enrolTestDevice, push, startCentral, storeVariants, wireOp } from './harness';
 
 const hex = (c: string) => c.repeat(64);

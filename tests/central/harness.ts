@@ -2,7 +2,7 @@ import { createHash, createPublicKey, generateKeyPairSync, randomUUID } from 'no
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { createEnrolmentCode } from '../../src/central/enrolment/service';
-import type { OpAppliers } from '../../src/central/appliers/types';
+import type { OpAppliers } from '../../src/central/sync/appliers';
 import { migrateCentral } from '../../src/central/db/migrate';
 import { openPgStore } from '../../src/central/db/pg-store';
 import { openPgliteStore } from '../../src/central/db/pglite-store';

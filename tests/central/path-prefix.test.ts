@@ -1,7 +1,7 @@
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { opAppliers } from '../../src/central/appliers';
+import { opAppliers } from '../../src/central/op-appliers';
 import { createVerificationRequest } from '../../src/central/verification-routes';
 import { type RunningCentral, startCentral, storeVariants } from './harness';
 import { JUAN, SOFIA, verificationCounter } from './verification-counter';

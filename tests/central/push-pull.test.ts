@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { centralTx } from '../../src/central/push';
-import { pullChanges } from '../../src/central/pull';
+import { centralTx } from '../../src/central/sync/service';
+import { pullChanges } from '../../src/central/sync/service';
 import {
   enrolTestDevice,
   push,

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEnrolmentCode } from '../../src/central/enrolment/service';
-import { opAppliers } from '../../src/central/appliers';
+import { opAppliers } from '../../src/central/op-appliers';
 import { publishTemplate } from '../../src/central/template-publish';
 import type { FormTemplate } from '../../src/shared/contract/forms';
 import { isAppError } from '../../src/shared/errors';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaffToken } from '../../src/central/staff-tokens/service';
-import { opAppliers } from '../../src/central/appliers';
+import { opAppliers } from '../../src/central/op-appliers';
 import { ocrDocument } from '../helpers/ocr-document';
 import { type RunningCentral, startCentral, storeVariants } from './harness';
 import { JUAN, verificationCounter } from './verification-counter';

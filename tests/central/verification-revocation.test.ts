@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaffToken } from '../../src/central/staff-tokens/service';
-import { opAppliers } from '../../src/central/appliers';
+import { opAppliers } from '../../src/central/op-appliers';
 import { type RunningCentral, startCentral, storeVariants } from './harness';
 import { JUAN, SOFIA, verificationCounter } from './verification-counter';
 

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
 import { createEnrolmentCode } from '../../src/central/enrolment/service';
-import type { OpAppliers } from '../../src/central/appliers/types';
+import type { OpAppliers } from '../../src/central/sync/appliers';
 import { migrateCentral } from '../../src/central/db/migrate';
 import { openPgliteStore } from '../../src/central/db/pglite-store';
 import { buildCentral } from '../../src/central/server';

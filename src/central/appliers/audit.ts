@@ -6,8 +6,14 @@ import {
   entryProblem,
   problemSeq,
 } from '../../core/audit/central-chain';
-import type { CentralDevice, CentralTx, OpApplier, OpAppliers, PushedOp } from './types';
-import { OpRejected } from './types';
+import {
+  type CentralDevice,
+  type CentralTx,
+  type OpApplier,
+  type OpAppliers,
+  type PushedOp,
+  rejectOp,
+} from '../sync/appliers';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -87,7 +93,7 @@ const flag = async (
 /** One `audit.entry`: checked against the chain central holds; appended when it extends it. */
 const applyEntry: OpApplier = async (tx, device, op) => {
   const parsed = Entry.safeParse(op.payload);
-  if (!parsed.success) throw new OpRejected('invalid_payload');
+  if (!parsed.success) throw rejectOp('invalid_payload');
   const entry = parsed.data;
   const chain = await chainOf(tx, device);
   const heads = await tx.query<{ head_hash: string }>(
@@ -176,14 +182,14 @@ export const auditAppliers: OpAppliers = {
   'audit.entry': Object.assign(applyEntry, { many: applyEntries }),
   'audit.checkpoint': async (tx, device, op) => {
     const parsed = Checkpoint.safeParse(op.payload);
-    if (!parsed.success) throw new OpRejected('invalid_payload');
+    if (!parsed.success) throw rejectOp('invalid_payload');
     const cp = parsed.data;
     const chain = await chainOf(tx, device);
     const [keyRow] = await tx.query<{ public_key: string }>(
       'SELECT public_key FROM devices WHERE id = $1',
       [device.id],
     );
-    if (!keyRow) throw new OpRejected('unknown_device');
+    if (!keyRow) throw rejectOp('unknown_device');
     const key = createPublicKey({
       key: Buffer.from(keyRow.public_key, 'base64'),
       format: 'der',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { computeEntryHash } from '../../core/forms/entries';
-import { type OpAppliers, OpRejected } from './types';
+import { type OpAppliers, rejectOp } from '../sync/appliers';
 
 const Entry = z
   .object({
@@ -33,9 +33,9 @@ export const officialNumber = (ine: string, year: number, seq: number): string =
 export const registryAppliers: OpAppliers = {
   'registry.entry': async (tx, device, op) => {
     const parsed = Entry.safeParse(op.payload);
-    if (!parsed.success) throw new OpRejected('invalid_payload');
+    if (!parsed.success) throw rejectOp('invalid_payload');
     const { entry_hash: hash, ...content } = parsed.data;
-    if (computeEntryHash(content) !== hash) throw new OpRejected('entry_hash_mismatch');
+    if (computeEntryHash(content) !== hash) throw rejectOp('entry_hash_mismatch');
     const year = tx.now.getUTCFullYear();
     const [counter] = await tx.query<{ last_seq: number }>(
       `INSERT INTO registry_year_counters (year, last_seq) VALUES ($1, 1)
@@ -81,7 +81,7 @@ export const registryAppliers: OpAppliers = {
   },
   'registry.attachment': async (tx, _device, op) => {
     const parsed = Attachment.safeParse(op.payload);
-    if (!parsed.success) throw new OpRejected('invalid_payload');
+    if (!parsed.success) throw rejectOp('invalid_payload');
     const a = parsed.data;
     await tx.query(
       `INSERT INTO registry_attachments (attachment_id, entry_id, filename, media_type, size, sha256, received_at)

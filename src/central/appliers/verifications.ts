@@ -3,8 +3,7 @@ import { normalizeHandle } from '../../core/verifications/networks';
 import { Network, ProofMethod, VerificationState } from '../../shared/contract/verifications';
 import { isAppError } from '../../shared/errors';
 import { sha256Hex } from '../secrets';
-import type { CentralTx, OpAppliers } from './types';
-import { OpRejected } from './types';
+import { type CentralTx, type OpAppliers, rejectOp } from '../sync/appliers';
 
 const nullableIso = z.string().min(1).nullable().optional();
 
@@ -180,14 +179,14 @@ const crossCounterConflict = async (
 
 const applyLifecycle: OpAppliers[string] = async (tx, device, op) => {
   const parsed = Lifecycle.safeParse(op.payload);
-  if (!parsed.success) throw new OpRejected('invalid_payload');
+  if (!parsed.success) throw rejectOp('invalid_payload');
   const v = parsed.data;
   const handle = `@${v.handleKey.toLowerCase()}`;
   const [current] = await tx.query<{ device_id: string; state: keyof typeof RANK }>(
     'SELECT device_id, state FROM handle_verifications WHERE id = $1 FOR UPDATE',
     [v.id],
   );
-  if (current && current.device_id !== device.id) throw new OpRejected('verification_not_yours');
+  if (current && current.device_id !== device.id) throw rejectOp('verification_not_yours');
   // An ended record stays ended, and a state never goes back (a replayed older op).
   if (current && (RANK[current.state] === 2 || RANK[current.state] > RANK[v.state])) return;
   await tx.query(
@@ -236,7 +235,7 @@ export const verificationAppliers: OpAppliers = {
   'verification.expired': applyLifecycle,
   'verification.conflict': async (tx, device, op) => {
     const parsed = ConflictPayload.safeParse(op.payload);
-    if (!parsed.success) throw new OpRejected('invalid_payload');
+    if (!parsed.success) throw rejectOp('invalid_payload');
     const c = parsed.data;
     const rows = await tx.query(
       `INSERT INTO verification_conflicts (id, device_id, network, handle, state, created_at,
@@ -257,11 +256,11 @@ export const verificationAppliers: OpAppliers = {
         tx.now,
       ],
     );
-    if (rows.length === 0) throw new OpRejected('conflict_not_yours');
+    if (rows.length === 0) throw rejectOp('conflict_not_yours');
   },
   'verification.failed_lookup': async (tx, device, op) => {
     const parsed = FailedLookup.safeParse(op.payload);
-    if (!parsed.success) throw new OpRejected('invalid_payload');
+    if (!parsed.success) throw rejectOp('invalid_payload');
     const f = parsed.data;
     // The masked number stays at the counter: statistics need who, when and why only.
     await tx.query(

@@ -1,7 +1,7 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { z } from 'zod';
 import { REPLAY_WINDOW_MS, SIGNATURE_HEADERS, signingMessage } from '../../shared/contract/sync';
-import type { CentralDevice } from '../appliers/types';
+import type { CentralDevice } from '../sync/appliers';
 import { auditRefusal, centralAudit } from '../audit/store';
 import type { CentralStore, SqlTx } from '../db/store';
 import { refuse as refusal } from '../http/errors';

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError } from '../../shared/errors';
-import type { CentralDevice } from '../appliers/types';
+import type { CentralDevice } from '../sync/appliers';
 import { auditRefusal } from '../audit/store';
 import type { CentralStore } from '../db/store';
 import { authenticateDevice } from '../devices/service';

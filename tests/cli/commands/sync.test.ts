@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { opAppliers } from '../../../src/central/appliers';
+import { opAppliers } from '../../../src/central/op-appliers';
 import { openCentralStore } from '../../../src/central/open-store';
 import { buildCentral } from '../../../src/central/server';
 import { SyncReport, SyncStatus } from '../../../src/shared/contract/sync';

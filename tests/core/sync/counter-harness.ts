@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { createEnrolmentCode } from '../../../src/central/enrolment/service';
-import type { OpAppliers } from '../../../src/central/appliers/types';
+import type { OpAppliers } from '../../../src/central/sync/appliers';
 import { inTransaction } from '../../../src/core/app/deps';
 import { enqueue } from '../../../src/core/sync/outbox';
 import { createSyncService, type SyncServiceOptions } from '../../../src/core/sync/sync-service';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { revokeDevice } from '../../../src/central/devices/service';
-import { centralTx } from '../../../src/central/push';
+import { centralTx } from '../../../src/central/sync/service';
 import { inTransaction } from '../../../src/core/app/deps';
 import { backoffDelay, BACKOFF_CAP_MS } from '../../../src/core/sync/backoff';
 import { enqueue } from '../../../src/core/sync/outbox';

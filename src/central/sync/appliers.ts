@@ -1,3 +1,4 @@
+import { AppError } from '../../shared/errors';
 import type { SqlTx } from '../db/store';
 
 /** An op as pushed by a counter, after its envelope was validated and its hash checked. */
@@ -40,7 +41,7 @@ export interface CentralTx extends SqlTx {
 }
 
 /**
- * Applies one op of `kind`. Runs inside the push transaction: throw `OpRejected` (or
+ * Applies one op of `kind`. Runs inside the push transaction: throw `rejectOp(code)` (or
  * anything) to reject just this op; ops after it still apply.
  */
 export interface OpApplier {
@@ -55,10 +56,8 @@ export interface OpApplier {
 
 export type OpAppliers = Readonly<Record<string, OpApplier>>;
 
-/** A deliberate rejection; `code` is reported back to the counter and shown to staff. */
-export class OpRejected extends Error {
-  constructor(readonly code: string) {
-    super(code);
-    this.name = 'OpRejected';
-  }
-}
+/**
+ * A deliberate rejection of one pushed op: an `AppError` whose code goes back to the counter in
+ * that op's result and is shown to staff. Anything else an applier throws is `apply_failed`.
+ */
+export const rejectOp = (code: string): AppError => new AppError(code, {}, 422);

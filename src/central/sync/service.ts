@@ -1,52 +1,19 @@
-import type { OpResult, PushRequest } from '../shared/contract/sync';
-import {
-  type CentralDevice,
-  type CentralTx,
-  type NewChange,
-  type OpApplier,
-  type OpAppliers,
-  OpRejected,
-  type PushedOp,
-} from './appliers/types';
-import type { CentralStore, SqlTx } from './db/store';
-import { sha256Hex } from './secrets';
+import type { OpResult, PullResponse, PushRequest } from '../../shared/contract/sync';
+import { isAppError } from '../../shared/errors';
+import type { CentralStore, SqlTx } from '../db/store';
+import { devicesStore } from '../devices/store';
+import { sha256Hex } from '../secrets';
+import type { CentralDevice, CentralTx, OpApplier, OpAppliers, PushedOp } from './appliers';
+import { syncStore } from './store';
 
-// Held to commit by every transaction that writes `changes`: sequence order = commit order.
-const CHANGES_LOCK = 7305002;
-
-/** For bulk writers of `changes` (register imports): takes the lock once, held to commit. */
-export const lockChanges = async (tx: SqlTx): Promise<void> => {
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [CHANGES_LOCK]);
-};
-
-/**
- * Wraps a transaction with the applier helpers. The advisory lock is taken by the INSERT
- * itself, every time: it is re-entrant, and a savepoint rollback may have released it.
- */
+/** Wraps a transaction with the applier helpers. */
 export const centralTx = (tx: SqlTx, now: Date): CentralTx => ({
   now,
   query: (text, params) => tx.query(text, params),
-  emitChange: async (change: NewChange) => {
-    const [row] = await tx.query<{ seq: number }>(
-      `WITH l AS (SELECT pg_advisory_xact_lock($7))
-       INSERT INTO changes (type, entity_id, version, payload, device_id, created_at)
-       SELECT $1, $2, $3, $4, $5, $6 FROM l RETURNING seq`,
-      [
-        change.type,
-        change.entity_id,
-        change.version,
-        JSON.stringify(change.payload),
-        change.device_id ?? null,
-        now.toISOString(),
-        CHANGES_LOCK,
-      ],
-    );
-    if (!row) throw new Error('INSERT ... RETURNING gave no row');
-    return Number(row.seq);
-  },
+  emitChange: (change) => syncStore.emitChange(tx, change, now),
 });
 
-const rejectionCode = (e: unknown): string => (e instanceof OpRejected ? e.code : 'apply_failed');
+const rejectionCode = (e: unknown): string => (isAppError(e) ? e.code : 'apply_failed');
 
 type WireOp = PushRequest['ops'][number];
 interface ToApply {
@@ -152,18 +119,15 @@ const attempt = async (
   onApplyError: (e: unknown, kind: string) => void,
 ): Promise<OpResult[]> => {
   const tx = centralTx(raw, now);
-  await tx.query(
-    'UPDATE devices SET last_seen_at = $2, queue_depth = COALESCE($3, queue_depth) WHERE id = $1',
-    [device.id, now.toISOString(), request.queue_depth ?? null],
-  );
+  await devicesStore.touch(tx, device.id, now, request.queue_depth ?? null);
   // A stable sort: copies of one op id keep the order they were sent in.
   const sorted = request.ops.map((op, sent) => ({ op, sent })).sort((a, b) => a.op.seq - b.op.seq);
   const ops = sorted.map((s) => s.op);
   const known = new Map(
     (
-      await tx.query<{ op_id: string; payload_sha256: string; device_id: string }>(
-        'SELECT op_id, payload_sha256, device_id FROM applied_ops WHERE op_id = ANY($1)',
-        [ops.map((o) => o.op_id)],
+      await syncStore.knownOps(
+        tx,
+        ops.map((o) => o.op_id),
       )
     ).map((r) => [r.op_id, r]),
   );
@@ -188,14 +152,14 @@ const attempt = async (
     applied.push(...toApply.map((i) => i.op));
   } else {
     for (const item of toApply) {
-      await tx.query('SAVEPOINT op');
+      await syncStore.savepoint.begin(tx);
       try {
         await item.applier(tx, device, pushed(item.op));
-        await tx.query('RELEASE SAVEPOINT op');
+        await syncStore.savepoint.release(tx);
         applied.push(item.op);
       } catch (e) {
-        await tx.query('ROLLBACK TO SAVEPOINT op');
-        if (!(e instanceof OpRejected)) onApplyError(e, item.op.kind);
+        await syncStore.savepoint.rollback(tx);
+        if (!isAppError(e)) onApplyError(e, item.op.kind);
         results[item.index] = {
           op_id: item.op.op_id,
           status: 'rejected',
@@ -206,24 +170,7 @@ const attempt = async (
   }
   answerRepeats(ops, classified);
   const lastRejected = results.filter((r) => r.status === 'rejected').at(-1);
-  // One statement: the dedup records, and the device's last error when something was refused.
-  await tx.query(
-    `WITH ins AS (
-       INSERT INTO applied_ops (op_id, device_id, seq, kind, entity_id, payload_sha256, applied_at)
-       SELECT u.op_id, $1, u.seq, u.kind, u.entity_id, u.sha, $2
-       FROM unnest($3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[]) AS u(op_id, seq, kind, entity_id, sha))
-     UPDATE devices SET last_error = $8 WHERE id = $1 AND $8::text IS NOT NULL`,
-    [
-      device.id,
-      now.toISOString(),
-      applied.map((o) => o.op_id),
-      applied.map((o) => o.seq),
-      applied.map((o) => o.kind),
-      applied.map((o) => o.entity_id),
-      applied.map((o) => o.payload_sha256),
-      lastRejected?.error ?? null,
-    ],
-  );
+  await syncStore.recordApplied(tx, device.id, now, applied, lastRejected?.error ?? null);
   // Answer in the order the counter sent them.
   const answers: OpResult[] = [];
   sorted.forEach(({ op, sent }, i) => {
@@ -252,4 +199,27 @@ export const applyPush = async (
     if (!(e instanceof BatchFailed)) throw e;
     return run(true);
   }
+};
+
+/**
+ * One page of changes after `cursor` for this device. Writers of `changes` serialise on an
+ * advisory lock held to commit (see `syncStore.emitChange`), so what is visible is always a prefix of the
+ * sequence: a transaction that commits late still lands above every cursor handed out.
+ */
+export const pullChanges = async (
+  store: CentralStore,
+  deviceId: string,
+  cursor: number,
+  limit: number,
+): Promise<PullResponse> => {
+  const rows = await syncStore.page(store, deviceId, cursor, limit + 1);
+  const page = rows.slice(0, limit).map((r) => ({
+    seq: Number(r.seq),
+    type: r.type,
+    entity_id: r.entity_id,
+    version: Number(r.version),
+    payload: r.payload,
+    created_at: new Date(r.created_at).toISOString(),
+  }));
+  return { changes: page, next_cursor: page.at(-1)?.seq ?? cursor, has_more: rows.length > limit };
 };
