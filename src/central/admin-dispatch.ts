@@ -1,10 +1,11 @@
 import type { z } from 'zod';
-import { AppError } from '../shared/errors';
+import { AppError, isAppError } from '../shared/errors';
 import { invalidInputParams } from '../shared/input-issues';
 import { createEnrolmentCode } from './enrolment/service';
 import { deviceBoard, revokeDevice } from './devices/service';
 import { createStaffToken } from './staff-tokens/service';
 import { type AdminOp, type AdminOps, type AdminOutput, adminOps } from './admin-ops';
+import { createConsoleAccounts } from './console/accounts-service';
 import type { CentralStore } from './db/store';
 import { importRegisterAtCentral } from './register-import';
 import { publishTemplate } from './template-publish';
@@ -43,6 +44,19 @@ const handlers: Handlers = {
       language: input.language,
       now,
     }),
+  staffAdd: async (store, input, now) => {
+    try {
+      const account = await createConsoleAccounts(store).add(
+        { ...input, displayName: input.display_name },
+        now,
+      );
+      return { username: account.username, display_name: account.displayName, role: account.role };
+    } catch (e) {
+      // Worded as the counter words central's answers, like revokeVerification.
+      if (isAppError(e)) throw new AppError(`sync_${e.code}`, e.params, e.status);
+      throw e;
+    }
+  },
   formsPublish: (store, { file_base64 }) =>
     publishTemplate(store, Buffer.from(file_base64, 'base64')),
 };

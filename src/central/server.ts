@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { CentralDevice, OpAppliers } from './sync/appliers';
 import { attachmentRoutes } from './attachment-routes';
+import { type ConsoleOptions, consoleRoutes } from './console/routes';
 import { centralAudit } from './audit/store';
 import type { CentralStore } from './db/store';
 import { guardEdge } from './http/edge';
@@ -31,6 +32,8 @@ export interface CentralOptions {
   readonly afterPushCommit?: (device: CentralDevice) => Promise<void>;
   /** Overrides of the default request budgets (see `rate-limits.ts`). */
   readonly rateLimits?: Partial<RateLimits>;
+  /** Where the built web console is, and its idle lock (defaults: beside the CLI, 10 min). */
+  readonly console?: Pick<ConsoleOptions, 'dir' | 'idleMs'>;
 }
 
 const MAX_BODY = 4 * 1024 * 1024;
@@ -70,6 +73,8 @@ const routes = (
   attachmentRoutes(app, { store, now, guards });
 
   verificationRoutes(app, { store, now, guards });
+
+  consoleRoutes(app, { store, now, limiter, ...options.console });
 
   deviceRoutes(app, ctx);
 
