@@ -3,7 +3,7 @@ import type { ImportReport } from '../shared/contract/residents';
 import { AppError } from '../shared/errors';
 import { type Language, translateError } from '../shared/i18n';
 import { canonicalJson } from '../core/audit/canonical-json';
-import { normalizeDocumentNumber } from '../core/privacy/document-number';
+import { normalizeDocumentNumber } from '../shared/document-number';
 import { decodeRegister, type RawRow, readRegister } from '../core/residents/csv-read';
 import { MAX_REPORTED_ERRORS } from '../core/residents/import';
 import { isRejection, type ResidentRecord, toRecord } from '../core/residents/rows';

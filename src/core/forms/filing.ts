@@ -13,13 +13,13 @@ import { translate } from '../../shared/i18n';
 import type { Actor } from '../audit/append';
 import { audit, type CoreDeps, inTransaction } from '../app/deps';
 import { utcOffsetMinutes } from '../platform/clock';
+import { hashDocumentNumber } from '../privacy/document-number';
 import {
   documentKind,
-  hashDocumentNumber,
   hasValidLetter,
   maskDocumentNumber,
   normalizeDocumentNumber,
-} from '../privacy/document-number';
+} from '../../shared/document-number';
 import { readSettings } from '../settings/settings-service';
 import { enqueue } from '../sync/outbox';
 import { attachmentKey, removeSealed, writeSealed } from './attachment-store';

@@ -26,22 +26,3 @@ export const mrzCheckPasses = (text: string, digit: string): boolean => {
   if (digit === '<') return expected === 0 && /^<*$/.test(text);
   return digit === String(expected);
 };
-
-const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
-
-/** Control letter of a DNI number (mod 23). */
-export const dniLetter = (digits: number): string => DNI_LETTERS[digits % 23] ?? '';
-
-/** `12345678Z`: eight digits and the matching control letter. */
-export const isValidDni = (value: string): boolean => {
-  const m = /^(\d{8})([A-Z])$/.exec(value);
-  return m !== null && dniLetter(Number(m[1])) === m[2];
-};
-
-/** `X1234567L`: X/Y/Z (read as 0/1/2), seven digits and the control letter of that number. */
-export const isValidNie = (value: string): boolean => {
-  const m = /^([XYZ])(\d{7})([A-Z])$/.exec(value);
-  if (m === null) return false;
-  const prefix = 'XYZ'.indexOf(m[1] ?? '');
-  return dniLetter(Number(`${prefix}${m[2]}`)) === m[3];
-};

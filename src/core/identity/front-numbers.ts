@@ -1,4 +1,4 @@
-import { isValidDni, isValidNie } from './check-digits';
+import { isValidDni, isValidNie } from '../../shared/document-number';
 import { asDigits } from './front-text';
 
 const LETTER_FIX: Record<string, string> = {

@@ -1,4 +1,5 @@
-import { dniLetter, mrzCheckPasses } from './check-digits';
+import { dniLetter } from '../../shared/document-number';
+import { mrzCheckPasses } from './check-digits';
 import {
   coveredText,
   cut,

@@ -1,6 +1,6 @@
 import { states } from 'mrz';
 import type { OcrDocument } from '../../shared/contract/ocr';
-import { isValidDni, isValidNie } from './check-digits';
+import { isValidDni, isValidNie } from '../../shared/document-number';
 import { correctMrz, idLetterValid, type CorrectedMrz } from './mrz-correct';
 import { cut, LAYOUTS, layoutOf, numberExtension, type MrzFormat, type Span } from './mrz-layout';
 import { masksFor } from './mrz-masks';

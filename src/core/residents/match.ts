@@ -4,11 +4,8 @@ import type {
   MatchReason,
   Verdict,
 } from '../../shared/contract/residents';
-import {
-  documentKind,
-  hashDocumentNumber,
-  normalizeDocumentNumber,
-} from '../privacy/document-number';
+import { hashDocumentNumber } from '../privacy/document-number';
+import { documentKind, normalizeDocumentNumber } from '../../shared/document-number';
 import {
   compareGivenNames,
   compareSurnames,

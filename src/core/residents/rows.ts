@@ -1,21 +1,20 @@
 import type { KeyObject } from 'node:crypto';
+import { hashDocumentNumber } from '../privacy/document-number';
 import {
+  type DocumentType,
   documentKind,
-  hashDocumentNumber,
   hasValidLetter,
   maskDocumentNumber,
   normalizeDocumentNumber,
-} from '../privacy/document-number';
+} from '../../shared/document-number';
 import type { CanonicalColumn } from '../../shared/contract/residents';
 import type { RawRow } from './csv-read';
 import { memo, nameKey, phoneticKey } from './names';
 
-export type StoredDocumentType = 'DNI' | 'NIE' | 'PASSPORT' | 'OTHER' | 'NONE';
-
 /** One resident as stored: never the plain document number. */
 export interface ResidentRecord {
   resident_id: string;
-  document_type: StoredDocumentType;
+  document_type: DocumentType;
   document_hash: string | null;
   /** The hash's first 52 bits as a number: the indexed form (see migration 0011). */
   document_key: number | null;
@@ -117,7 +116,7 @@ const parseDateOnce = (raw: string): string | null => {
   return date.toISOString().slice(0, 10);
 };
 
-const TYPE_CODES: Record<string, StoredDocumentType> = {
+const TYPE_CODES: Record<string, DocumentType> = {
   '1': 'DNI',
   DNI: 'DNI',
   NIF: 'DNI',
@@ -133,7 +132,7 @@ const TYPE_CODES: Record<string, StoredDocumentType> = {
   TARJETA_EXTRANJERO: 'NIE',
 };
 
-const documentTypeOf = (declared: string | undefined, normalized: string): StoredDocumentType => {
+const documentTypeOf = (declared: string | undefined, normalized: string): DocumentType => {
   const kind = documentKind(normalized);
   if (kind !== 'OTHER') return kind; // the number's shape is more reliable than the type code
   const code = (declared ?? '').toUpperCase().replace(/[^A-Z0-9]+/g, '_');
@@ -237,7 +236,7 @@ export const toRecord = (raw: RawRow, ctx: RowContext): ResidentRecord | RowReje
     return { code: 'row_bad_date', params: { value: raw.birth_date } };
   }
   const number = clean(raw.document_number);
-  let documentType: StoredDocumentType = 'NONE';
+  let documentType: DocumentType = 'NONE';
   let hash: string | null = null;
   let masked: string | null = null;
   if (number) {

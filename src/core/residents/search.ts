@@ -1,5 +1,6 @@
 import type { Resident } from '../../shared/contract/residents';
-import { hashDocumentNumber, normalizeDocumentNumber } from '../privacy/document-number';
+import { hashDocumentNumber } from '../privacy/document-number';
+import { normalizeDocumentNumber } from '../../shared/document-number';
 import { mrzAlphabet, nameKey, phoneticKey, phoneticWord } from './names';
 import { type ResidentRow, type ResidentsRepo, toResident } from './repo';
 import { parseDate } from './rows';

@@ -6,7 +6,7 @@ import {
   hasValidLetter,
   maskDocumentNumber,
   normalizeDocumentNumber,
-} from '../privacy/document-number';
+} from '../../shared/document-number';
 import type { RegisterCandidate } from './residents-port';
 
 // No DNI is ever issued with all-zero digits: 00000000T passes its letter but is made up.

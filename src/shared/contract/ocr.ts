@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReadDocumentType } from '../document-number';
 
 /**
  * Contract for reading scanned IDs (issue 3). The CLI's `--json` lines, the UI and the
@@ -7,11 +8,8 @@ import { z } from 'zod';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-export const OcrDocumentType = z.enum(['DNI', 'NIE', 'PASSPORT', 'OTHER']);
-export type OcrDocumentType = z.infer<typeof OcrDocumentType>;
-
 export const OcrDocument = z.object({
-  document_type: OcrDocumentType,
+  document_type: ReadDocumentType,
   /** DNI `12345678Z`, NIE `X1234567L`, or the passport / foreign document number. */
   document_number: z.string().nullable(),
   surname1: z.string().nullable(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DocumentType } from '../document-number';
 import { op } from './define';
 import { OcrDocument } from './ocr';
 
@@ -20,13 +21,11 @@ export const canonicalColumns = [
 export const CanonicalColumn = z.enum(canonicalColumns);
 export type CanonicalColumn = z.infer<typeof CanonicalColumn>;
 
-export const ResidentDocumentType = z.enum(['DNI', 'NIE', 'PASSPORT', 'OTHER', 'NONE']);
-
 /** What screens and other features see of a resident: the document number only masked. */
 export const Resident = z.object({
   id: z.number().int(),
   resident_id: z.string(),
-  document_type: ResidentDocumentType,
+  document_type: DocumentType,
   document_masked: z.string().nullable(),
   given_names: z.string(),
   surname1: z.string(),

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  dniLetter,
-  isValidDni,
-  isValidNie,
-  mrzCheckDigit,
-} from '../../../src/core/identity/check-digits';
+import { mrzCheckDigit } from '../../../src/core/identity/check-digits';
+import { dniLetter, isValidDni, isValidNie } from '../../../src/shared/document-number';
 
 describe('ICAO 9303 check digits', () => {
   it('computes the 7-3-1 check of the ICAO specimen fields', () => {

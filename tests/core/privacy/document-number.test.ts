@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { hashDocumentNumber } from '../../../src/core/privacy/document-number';
 import {
   controlLetter,
-  hashDocumentNumber,
   hasValidLetter,
   maskDocumentNumber,
   normalizeDocumentNumber,
-} from '../../../src/core/privacy/document-number';
+} from '../../../src/shared/document-number';
 
 describe('document numbers', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { normalizeDocumentNumber } from '../../../src/core/privacy/document-number';
+import { normalizeDocumentNumber } from '../../../src/shared/document-number';
 import { testCore } from '../../helpers/test-core';
 import { fixtureBytes, importFixture } from './fixtures';
 

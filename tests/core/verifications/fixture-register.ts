@@ -1,8 +1,5 @@
 import type { OcrDocument } from '../../../src/shared/contract/ocr';
-import {
-  maskDocumentNumber,
-  normalizeDocumentNumber,
-} from '../../../src/core/privacy/document-number';
+import { maskDocumentNumber, normalizeDocumentNumber } from '../../../src/shared/document-number';
 import type {
   RegisterResident,
   ResidentsPort,

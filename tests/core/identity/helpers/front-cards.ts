@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { dniLetter } from '../../../../src/core/identity/check-digits';
+import { dniLetter } from '../../../../src/shared/document-number';
 
 /**
  * Card fronts drawn after the published DNI 3.0, DNI 4.0 and TIE designs (300 dpi, ID-1):

@@ -5,8 +5,8 @@ import {
   type OcrDocument,
   type OcrDocumentField,
   type OcrResult,
-  OcrDocumentType,
 } from '../../../../shared/contract/ocr';
+import { ReadDocumentType } from '../../../../shared/document-number';
 import type { DocumentEntry } from '../../../../shared/contract/verifications';
 import { formatDayMonthYear } from '../../../../shared/dates';
 import { DateField } from '../../components/date-field';
@@ -185,11 +185,11 @@ export const ReviewStep = ({
             id="doc-document_type"
             value={doc.document_type}
             onChange={(e) => {
-              const type = OcrDocumentType.safeParse(e.target.value);
+              const type = ReadDocumentType.safeParse(e.target.value);
               if (type.success) setDoc({ ...doc, document_type: type.data });
             }}
           >
-            {OcrDocumentType.options.map((o) => (
+            {ReadDocumentType.options.map((o) => (
               <option key={o} value={o}>
                 {t(`verifications.ui.review.documentTypes.${o}`)}
               </option>
