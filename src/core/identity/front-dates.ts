@@ -31,8 +31,18 @@ export const resolveDates = (d: FrontDates): ResolvedDates => {
     [issue, expiry] = [expiry, issue];
     swapped = true;
   }
-  const known = [birth, issue, expiry].filter((x): x is string => x !== null);
+  let known = [birth, issue, expiry].filter((x): x is string => x !== null);
   const loose = [...new Set(d.loose)].filter((x) => !known.includes(x)).sort();
+  const latest = loose.at(-1);
+  if (expiry && latest && latest > expiry) {
+    // The expiry is the latest date a front prints: a later one left over means the expiry
+    // label took the issue date printed beside it (whose own label was lost).
+    issue ??= expiry;
+    expiry = latest;
+    loose.pop();
+    swapped = true;
+    known = [birth, issue, expiry].filter((x): x is string => x !== null);
+  }
   if (!birth) {
     const earliest = [...loose, ...known].sort()[0];
     // An unlabelled date is the birth only if some other date follows it.

@@ -132,29 +132,35 @@ describe('DNI 4.0 front, bilingual labels', () => {
     expect(r.uncertain).not.toContain('expiry_date');
   });
 
-  it('takes the later date as expiry but flags it when only the issue label was read', () => {
-    const r = parseDniFront(
-      text(
-        'APELLIDOS / SURNAME',
-        'RUIZ',
-        'PEÑA',
-        'NOMBRE / NAME',
-        'ANA',
-        'SEXO / SEX NACIONALIDAD / NATIONALITY',
-        'F ESP',
-        'FECHA DE NACIMIENTO / DATE OF BIRTH',
-        '01 01 1980',
-        'EMISIÓN / ISSUE VXLXDX HXSTX',
-        '02 08 2031 02 08 2021',
-        'DNI 99999999R',
-      ),
-    );
-    expect(r.document.expiry_date).toBe('2031-08-02');
-    expect(r.uncertain).toContain('expiry_date');
-    expect(frontWarnings(r.document, r.uncertain, new Date('2026-01-01'))).toContain(
-      'read_back_side',
-    );
-  });
+  // The card prints issue and expiry side by side; a photo's perspective can lose either label.
+  it.each([
+    ['issue', 'EMISIÓN / ISSUE VXLXDX HXSTX', '02 08 2031 02 08 2021'],
+    ['expiry', 'VÁLIDO HASTA ! EXPIRY', '02 08 2021 02 08 2031'],
+  ])(
+    'takes the later date as expiry but flags it when only the %s label was read',
+    (_, labels, dates) => {
+      const r = parseDniFront(
+        text(
+          'APELLIDOS / SURNAME',
+          'RUIZ',
+          'PEÑA',
+          'NOMBRE / NAME',
+          'ANA',
+          'SEXO / SEX NACIONALIDAD / NATIONALITY',
+          'F ESP',
+          'FECHA DE NACIMIENTO / DATE OF BIRTH',
+          '01 01 1980',
+          labels,
+          `DNI 99999999R ${dates}`,
+        ),
+      );
+      expect(r.document.expiry_date).toBe('2031-08-02');
+      expect(r.uncertain).toContain('expiry_date');
+      expect(frontWarnings(r.document, r.uncertain, new Date('2026-01-01'))).toContain(
+        'read_back_side',
+      );
+    },
+  );
 
   it('flags dates whose labels were all lost, and never takes the issue date for the expiry', () => {
     const r = parseDniFront(
