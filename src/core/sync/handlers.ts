@@ -4,25 +4,11 @@ import { AppError } from '../../shared/errors';
 import { audit, type CoreDeps, inTransaction } from '../app/deps';
 import { type HandlersFor, requireActor } from '../app/handlers';
 import { discardUpload, listUploads, retryUpload } from '../forms/upload-queue';
+import { dropOp, queuedOps, rejectedOp, requeueOp } from './outbox';
 import type { SyncService } from './sync-service';
 
-interface QueueRow {
-  seq: number;
-  op_id: string;
-  kind: string;
-  entity_id: string;
-  created_at: string;
-  status: 'pending' | 'rejected';
-  attempts: number;
-  last_error: string | null;
-}
-
 const rejectedRow = (deps: CoreDeps, seq: number) => {
-  const row = deps.db
-    .prepare(
-      `SELECT seq, op_id, kind, entity_id, last_error FROM outbox WHERE seq = ? AND status = 'rejected'`,
-    )
-    .get(seq) as Pick<QueueRow, 'seq' | 'op_id' | 'kind' | 'entity_id' | 'last_error'> | undefined;
+  const row = rejectedOp(deps.db, seq);
   if (!row) throw new AppError('sync_item_not_found', { seq }, 404);
   return row;
 };
@@ -41,16 +27,7 @@ export const syncHandlers = (deps: CoreDeps, sync: SyncService): HandlersFor<typ
   },
   syncRun: () => sync.syncOnce(),
   syncQueueList: ({ status, limit }) => {
-    const items = deps.db
-      .prepare(
-        `SELECT seq, op_id, kind, entity_id, created_at, status, attempts, last_error FROM outbox
-         WHERE status = ? ORDER BY seq LIMIT ?`,
-      )
-      .all(status, limit) as QueueRow[];
-    const total = deps.db
-      .prepare('SELECT count(*) FROM outbox WHERE status = ?')
-      .pluck()
-      .get(status) as number;
+    const { total, items } = queuedOps(deps.db, status, limit);
     return {
       total,
       items: items.map((r) => ({
@@ -69,9 +46,7 @@ export const syncHandlers = (deps: CoreDeps, sync: SyncService): HandlersFor<typ
     const actor = requireActor(ctx);
     inTransaction(deps, () => {
       const row = rejectedRow(deps, seq);
-      deps.db
-        .prepare(`UPDATE outbox SET status = 'pending', last_error = NULL WHERE seq = ?`)
-        .run(seq);
+      requeueOp(deps.db, seq);
       audit(deps, {
         actor,
         action: 'sync.item_retried',
@@ -86,7 +61,7 @@ export const syncHandlers = (deps: CoreDeps, sync: SyncService): HandlersFor<typ
     // The outbox row goes; what it was, why central refused it and why it was dropped stay in the audit.
     inTransaction(deps, () => {
       const row = rejectedRow(deps, seq);
-      deps.db.prepare('DELETE FROM outbox WHERE seq = ?').run(seq);
+      dropOp(deps.db, seq);
       audit(deps, {
         actor,
         action: 'sync.item_discarded',

@@ -45,3 +45,46 @@ export const queuedEntityIds = (db: Database, kind: string): ReadonlySet<string>
       .pluck()
       .all(kind) as string[],
   );
+
+export interface QueuedOp {
+  readonly seq: number;
+  readonly op_id: string;
+  readonly kind: string;
+  readonly entity_id: string;
+  readonly created_at: string;
+  readonly status: 'pending' | 'rejected';
+  readonly attempts: number;
+  readonly last_error: string | null;
+}
+
+/** One page of the queue in send order, and how many ops have that status in all. */
+export const queuedOps = (
+  db: Database,
+  status: QueuedOp['status'],
+  limit: number,
+): { total: number; items: QueuedOp[] } => ({
+  total: db.prepare('SELECT count(*) FROM outbox WHERE status = ?').pluck().get(status) as number,
+  items: db
+    .prepare(
+      `SELECT seq, op_id, kind, entity_id, created_at, status, attempts, last_error FROM outbox
+       WHERE status = ? ORDER BY seq LIMIT ?`,
+    )
+    .all(status, limit) as QueuedOp[],
+});
+
+export const rejectedOp = (db: Database, seq: number): QueuedOp | undefined =>
+  db
+    .prepare(
+      `SELECT seq, op_id, kind, entity_id, created_at, status, attempts, last_error FROM outbox
+       WHERE seq = ? AND status = 'rejected'`,
+    )
+    .get(seq) as QueuedOp | undefined;
+
+/** A refused op goes back in line, its refusal cleared. */
+export const requeueOp = (db: Database, seq: number): void => {
+  db.prepare(`UPDATE outbox SET status = 'pending', last_error = NULL WHERE seq = ?`).run(seq);
+};
+
+export const dropOp = (db: Database, seq: number): void => {
+  db.prepare('DELETE FROM outbox WHERE seq = ?').run(seq);
+};
