@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Dates as people at the counter write them: dd/mm/aaaa (ISO `aaaa-mm-dd` is accepted too).
  * The contract and the database keep ISO; only screens, messages and receipts use this form.
@@ -9,6 +11,17 @@ const real = (y: number, m: number, d: number): boolean => {
   const t = new Date(Date.UTC(y, m - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 };
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for `aaaa-mm-dd` naming a day that exists: 2026-02-31 is not rolled over into March. */
+export const isIsoDay = (text: string): boolean => {
+  const m = ISO_DAY.exec(text);
+  return m !== null && real(Number(m[1]), Number(m[2]), Number(m[3]));
+};
+
+/** The one ISO calendar day every operation's input and output uses. */
+export const IsoDay = z.string().refine(isIsoDay, 'date');
 
 /** `05/09/2033`, `5-9-2033`, `5.9.2033` or `2033-09-05` → `2033-09-05`; null if not a real date. */
 export const parseDayMonthYear = (text: string): string | null => {

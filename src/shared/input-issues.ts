@@ -16,7 +16,6 @@ export type InputProblem =
   | 'choice'
   | 'invalid';
 
-const ISO_DATE_PATTERN = String(/^\d{4}-\d{2}-\d{2}$/);
 const DATE_FIELD = /(date|Date|expiry|^from$|^to$)/;
 
 const valueAt = (input: unknown, path: readonly PropertyKey[]): unknown =>
@@ -40,12 +39,12 @@ const problemOf = (issue: z.core.$ZodIssue, value: unknown, field: string): Inpu
       if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'required' : 'too_short';
       return issue.origin === 'array' || issue.origin === 'set' ? 'too_few' : 'too_small';
     case 'invalid_format':
-      return (issue.format === 'regex' && String(issue.pattern) === ISO_DATE_PATTERN) ||
-        DATE_FIELD.test(field)
-        ? 'date'
-        : 'format';
+      return DATE_FIELD.test(field) ? 'date' : 'format';
     case 'invalid_value':
       return 'choice';
+    case 'custom':
+      // IsoDay's calendar check names its problem.
+      return issue.message === 'date' ? 'date' : 'invalid';
     default:
       return 'invalid';
   }

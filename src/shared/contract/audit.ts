@@ -1,20 +1,12 @@
 import { z } from 'zod';
 import { AuditAction } from './audit-actions';
+import { IsoDay } from '../dates';
 import { op } from './define';
-
-/** A calendar day that exists: 2026-02-31 is refused, not rolled over into March. */
-const Day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date')
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
-  }, 'date');
 
 /** What a manager narrows the log by; every field optional. */
 export const AuditFilters = z.object({
-  from: Day.optional(),
-  to: Day.optional(),
+  from: IsoDay.optional(),
+  to: IsoDay.optional(),
   /** A staff username. */
   staff: z.string().trim().min(1).max(64).optional(),
   action: AuditAction.optional(),

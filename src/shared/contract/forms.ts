@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDay } from '../dates';
 import { op } from './define';
 
 /** Walk-in forms and registry entries (issue 7): templates, filing, the registry book, receipts. */
@@ -250,14 +251,8 @@ export const formsOps = {
     input: z.object({
       query: z.string().trim().max(120).optional(),
       templateId: z.string().optional(),
-      from: z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/)
-        .optional(),
-      to: z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/)
-        .optional(),
+      from: IsoDay.optional(),
+      to: IsoDay.optional(),
       limit: z.number().int().min(1).max(500).default(100),
     }),
     output: z.array(RegistryEntry),

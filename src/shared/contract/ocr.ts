@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { IsoDay } from '../dates';
 import { ReadDocumentType } from '../document-number';
 
 /**
  * Contract for reading scanned IDs (issue 3). The CLI's `--json` lines, the UI and the
  * resident matcher all consume these shapes, so field names follow the issue exactly.
  */
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const OcrDocument = z.object({
   document_type: ReadDocumentType,
@@ -17,11 +16,11 @@ export const OcrDocument = z.object({
   /** Both surnames joined with a space, as printed (accents kept when read from the front). */
   surnames: z.string().nullable(),
   given_names: z.string().nullable(),
-  birth_date: isoDate.nullable(),
+  birth_date: IsoDay.nullable(),
   sex: z.enum(['M', 'F', 'X']).nullable(),
   /** ISO 3166 alpha-3 (ICAO variant, e.g. `D` for Germany is kept as printed). */
   nationality: z.string().nullable(),
-  expiry_date: isoDate.nullable(),
+  expiry_date: IsoDay.nullable(),
   issuing_state: z.string().nullable(),
   /** Spanish card support number (`BAA000589`, `E12345678`); null when the document has none. */
   support_number: z.string().nullable(),
