@@ -6,10 +6,15 @@ import {
   mrzLinesOf,
   nameSpan,
   readMrzText,
-  withNameField,
   type MrzInterpretation,
 } from '../identity/mrz-read';
 import type { EnginePool, OcrOutput } from './engine-pool';
+import {
+  adoptWitnessSpelling,
+  nameDisagreement,
+  repairFromWitness,
+  witnessNumber,
+} from './mrz-witness';
 import { mrzVariant, type MrzVariant, type PreparedPage } from './page-prep';
 
 /** Legacy-engine variants, cheapest first; later ones only run when checks or names are in doubt. */
@@ -35,9 +40,23 @@ export interface MrzOutcome {
   partialLines: string[] | null;
   /** Check digits the best failing reading passed; -1 when nothing read looked like an MRZ. */
   partialChecks: number;
+  /** The best failing reading itself, for a later pass to start from. */
+  partial: MrzInterpretation | null;
+  /** False when an LSTM reading was needed for the number and did not agree with it. */
+  numberConfirmed: boolean;
   uncertain: OcrDocumentField[];
   confidence: number;
 }
+
+const NOTHING: MrzOutcome = {
+  mrz: null,
+  partialLines: null,
+  partialChecks: -1,
+  partial: null,
+  numberConfirmed: false,
+  uncertain: [],
+  confidence: 0,
+};
 
 /** Lowest confidence of a letter on the MRZ line that holds the name. */
 const nameLineConfidence = (out: OcrOutput, mrz: MrzInterpretation): number => {
@@ -69,110 +88,6 @@ const hasBlindSpot = (m: MrzInterpretation): boolean =>
   [...(m.document.document_number ?? '')].some((c) => SAME_CHECK_VALUE.has(c)) &&
   /[A-Z]/.test(m.document.document_number ?? '');
 
-const nameField = (m: MrzInterpretation): string => {
-  const span = nameSpan(m.format);
-  return (m.lines[span.line] ?? '').slice(span.start);
-};
-
-const wordsOf = (field: string): { primary: string[]; secondary: string[] } => {
-  const idx = field.indexOf('<<');
-  const split = (s: string): string[] => s.split('<').filter((w) => w.length > 0);
-  return idx < 0
-    ? { primary: split(field), secondary: [] }
-    : { primary: split(field.slice(0, idx)), secondary: split(field.slice(idx + 2)) };
-};
-
-/**
- * Name fields whose words the witness (an LSTM reading of the name line) does not contain.
- * The LSTM model garbles fillers (`<` as `K`, `L`, `KL`...) but reads letters well, so the
- * test is whether each word of the legacy reading appears in the witness text.
- */
-const nameDisagreement = (m: MrzInterpretation, witness: string): OcrDocumentField[] => {
-  const { primary, secondary } = wordsOf(nameField(m));
-  const out: OcrDocumentField[] = [];
-  if (primary.some((w) => !witness.includes(w))) out.push('surname1', 'surname2', 'surnames');
-  if (secondary.some((w) => !witness.includes(w))) out.push('given_names');
-  return out;
-};
-
-/** Substrings of `text` as long as `word`, differing from it in exactly one letter. */
-const nearSpellings = (word: string, text: string): Set<string> => {
-  const out = new Set<string>();
-  for (let i = 0; i + word.length <= text.length; i++) {
-    const cand = text.slice(i, i + word.length);
-    if (!/^[A-Z]+$/.test(cand)) continue;
-    let diff = 0;
-    for (let j = 0; j < word.length && diff < 2; j++) if (cand[j] !== word[j]) diff++;
-    if (diff === 1) out.add(cand);
-  }
-  return out;
-};
-
-/**
- * When two LSTM readings of the name line both spell a word one letter away from the legacy
- * reading, and agree on that spelling, take it (the legacy model confuses a few OCR-B
- * capitals, e.g. W as N or H). The field stays flagged for the clerk either way.
- */
-const adoptWitnessSpelling = (
-  m: MrzInterpretation,
-  witnesses: readonly string[],
-): MrzInterpretation => {
-  const field = nameField(m);
-  let fixed = field;
-  for (const word of [...new Set(field.split('<').filter((w) => w.length >= 3))]) {
-    if (witnesses.every((w) => w.includes(word))) continue;
-    const options = witnesses.map((w) => nearSpellings(word, w));
-    const common = [...(options[0] ?? [])].filter((c) => options.every((o) => o.has(c)));
-    const only = common.length === 1 ? common[0] : undefined;
-    if (only) fixed = fixed.replace(new RegExp(`(^|<)${word}(?=<|$)`), `$1${only}`);
-  }
-  return fixed === field ? m : withNameField(m, fixed);
-};
-
-/** Windows of a line as long as the number, and one longer less one glyph (LSTM doubles some). */
-const numberWindows = (line: string, len: number): string[] => {
-  const out = new Set<string>();
-  for (let i = 0; i + len <= line.length; i++) {
-    out.add(line.slice(i, i + len));
-    const more = line.slice(i, i + len + 1);
-    if (more.length === len + 1)
-      for (let k = 0; k <= len; k++) out.add(more.slice(0, k) + more.slice(k + 1));
-  }
-  return [...out];
-};
-
-/** Glyphs the engines take for one another on OCR-B: a replacement may only swap these. */
-const LOOK_ALIKE = ['0ODQ', '1IL', '2Z', '5S', '8B', '6G', '4A', '7T'];
-const lookAlike = (a: string, b: string): boolean =>
-  LOOK_ALIKE.some((g) => g.includes(a) && g.includes(b));
-
-const witnessNumber = (
-  m: MrzInterpretation,
-  lstmLine: string,
-  today: Date,
-): MrzInterpretation | null => {
-  const span = documentNumberSpan(m.format);
-  const line = m.lines[span.line] ?? '';
-  const len = span.end - span.start;
-  const ours = line.slice(span.start, span.end);
-  if (numberWindows(lstmLine, len).includes(ours)) return m;
-  // A replacement: a plain window (no dropped glyph), one or two look-alike swaps, every check
-  // passing with no repair, and no other window doing the same.
-  const found = new Map<string, MrzInterpretation>();
-  for (let i = 0; i + len <= lstmLine.length; i++) {
-    const cand = lstmLine.slice(i, i + len);
-    const diffs = [...cand].flatMap((c, j) => (c === ours[j] ? [] : [[c, ours[j] ?? '']]));
-    if (diffs.length === 0 || diffs.length > 2) continue;
-    if (!diffs.every(([a, b]) => lookAlike(a ?? '', b ?? ''))) continue;
-    const lines = [...m.lines];
-    lines[span.line] = line.slice(0, span.start) + cand + line.slice(span.end);
-    const again = readMrzText(lines.join('\n'), today);
-    if (again?.valid && again.swaps === 0 && again.format === m.format) found.set(cand, again);
-  }
-  const [only] = found.values();
-  return found.size === 1 && only ? only : null;
-};
-
 /**
  * Any number but a DNI/NIE (whose control letter is a second check): two look-alike slips can
  * cancel out in the check digit (D/0 at weights 7 and 3), so an LSTM reading must agree.
@@ -194,8 +109,7 @@ const keepNames = (
 
 const decide = (valid: Reading[], witness: string | null): MrzOutcome => {
   const best = [...valid].sort((a, b) => b.nameConfidence - a.nameConfidence)[0];
-  if (!best)
-    return { mrz: null, partialLines: null, partialChecks: -1, uncertain: [], confidence: 0 };
+  if (!best) return NOTHING;
   const uncertain = new Set<OcrDocumentField>();
   // Names have no check digit: vote among the readings, and accept the winner silently only
   // when the independent LSTM reading spells it the same way.
@@ -222,9 +136,9 @@ const decide = (valid: Reading[], witness: string | null): MrzOutcome => {
   for (const f of winner.mrz.guessedFields) uncertain.add(f);
   const confidence = Math.min(1, winner.confidence / 100) * (uncertain.size > 0 ? 0.8 : 1);
   return {
+    ...NOTHING,
     mrz: winner.mrz,
-    partialLines: null,
-    partialChecks: -1,
+    numberConfirmed: true,
     uncertain: [...uncertain],
     confidence,
   };
@@ -249,10 +163,14 @@ export const readMrzBand = async (
     variants?: readonly MrzVariant[];
     /** performance.now() after which no further variant is started. */
     deadline?: number;
+    /** The best failing reading of an earlier pass over the same band. */
+    seed?: MrzInterpretation | null;
+    /** When no variant passes, mend the best failing reading from an LSTM reading. */
+    repair?: boolean;
   },
 ): Promise<MrzOutcome> => {
   const valid: Reading[] = [];
-  let partial: MrzInterpretation | null = null;
+  let partial: MrzInterpretation | null = opts.seed ?? null;
   const deadline = opts.deadline ?? Number.POSITIVE_INFINITY;
   const witnesses = new Map<MrzVariant, string>();
   const readWitness = async (m: MrzInterpretation, variant: MrzVariant): Promise<string> => {
@@ -266,6 +184,10 @@ export const readMrzBand = async (
     }
     return text;
   };
+  // The whole band read by the LSTM engine: the witness for a mend.
+  let band: OcrOutput | undefined;
+  const readBand = async (): Promise<OcrOutput> =>
+    (band ??= await pool.recognize('mrz_lstm', await mrzVariant(page, 'grey'), opts.timeoutMs));
   for (const variant of opts.variants ?? LEGACY_LADDER) {
     if (valid.length === 0 && performance.now() > deadline) break;
     const out = await pool.recognize('mrz_legacy', await mrzVariant(page, variant), opts.timeoutMs);
@@ -279,14 +201,22 @@ export const readMrzBand = async (
     const agrees = nameDisagreement(mrz, await readWitness(mrz, 'grey')).length === 0;
     if (agrees || valid.length >= MAX_VALID_READINGS) break;
   }
+  let mended: OcrDocumentField[] = [];
+  if (valid.length === 0 && partial && opts.repair) {
+    const out = await readBand();
+    const fixed = repairFromWitness(partial, out.text, opts.today);
+    if (fixed) {
+      valid.push({ mrz: fixed.mrz, nameConfidence: 0, confidence: out.confidence });
+      mended = fixed.changed;
+    }
+  }
   const first = valid[0];
   if (!first) {
     return {
-      mrz: null,
+      ...NOTHING,
       partialLines: partial?.lines ?? null,
       partialChecks: partial ? Object.values(partial.checks).filter(Boolean).length : -1,
-      uncertain: [],
-      confidence: 0,
+      partial,
     };
   }
   const witness = await readWitness(first.mrz, 'grey');
@@ -315,6 +245,8 @@ export const readMrzBand = async (
     }
     outcome.uncertain = outcome.uncertain.filter((f) => f !== 'document_number');
     if (!confirmed) outcome.uncertain.push('document_number');
+    outcome.numberConfirmed = confirmed;
   }
+  outcome.uncertain = [...new Set([...outcome.uncertain, ...mended])];
   return outcome;
 };

@@ -137,6 +137,9 @@ const UPRIGHT_CHECKS = 2;
  * The MRZ at its found place, the fast path being one legacy reading. The text direction
  * leaves 0° and 180° open: if the first reading fails, the other way up is tried once, and
  * the stronger variants run only on the way up that passed more checks, within the budget.
+ * A reading whose number an LSTM reading does not confirm also tries the stronger variants
+ * (the legacy engine may have mended a misread letter into another valid number); it stands,
+ * flagged, when none does better.
  */
 const readMrzEitherWay = async (
   pool: ReturnType<typeof createEnginePool>,
@@ -146,16 +149,26 @@ const readMrzEitherWay = async (
   const [first, ...rest] = LEGACY_LADDER;
   const once = first ? [first] : [];
   const up = await readMrzBand(pool, page, { ...opts, variants: once });
-  if (up.mrz) return up;
+  if (up.mrz && up.numberConfirmed) return up;
   let best = { outcome: up, page };
-  if (up.partialChecks < UPRIGHT_CHECKS && performance.now() < opts.deadline) {
+  if (!up.mrz && up.partialChecks < UPRIGHT_CHECKS && performance.now() < opts.deadline) {
     const flipped = await flipPage(page);
     const down = await readMrzBand(pool, flipped, { ...opts, variants: once });
     if (down.mrz) return down;
     if (down.partialChecks > up.partialChecks) best = { outcome: down, page: flipped };
   }
-  const more = await readMrzBand(pool, best.page, { ...opts, variants: rest });
-  return more.mrz || more.partialChecks > best.outcome.partialChecks ? more : best.outcome;
+  const held = best.outcome;
+  if (held.mrz) {
+    const more = await readMrzBand(pool, page, { ...opts, variants: rest });
+    return more.mrz?.valid && more.numberConfirmed ? more : held;
+  }
+  const more = await readMrzBand(pool, best.page, {
+    ...opts,
+    variants: rest,
+    seed: held.partial,
+    repair: true,
+  });
+  return more.mrz || more.partialChecks > held.partialChecks ? more : held;
 };
 
 export const createOcrService = (opts: { cacheDir: string }): OcrService => {

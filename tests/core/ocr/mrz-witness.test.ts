@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { readMrzText, type MrzInterpretation } from '../../../src/core/identity/mrz-read';
+import { repairFromWitness } from '../../../src/core/ocr/mrz-witness';
+
+const today = new Date('2026-12-04T00:00:00Z');
+const read = (lines: string[]): MrzInterpretation => {
+  const m = readMrzText(lines.join('\n'), today);
+  if (!m) throw new Error('not an MRZ');
+  return m;
+};
+
+// A DNI 4.0 back as the legacy engine read it off a blurred scan: W of the support number as H.
+const LEGACY_BACK = [
+  'IDESPCZH698032914693108H<<<<<<',
+  '8609041M3103049ESP<<<<<<<<<<<7',
+  'SAN<JUAN<VAZQUEZ<<RUBEN<<<<<<<',
+];
+// The LSTM engine on the same band: the letters right, the fillers garbled.
+const LSTM_BACK = [
+  'IDESPCZW698032914693108H<<<<K<LK',
+  '8609041M3103049ESP<<LLLLLLKLKKLY',
+  'SAN<SJUANKVAZQUEZ<<KRUBEN<<<<K<LKK',
+].join('\n');
+
+describe('mending a failed check from the LSTM reading', () => {
+  it('takes the witness letter the check digit confirms, and flags the field it changed', () => {
+    const legacy = read(LEGACY_BACK);
+    expect(legacy.valid).toBe(false);
+    const mended = repairFromWitness(legacy, LSTM_BACK, today);
+    expect(mended?.mrz.valid).toBe(true);
+    expect(mended?.mrz.document.support_number).toBe('CZW698032');
+    expect(mended?.mrz.document.document_number).toBe('14693108H');
+    expect(mended?.changed).toEqual(['support_number']);
+  });
+
+  it('mends nothing when the witness reads a letter the check refuses', () => {
+    const witness = LSTM_BACK.replace('CZW', 'CZU');
+    expect(repairFromWitness(read(LEGACY_BACK), witness, today)).toBeNull();
+  });
+
+  it('mends nothing when two witness spellings both pass (W and M weigh alike in the check)', () => {
+    const witness = `${LSTM_BACK}\nIDESPCZM698032914693108H<<<<<<`;
+    expect(repairFromWitness(read(LEGACY_BACK), witness, today)).toBeNull();
+  });
+
+  it('leaves a field alone when the witness differs from it in more than two glyphs', () => {
+    const witness = LSTM_BACK.replace('CZW698032', 'CZW690000');
+    expect(repairFromWitness(read(LEGACY_BACK), witness, today)).toBeNull();
+  });
+});
