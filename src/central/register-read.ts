@@ -3,8 +3,14 @@ import type { ImportReport } from '../shared/contract/residents';
 import { AppError } from '../shared/errors';
 import { type Language, translateError } from '../shared/i18n';
 import { canonicalJson } from '../core/audit/canonical-json';
-import { normalizeDocumentNumber } from '../shared/document-number';
-import { decodeRegister, type RawRow, readRegister } from '../core/residents/csv-read';
+import { normalizeDocumentNumber } from '../core/privacy/document-number';
+import { usesSpanishSexLetters } from '../shared/register-sex';
+import {
+  decodeRegister,
+  detectDelimiter,
+  type RawRow,
+  readRegister,
+} from '../core/residents/csv-read';
 import { MAX_REPORTED_ERRORS } from '../core/residents/import';
 import { isRejection, type ResidentRecord, toRecord } from '../core/residents/rows';
 import { sha256Hex } from './secrets';
@@ -52,18 +58,18 @@ const fieldsOf = (r: ResidentRecord, number: string | null): RawRow => {
  */
 export const readRegisterFile = (bytes: Uint8Array, language: Language, now: Date): ReadFile => {
   const decoded = decodeRegister(bytes);
-  // Only to run the shared row rules: the hash made with it is thrown away.
+  // Only to run the shared row rules: the hash made with it is thrown away. H/M is decided
+  // on the whole file by the counter's own rule, so both ends read M alike.
   const ctx = {
     hmacKey: randomBytes(32),
     today: now.toISOString().slice(0, 10),
-    spanishSexLetters: false,
+    spanishSexLetters: usesSpanishSexLetters(decoded.text, detectDelimiter(decoded.text)),
   };
   const seen = new Set<string>();
   const rejectedIds = new Set<string>();
-  const rows: Array<{ record: ResidentRecord; number: string | null; sexM: boolean }> = [];
+  const rows: Array<{ record: ResidentRecord; number: string | null }> = [];
   const errors: ImportReport['errors'] = [];
   let rejected = 0;
-  let spanishLetters = false;
   const reject = (line: number, code: string, params?: Record<string, string | number>) => {
     rejected += 1;
     if (errors.length < MAX_REPORTED_ERRORS) {
@@ -72,8 +78,6 @@ export const readRegisterFile = (bytes: Uint8Array, language: Language, now: Dat
     }
   };
   const parsed = readRegister(decoded, (raw, line) => {
-    const sex = raw.sex?.toUpperCase();
-    if (sex === 'H') spanishLetters = true;
     const record = toRecord(raw, ctx);
     if (isRejection(record)) {
       const id = raw.resident_id?.trim();
@@ -85,13 +89,12 @@ export const readRegisterFile = (bytes: Uint8Array, language: Language, now: Dat
     seen.add(record.resident_id);
     const number =
       record.document_hash === null ? null : normalizeDocumentNumber(raw.document_number ?? '');
-    rows.push({ record, number, sexM: sex === 'M' });
+    rows.push({ record, number });
   });
   // An empty or wholly broken file must not deregister the whole town.
   if (rows.length === 0) throw new AppError('register_no_valid_rows', { rejected }, 422);
-  const residents = rows.map(({ record, number, sexM }) => {
-    // As at the counter: a file that writes H for men writes M for mujer.
-    const fields = fieldsOf(sexM && spanishLetters ? { ...record, sex: 'F' } : record, number);
+  const residents = rows.map(({ record, number }) => {
+    const fields = fieldsOf(record, number);
     return {
       resident_id: record.resident_id,
       fields,

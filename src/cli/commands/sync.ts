@@ -25,9 +25,14 @@ export const syncCommand = (): Command => {
             `${t('cli.sync.unreachable', { error, pending: run.report.pending })}\n`,
           );
         } else {
-          process.stdout.write(`${t('cli.sync.report', run.report)}\n`);
-          if (run.report.uploaded + run.report.uploadFailed + run.report.uploadsWaiting > 0)
-            process.stdout.write(`${t('cli.sync.uploads', run.report)}\n`);
+          const { registerReconcile: reconcile, ...counts } = run.report;
+          process.stdout.write(`${t('cli.sync.report', counts)}\n`);
+          if (counts.uploaded + counts.uploadFailed + counts.uploadsWaiting > 0)
+            process.stdout.write(`${t('cli.sync.uploads', counts)}\n`);
+          if (reconcile) {
+            const { same, changed, onlyLocal } = reconcile;
+            process.stdout.write(`${t('cli.sync.reconcile', { same, changed, onlyLocal })}\n`);
+          }
         }
         if (!run.reached) process.exitCode = SYNC_UNREACHABLE_EXIT;
         else if (run.error) {

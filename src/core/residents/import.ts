@@ -10,6 +10,7 @@ import { audit, type CoreDeps, inTransaction } from '../app/deps';
 import { type RecordBatch, readRecordBatches, type RecordSourceInput } from './record-source';
 import { readRecordBatchesInWorker } from './record-worker';
 import type { ResidentsRepo } from './repo';
+import { followsCentral } from './reconcile';
 import { RECORD_FIELDS, recordAt, sameStoredFields } from './rows';
 import { fullName } from '../../shared/person-name';
 
@@ -97,6 +98,8 @@ export const importRegister = (
   bytes: Uint8Array,
   options: ImportOptions,
 ): ImportReport => {
+  // Two sources would fight over the same rows: once central sends the padrón, it alone does.
+  if (followsCentral(deps.db)) throw new AppError('register_follows_central', {}, 409);
   const dryRun = options.dryRun ?? false;
   const language = options.language ?? 'es';
   const at = deps.clock.now().toISOString();

@@ -1,12 +1,7 @@
 import { createSecretKey } from 'node:crypto';
 import type { CanonicalColumn } from '../../shared/contract/residents';
-import {
-  decodeRegister,
-  type Delimiter,
-  detectDelimiter,
-  type ParsedRegister,
-  readRegister,
-} from './csv-read';
+import { usesSpanishSexLetters } from '../../shared/register-sex';
+import { decodeRegister, detectDelimiter, type ParsedRegister, readRegister } from './csv-read';
 import { appendValues, isRejection, type RecordValue, toRecord } from './rows';
 
 /** What reading a register needs: the file, the installation's HMAC key and today's date. */
@@ -39,12 +34,6 @@ export interface RecordBatch {
 
 /** 32 inserts of INSERT_BATCH rows each. */
 export const ROWS_PER_BATCH = 1024;
-
-/** Spanish exports write H for men and M for women; if any row says H, `M` means mujer. */
-const usesSpanishSexLetters = (text: string, delimiter: Delimiter): boolean => {
-  const d = delimiter === '\t' ? '\\t' : delimiter;
-  return new RegExp(`(^|${d})"?[Hh]"?(?=${d}|\\r?$)`, 'm').test(text);
-};
 
 /**
  * Decodes, parses and validates every row of a register file in this thread. A resident id

@@ -79,8 +79,9 @@ export const residentsRepo = (db: Database) => {
       'SELECT * FROM residents WHERE phonetic_surname1 = ? ORDER BY phonetic_given LIMIT ?',
     ),
     importState: db.prepare(
-      `SELECT id, status, version, ${FIELDS} FROM residents WHERE resident_id = ?`,
+      `SELECT id, status, version, central_version, ${FIELDS} FROM residents WHERE resident_id = ?`,
     ),
+    setCentralVersion: db.prepare('UPDATE residents SET central_version = ? WHERE resident_id = ?'),
     insert: db.prepare(
       `INSERT INTO residents (${FIELDS}, version, status, updated_at) VALUES (${PARAMS}, @version, 'active', @updated_at)`,
     ),
@@ -125,8 +126,16 @@ export const residentsRepo = (db: Database) => {
     byPhoneticSurname: (key: string, limit: number) => all(s.byPhoneticSurname, key, limit),
     importState: (residentId: string) =>
       s.importState.get(residentId) as
-        | (ResidentRecord & { id: number; status: 'active' | 'deregistered'; version: number })
+        | (ResidentRecord & {
+            id: number;
+            status: 'active' | 'deregistered';
+            version: number;
+            central_version: number | null;
+          })
         | undefined,
+    /** Marks a resident as central's, at central's version of it. */
+    setCentralVersion: (residentId: string, version: number) =>
+      s.setCentralVersion.run(version, residentId),
     insert: (r: ResidentRecord, version: number, at: string) =>
       s.insert.run({ ...r, version, updated_at: at }),
     update: (id: number, r: ResidentRecord, version: number, at: string) =>

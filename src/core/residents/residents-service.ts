@@ -11,13 +11,14 @@ import { importRegister, type ImportOptions } from './import';
 import { matchResidents } from './match';
 import { residentsRepo, toResident } from './repo';
 import { isRejection, toRecord } from './rows';
+import { differingFields, noteReconciled } from './reconcile';
 import { searchResidents } from './search';
 import type { RawRow } from './csv-read';
 
 /** One resident as central sends it: plain fields over TLS, hashed here on arrival. */
 export interface RegisterDelta {
   readonly resident_id: string;
-  /** Central's version of this resident; older or equal versions are ignored. */
+  /** Central's version of this resident; older or equal versions than central's last are ignored. */
   readonly version: number;
   /** `deregistered` carries the date in `deregistered_on`. */
   readonly status: 'active' | 'deregistered';
@@ -25,7 +26,7 @@ export interface RegisterDelta {
   readonly fields: RawRow;
 }
 
-export type DeltaOutcome = 'inserted' | 'updated' | 'stale';
+export type DeltaOutcome = 'inserted' | 'updated' | 'reconciled' | 'stale';
 
 export const createResidentsService = (
   deps: CoreDeps,
@@ -80,9 +81,11 @@ export const createResidentsService = (
   };
 
   /**
-   * Central's update of one resident (issue 5). Runs in the caller's transaction, so the
-   * caller's audit entry and sync bookkeeping commit with it; versions at or below the
-   * stored one are ignored, which makes replays harmless.
+   * Central's update of one resident. Runs in the caller's transaction, so the caller's audit
+   * entry and sync bookkeeping commit with it. Versions at or below central's last one applied
+   * here are ignored (replays are harmless); the local import's own version never counts, as
+   * counters follow central. Central's first word on a locally imported row replaces it, and
+   * what differed is noted for the reconcile report.
    */
   const applyRegisterDelta = (delta: RegisterDelta): DeltaOutcome => {
     if (!deps.db.inTransaction)
@@ -98,9 +101,13 @@ export const createResidentsService = (
     if (isRejection(record)) throw new AppError(record.code, record.params, 422);
     const at = deps.clock.now().toISOString();
     const state = repo.importState(delta.resident_id);
-    if (state && state.version >= delta.version) return 'stale';
-    if (state) repo.update(state.id, record, delta.version, at);
+    if (state?.central_version != null && state.central_version >= delta.version) return 'stale';
+    const local = state !== undefined && state.central_version === null;
+    if (local) noteReconciled(deps.db, delta.resident_id, differingFields(state, record), at);
+    // The row's own version keeps climbing, so screens and re-imports see a change.
+    if (state) repo.update(state.id, record, Math.max(state.version + 1, delta.version), at);
     else repo.insert(record, delta.version, at);
+    repo.setCentralVersion(delta.resident_id, delta.version);
     if (delta.status === 'deregistered') {
       deps.db
         .prepare(
@@ -108,7 +115,7 @@ export const createResidentsService = (
         )
         .run(delta.deregistered_on ?? at.slice(0, 10), delta.resident_id);
     }
-    return state ? 'updated' : 'inserted';
+    return local ? 'reconciled' : state ? 'updated' : 'inserted';
   };
 
   return {

@@ -8,6 +8,7 @@ import {
   normalizeDocumentNumber,
 } from '../../shared/document-number';
 import type { CanonicalColumn } from '../../shared/contract/residents';
+import { parseRegisterSex } from '../../shared/register-sex';
 import type { RawRow } from './csv-read';
 import { memo, nameKey, phoneticKey } from './names';
 
@@ -140,26 +141,6 @@ const documentTypeOf = (declared: string | undefined, normalized: string): Docum
   return type === 'DNI' || type === 'NIE' ? 'OTHER' : (type ?? 'OTHER');
 };
 
-const sexCode = memo((raw: string): string =>
-  raw
-    .toUpperCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, ''),
-);
-
-/**
- * Sex codes: H/M (hombre/mujer) in Spanish exports, M/F elsewhere, 1/6 in INE files. `M` is
- * ambiguous, so the caller says whether the file uses H for men.
- */
-const sexOf = (raw: string | undefined, spanishLetters: boolean): ResidentRecord['sex'] => {
-  const v = sexCode(raw ?? '');
-  if (['H', 'V', 'HOMBRE', 'VARON', 'MASCULINO', '1'].includes(v)) return 'M';
-  if (['F', 'MUJER', 'FEMENINO', '6', '2'].includes(v)) return 'F';
-  if (v === 'M') return spanishLetters ? 'F' : 'M';
-  if (v === 'X') return 'X';
-  return null;
-};
-
 export interface RowRejection {
   readonly code: string;
   readonly params?: Record<string, string | number>;
@@ -265,7 +246,7 @@ export const toRecord = (raw: RawRow, ctx: RowContext): ResidentRecord | RowReje
     surname1,
     surname2,
     birth_date: birth,
-    sex: sexOf(raw.sex, ctx.spanishSexLetters),
+    sex: parseRegisterSex(raw.sex, ctx.spanishSexLetters),
     nationality: clean(raw.nationality)?.toUpperCase() ?? null,
     address: clean(raw.address),
     district: clean(raw.district),

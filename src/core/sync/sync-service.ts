@@ -12,6 +12,7 @@ import { audit, type CoreDeps, inTransaction } from '../app/deps';
 import { deviceKey } from '../device/device-key';
 import { uploadPendingAttachments } from '../forms/attachment-upload';
 import { uploadCounts } from '../forms/upload-queue';
+import { reconciledCount, reconcileReport } from '../residents/reconcile';
 import { backoffDelay } from './backoff';
 import type { ChangeAppliers } from './change-appliers';
 import { centralBaseUrl, centralRequest, type Signer } from './signed-fetch';
@@ -89,6 +90,7 @@ export const createSyncService = (deps: CoreDeps, options: SyncServiceOptions) =
     if (!state.central_url) throw new AppError('sync_not_enrolled', {}, 409);
     const report = { pushed: 0, applied: 0, duplicate: 0, rejected: 0, pulled: 0, pending: 0 };
     const uploads = { uploaded: 0, uploadedBytes: 0, refused: 0 };
+    const reconciledBefore = reconciledCount(db);
     const finalReport = (): SyncReport => ({
       ...report,
       pending: queueCounts(db).pending,
@@ -96,6 +98,7 @@ export const createSyncService = (deps: CoreDeps, options: SyncServiceOptions) =
       uploadedBytes: uploads.uploadedBytes,
       uploadFailed: uploads.refused,
       uploadsWaiting: uploadCounts(db).waiting,
+      registerReconcile: reconciledCount(db) > reconciledBefore ? reconcileReport(db) : null,
     });
     const startedAt = clock.now().toISOString();
     progress = { done: 0, total: queueCounts(db).pending };

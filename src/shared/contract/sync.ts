@@ -118,6 +118,18 @@ export const SyncStatus = z.object({
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
+/**
+ * A counter that imported the padrón itself, meeting central's: residents central's version
+ * matched or corrected (with the columns that differed), and those only this counter holds.
+ */
+export const RegisterReconcile = z.object({
+  same: z.number().int(),
+  changed: z.number().int(),
+  onlyLocal: z.number().int(),
+  changes: z.array(z.object({ residentId: z.string(), fields: z.array(z.string()) })),
+});
+export type RegisterReconcile = z.infer<typeof RegisterReconcile>;
+
 export const SyncReport = z.object({
   pushed: z.number().int(),
   applied: z.number().int(),
@@ -132,6 +144,8 @@ export const SyncReport = z.object({
   uploadFailed: z.number().int(),
   /** After the run: attachments still to upload, failed ones included. */
   uploadsWaiting: z.number().int(),
+  /** Set when this run's pull met locally imported residents: the whole reconcile so far. */
+  registerReconcile: RegisterReconcile.nullable(),
 });
 export type SyncReport = z.infer<typeof SyncReport>;
 

@@ -34,6 +34,8 @@ export const residentsMessages = defineMessages(
         'El campo {{field}} contiene caracteres de control (como el byte nulo); corrija el archivo.',
       register_mass_deregistration:
         'Esta importación daría de baja a {{count}} de {{active}} habitantes ({{percent}} %), más del {{limit}} %. No se ha modificado nada. Si el archivo es el padrón completo, confirme expresamente las bajas.',
+      register_follows_central:
+        'Este mostrador recibe el padrón del servicio central, que es el que manda. Impórtelo allí («ventanilla central register import»); los mostradores lo reciben al sincronizar.',
     },
     residents: {
       nav: 'Habitantes',
@@ -177,6 +179,8 @@ export const residentsMessages = defineMessages(
         'The field {{field}} contains control characters (such as the NUL byte); fix the file.',
       register_mass_deregistration:
         'This import would deregister {{count}} of {{active}} residents ({{percent}} %), more than {{limit}} %. Nothing was changed. If the file is the complete register, confirm the deregistrations explicitly.',
+      register_follows_central:
+        'This counter receives the register from the central service, which is the one that counts. Import it there ("ventanilla central register import"); counters receive it when they sync.',
     },
     residents: {
       nav: 'Residents',

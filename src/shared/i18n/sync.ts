@@ -117,6 +117,8 @@ export const syncMessages = defineMessages(
           'Central: {{central}}\nEstado: {{online}}\nPendientes: {{pending}}  Rechazados: {{rejected}}\nÚltima sincronización: {{lastSuccess}}\nÚltimo error: {{lastError}}\nPróximo intento: {{nextAttempt}}',
         uploads:
           'Adjuntos subidos {{uploaded}} ({{uploadedBytes}} bytes), rechazados {{uploadFailed}}, por subir {{uploadsWaiting}}.',
+        reconcile:
+          'Padrón: este mostrador sigue ahora al servicio central. Iguales {{same}}, corregidos con los datos del central {{changed}}, solo en este mostrador {{onlyLocal}} (se conservan).',
         none: '—',
         online: 'conectado',
         offline: 'sin conexión',
@@ -274,6 +276,8 @@ export const syncMessages = defineMessages(
           'Central: {{central}}\nState: {{online}}\nPending: {{pending}}  Rejected: {{rejected}}\nLast sync: {{lastSuccess}}\nLast error: {{lastError}}\nNext attempt: {{nextAttempt}}',
         uploads:
           'Attachments uploaded {{uploaded}} ({{uploadedBytes}} bytes), refused {{uploadFailed}}, still to upload {{uploadsWaiting}}.',
+        reconcile:
+          'Register: this counter now follows the central service. Same {{same}}, corrected with central data {{changed}}, only on this counter {{onlyLocal}} (kept).',
         none: '—',
         online: 'online',
         offline: 'offline',
