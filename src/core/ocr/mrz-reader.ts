@@ -184,7 +184,7 @@ export const readMrzBand = async (
     }
     return text;
   };
-  // The whole band read by the LSTM engine: the witness for a mend.
+  // The whole band read by the LSTM engine: a witness for a mend and a third one for names.
   let band: OcrOutput | undefined;
   const readBand = async (): Promise<OcrOutput> =>
     (band ??= await pool.recognize('mrz_lstm', await mrzVariant(page, 'grey'), opts.timeoutMs));
@@ -223,7 +223,8 @@ export const readMrzBand = async (
   const outcome = decide(valid, witness);
   if (outcome.mrz && nameDisagreement(outcome.mrz, witness).length > 0) {
     const second = await readWitness(first.mrz, 'otsu');
-    outcome.mrz = adoptWitnessSpelling(outcome.mrz, [witness, second]);
+    const third = (await readBand()).text.toUpperCase().replace(/[^A-Z<]/g, '');
+    outcome.mrz = adoptWitnessSpelling(outcome.mrz, [witness, second, third]);
   }
   if (outcome.mrz && needsWitness(outcome.mrz)) {
     const lines = layoutOf(outcome.mrz.format).lineCount;

@@ -53,10 +53,18 @@ const nearSpellings = (word: string, text: string): Set<string> => {
   return out;
 };
 
+/** What the legacy engine makes of a wide OCR-B capital when blur closes its strokes. */
+const LEGACY_SLIPS: Record<string, string> = { M: 'HN', W: 'NHU' };
+
+/** `witness` differs from the legacy `word` only where the legacy engine slips that way. */
+const isLegacySlip = (word: string, witness: string): boolean =>
+  [...word].every((c, i) => c === witness[i] || (LEGACY_SLIPS[witness[i] ?? ''] ?? '').includes(c));
+
 /**
- * When two LSTM readings of the name line both spell a word one letter away from the legacy
- * reading, and agree on that spelling, take it (the legacy model confuses a few OCR-B
- * capitals, e.g. W as N or H). The field stays flagged for the clerk either way.
+ * When the LSTM readings of the name line spell a word one letter away from the legacy
+ * reading, take the spelling that most of them (two at least) agree on, or else one that
+ * undoes a known slip of the legacy engine (M read as H, W as N) when no witness has the
+ * legacy spelling. The field stays flagged for the clerk either way.
  */
 export const adoptWitnessSpelling = (
   m: MrzInterpretation,
@@ -66,9 +74,18 @@ export const adoptWitnessSpelling = (
   let fixed = field;
   for (const word of [...new Set(field.split('<').filter((w) => w.length >= 3))]) {
     if (witnesses.every((w) => w.includes(word))) continue;
-    const options = witnesses.map((w) => nearSpellings(word, w));
-    const common = [...(options[0] ?? [])].filter((c) => options.every((o) => o.has(c)));
-    const only = common.length === 1 ? common[0] : undefined;
+    const votes = new Map<string, number>();
+    for (const w of witnesses)
+      for (const c of nearSpellings(word, w)) votes.set(c, (votes.get(c) ?? 0) + 1);
+    const [top, next] = [...votes].sort((a, b) => b[1] - a[1]);
+    const slips = [...votes.keys()].filter((c) => isLegacySlip(word, c));
+    const unseen = witnesses.every((w) => !w.includes(word));
+    const only =
+      top && top[1] >= 2 && top[1] > (next?.[1] ?? 0)
+        ? top[0]
+        : unseen && slips.length === 1
+          ? slips[0]
+          : undefined;
     if (only) fixed = fixed.replace(new RegExp(`(^|<)${word}(?=<|$)`), `$1${only}`);
   }
   return fixed === field ? m : withNameField(m, fixed);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readMrzText, type MrzInterpretation } from '../../../src/core/identity/mrz-read';
-import { repairFromWitness } from '../../../src/core/ocr/mrz-witness';
+import { adoptWitnessSpelling, repairFromWitness } from '../../../src/core/ocr/mrz-witness';
 
 const today = new Date('2026-12-04T00:00:00Z');
 const read = (lines: string[]): MrzInterpretation => {
@@ -46,5 +46,44 @@ describe('mending a failed check from the LSTM reading', () => {
   it('leaves a field alone when the witness differs from it in more than two glyphs', () => {
     const witness = LSTM_BACK.replace('CZW698032', 'CZW690000');
     expect(repairFromWitness(read(LEGACY_BACK), witness, today)).toBeNull();
+  });
+});
+
+// A TIE back off a shaken phone photo: the legacy engine reads every M of the names as H.
+const LEGACY_TIE = [
+  'IRESPE090399134X9497361V<<<<<<',
+  '8006042F3109085MAR<<<<<<<<<<<3',
+  'AIT<OUAHHANE<<FATIHA<ZAHRA<<<<',
+];
+
+describe('a name spelling from the LSTM witnesses', () => {
+  it('undoes the legacy engine’s M-as-H slip when one witness shows it and none has the legacy spelling', () => {
+    const m = adoptWitnessSpelling(read(LEGACY_TIE), [
+      'AIT<OUAHMANEKLK<KFATIMA<KZAHRAKLKLKLL',
+      'AIT<OUAHRANE<<FATIMA<CZAHRA<KLLL',
+      'AITKOUAHBANE<<FATINA<ZAHRA',
+    ]);
+    expect(m.document.surnames).toBe('AIT OUAHMANE');
+    expect(m.document.given_names).toBe('FATIMA ZAHRA');
+  });
+
+  it('keeps the legacy spelling when a witness reads it too', () => {
+    const m = adoptWitnessSpelling(read(LEGACY_TIE), [
+      'AIT<OUAHMANEKLK<KFATIMA<KZAHRA',
+      'AIT<OUAHHANE<<FATIHA<CZAHRA',
+    ]);
+    expect(m.document.surnames).toBe('AIT OUAHHANE');
+    expect(m.document.given_names).toBe('FATIHA ZAHRA');
+  });
+
+  it('takes no slip that is not one (R for H), but a spelling two witnesses agree on', () => {
+    const lone = adoptWitnessSpelling(read(LEGACY_TIE), ['AIT<OUAHRANE<<FATIHA', 'AIT<OUAHPANE']);
+    expect(lone.document.surnames).toBe('AIT OUAHHANE');
+    const agreed = adoptWitnessSpelling(read(LEGACY_TIE), [
+      'AIT<OUAHRANE<<FATIHA',
+      'AIT<OUAHRANE<<FATIHA',
+      'AIT<OUAHPANE',
+    ]);
+    expect(agreed.document.surnames).toBe('AIT OUAHRANE');
   });
 });
