@@ -170,7 +170,7 @@ export const blueskyConnector = (endpoints: BlueskyEndpoints = blueskyEndpoints(
   ): Promise<CodeSearch> => {
     const doc = await didDocument(did);
     const pds = doc && pdsOf(doc);
-    if (!pds) return 'none';
+    if (!pds) return { found: false, otherCodes: 0 };
     let records: { value: unknown }[];
     try {
       const res = await agentAt(pds).com.atproto.repo.listRecords({
@@ -180,10 +180,10 @@ export const blueskyConnector = (endpoints: BlueskyEndpoints = blueskyEndpoints(
       });
       records = res.data.records;
     } catch (e) {
-      if (errorName(e)) return 'none';
+      if (errorName(e)) return { found: false, otherCodes: 0 };
       throw unreachable(e);
     }
-    let other = false;
+    const others = new Set<string>();
     for (const { value } of records) {
       const post = value as { text?: unknown; createdAt?: unknown };
       if (typeof post.text !== 'string') continue;
@@ -191,11 +191,11 @@ export const blueskyConnector = (endpoints: BlueskyEndpoints = blueskyEndpoints(
       if (typeof post.createdAt === 'string' && Date.parse(post.createdAt) < since.getTime())
         continue;
       for (const code of codesIn(post.text)) {
-        if (matches(code)) return 'found';
-        other = true;
+        if (matches(code)) return { found: true, otherCodes: others.size };
+        others.add(code);
       }
     }
-    return other ? 'other_code' : 'none';
+    return { found: false, otherCodes: others.size };
   };
 
   const connector: NetworkConnector = {

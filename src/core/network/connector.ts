@@ -14,8 +14,14 @@ export interface AccountProfile {
 export type AccountStatus =
   { readonly state: 'active'; readonly profile: AccountProfile } | { readonly state: 'gone' };
 
-/** What a search of the account's own posts for a one-time code found. */
-export type CodeSearch = 'found' | 'other_code' | 'none';
+/**
+ * What a search of the account's own posts found: the expected code, and how many distinct
+ * other codes (a count the same search gives again, so checking twice is not two tries).
+ */
+export interface CodeSearch {
+  readonly found: boolean;
+  readonly otherCodes: number;
+}
 
 /** Lookups a network answers without an account of the town's. */
 export interface AccountLookup {

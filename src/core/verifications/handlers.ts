@@ -9,7 +9,9 @@ import type { ConflictDesk } from './conflicts';
 import { explainReadFailure } from './read-failure';
 import { renderReceipt } from './receipt-pdf';
 import type { scannerInbox } from './scanner-inbox';
+import { checkProof, lookupAccount } from './accounts';
 import { listFailedLookups } from './anti-fishing';
+import { normalizeHandle } from './networks';
 import { readValidityMonths, setValidityMonths } from './repo';
 import type { VerificationService } from './verification-service';
 
@@ -75,6 +77,9 @@ export const verificationHandlers = (
     },
     verifyPendingRequests: (input) => service.pendingRequests(input.residentId),
     verifySave: (input, ctx) => service.save(requireActor(ctx), input),
+    verifyLookupAccount: (input) =>
+      lookupAccount(input.network, normalizeHandle(input.network, input.handle).key),
+    verifyCheckProof: (input, ctx) => checkProof(deps, service, requireActor(ctx), input.id),
     verifyConfirmProof: (input, ctx) => service.confirmProof(requireActor(ctx), input.id),
     verifyRevoke: (input, ctx) =>
       service.revoke(requireActor(ctx), input.id, input.ground, input.reason),

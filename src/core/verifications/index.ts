@@ -5,7 +5,9 @@ import { createConflictDesk } from './conflicts';
 import { lazyOcr, type PdfPrinter, verificationHandlers } from './handlers';
 import { residentsPort } from './residents-adapter';
 import { scannerInbox } from './scanner-inbox';
+import { applyCentralAccount } from './accounts';
 import {
+  CENTRAL,
   applyCentralRevocation,
   applyPendingRequest,
   applyProofConfirmation,
@@ -29,6 +31,8 @@ export const createVerificationDesk = (
       applyProofConfirmation(service, deps, change.payload);
     },
     'verification.request': (_db, change) => applyPendingRequest(deps, change.payload),
+    'verification.account_resolved': (_db, change) =>
+      applyCentralAccount(deps, CENTRAL, change.payload),
     'verification.revoked': (_db, change) => {
       applyCentralRevocation(service, deps, change.payload);
     },

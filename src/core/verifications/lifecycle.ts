@@ -22,6 +22,11 @@ export interface Claim {
   readonly handle: string;
   readonly handleKey: string;
   readonly platformUserId: string | null;
+  /** What the network answered for the handle, where it can be asked (Bluesky). */
+  readonly account?: {
+    readonly displayName: string | null;
+    readonly lookup: 'resolved' | 'pending' | null;
+  };
   readonly proof: ProofMethod;
   readonly document: {
     readonly type: string;
@@ -67,6 +72,8 @@ const syncPayload = (row: VerificationRow, deviceId: string) => ({
   endGround: row.end_ground,
   supersededBy: row.superseded_by,
   pendingRequestId: row.pending_request_id,
+  displayName: row.account_display_name,
+  accountLookup: row.account_lookup,
   device: deviceId,
 });
 
@@ -152,11 +159,11 @@ export const createRecord = (deps: CoreDeps, actor: Actor, claim: Claim): Verifi
          state, proof_method, challenge_code, challenge_expires_at, document_type, document_hash,
          document_masked, document_expiry, corrected_fields, override_by, override_reason,
          clerk_id, clerk_name, started_at, created_at, time_to_verify_ms, pending_request_id,
-         resident_masked_name, override_grounds, entry)
+         resident_masked_name, override_grounds, entry, account_display_name, account_lookup)
        VALUES (@id, @residentId, @network, @handle, @handleKey, @platformUserId, 'pending_proof',
          @proof, @code, @codeExpires, @docType, @docHash, @docMasked, @docExpiry, @corrected,
          @overrideBy, @overrideReason, @clerkId, @clerkName, @startedAt, @now, @ttv, @requestId,
-         @maskedName, @overrideGrounds, @entry)`,
+         @maskedName, @overrideGrounds, @entry, @displayName, @accountLookup)`,
     )
     .run({
       id,
@@ -185,6 +192,8 @@ export const createRecord = (deps: CoreDeps, actor: Actor, claim: Claim): Verifi
       maskedName: claim.maskedName,
       overrideGrounds: JSON.stringify(claim.override?.grounds ?? []),
       entry: claim.entry,
+      displayName: claim.account?.displayName ?? null,
+      accountLookup: claim.account?.lookup ?? null,
     });
   if (pending) supersede(deps, actor, pending, id);
   const created = getVerification(deps.db, id);

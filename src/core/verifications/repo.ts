@@ -46,6 +46,9 @@ export interface VerificationRow {
   readonly pending_request_id: string | null;
   /** Null only for records made before migration 0009. */
   readonly resident_masked_name: string | null;
+  readonly account_display_name: string | null;
+  readonly account_lookup: 'resolved' | 'pending' | null;
+  readonly proof_misses: number;
 }
 
 export const findVerification = (db: Database, id: string): VerificationRow | undefined =>
@@ -109,6 +112,8 @@ export const toVerification = (row: VerificationRow, residents: ResidentsPort): 
   endGround: row.end_ground,
   endReason: row.end_reason,
   supersededBy: row.superseded_by,
+  accountDisplayName: row.account_display_name,
+  accountLookup: row.account_lookup,
 });
 
 export const readValidityMonths = (db: Database): number =>

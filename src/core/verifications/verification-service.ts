@@ -17,6 +17,7 @@ import { audit, type CoreDeps, inTransaction } from '../app/deps';
 import { hashDocumentNumber } from '../privacy/document-number';
 import { maskDocumentNumber } from '../../shared/document-number';
 import { findById } from '../staff/staff-repo';
+import { bindAccount } from './accounts';
 import { assertNotLocked, recordFailedLookup } from './anti-fishing';
 import { type Claim, createRecord, endRecord, markVerified, publish } from './lifecycle';
 import { openConflictCount, queueConflict } from './conflicts';
@@ -168,7 +169,13 @@ export const createVerificationService = (
     if (!resident) throw new AppError('resident_not_found', { id: input.residentId }, 404);
     if (resident.deregistered) throw new AppError('resident_deregistered', {}, 409);
     const handle = normalizeHandle(input.network, input.handle);
-    const platformUserId = normalizePlatformUserId(input.network, input.platformUserId);
+    // Bound to the account's immutable id where the network answers (Bluesky's DID).
+    const account = await bindAccount(
+      input.network,
+      handle.key,
+      normalizePlatformUserId(input.network, input.platformUserId),
+    );
+    const platformUserId = account.platformUserId;
     const today = clock.now().toISOString().slice(0, 10);
     // The desk's choice is checked again here: a client can send any resident with any document.
     const disagreements = disagreementsOf(
@@ -193,6 +200,7 @@ export const createVerificationService = (
       handle: handle.display,
       handleKey: handle.key,
       platformUserId,
+      account: { displayName: account.displayName, lookup: account.lookup },
       proof: input.proof,
       document: doc,
       corrected: input.corrected ?? [],

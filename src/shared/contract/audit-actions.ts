@@ -32,6 +32,8 @@ export const auditActions = [
   'verification.created',
   'verification.superseded',
   'verification.proof_confirmed',
+  'verification.proof_missed',
+  'verification.account_resolved',
   'verification.revoked',
   'verification.expired',
   'verification.expired_document_override',

@@ -72,8 +72,29 @@ export const Verification = z.object({
   /** What staff typed when ending it (masked), if anyone did. */
   endReason: z.string().nullable(),
   supersededBy: z.string().nullable(),
+  /** The account's display name when it was looked up (Bluesky), for the clerk to compare. */
+  accountDisplayName: z.string().nullable(),
+  /** `pending`: saved offline, the handle is looked up at the next sync. Null: not looked up. */
+  accountLookup: z.enum(['resolved', 'pending']).nullable(),
 });
 export type Verification = z.infer<typeof Verification>;
+
+/** The account behind a typed handle, as its network answers (only where it can be asked). */
+export const AccountLookupResult = z.object({
+  /** False when the network was not reached: the record can still be saved, as pending. */
+  reachable: z.boolean(),
+  /** Whether this network can be asked at all (Bluesky); the others are checked by eye. */
+  supported: z.boolean(),
+  account: z
+    .object({
+      userId: z.string(),
+      handle: z.string(),
+      displayName: z.string().nullable(),
+      avatarUrl: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type AccountLookupResult = z.infer<typeof AccountLookupResult>;
 
 export const Verdict = z.enum(['strong', 'review', 'weak']);
 
@@ -236,6 +257,23 @@ export const verificationOps = {
   verifySave: op({
     input: SaveVerificationInput,
     output: Verification,
+    access: desk,
+    mutates: true,
+  }),
+  /** Handle → account (DID, display name, avatar), before saving; never saves anything. */
+  verifyLookupAccount: op({
+    input: z.object({ network: Network, handle: z.string().trim().min(1).max(300) }),
+    output: AccountLookupResult,
+    access: desk,
+    mutates: false,
+  }),
+  /** Searches the account's own posts for the record's one-time code; verifies it if found. */
+  verifyCheckProof: op({
+    input: z.object({ id }),
+    output: z.object({
+      outcome: z.enum(['confirmed', 'not_found', 'other_code', 'unreachable']),
+      verification: Verification,
+    }),
     access: desk,
     mutates: true,
   }),

@@ -44,6 +44,8 @@ const labelsEs: PerAction = {
   'verification.created': 'Verificación creada',
   'verification.superseded': 'Verificación sustituida',
   'verification.proof_confirmed': 'Prueba confirmada',
+  'verification.proof_missed': 'Código equivocado en una publicación',
+  'verification.account_resolved': 'Cuenta identificada',
   'verification.revoked': 'Verificación revocada',
   'verification.expired': 'Verificación caducada',
   'verification.expired_document_override': 'Documento caducado aceptado',
@@ -94,6 +96,8 @@ const labelsEn: PerAction = {
   'verification.created': 'Verification created',
   'verification.superseded': 'Verification superseded',
   'verification.proof_confirmed': 'Proof confirmed',
+  'verification.proof_missed': 'Wrong code in a post',
+  'verification.account_resolved': 'Account identified',
   'verification.revoked': 'Verification revoked',
   'verification.expired': 'Verification expired',
   'verification.expired_document_override': 'Expired document accepted',
@@ -150,6 +154,9 @@ const detailsEs: PerAction = {
     'Cuenta {{handle}} en {{network}} verificada para el vecino {{residentId}} (prueba: {{proof}}; documento {{documentMasked}}).',
   'verification.superseded': 'La verificación de {{handle}} en {{network}} queda sustituida.',
   'verification.proof_confirmed': 'Prueba confirmada para {{handle}} en {{network}}.',
+  'verification.proof_missed':
+    'Una publicación de {{handle}} en {{network}} trae un código que no es el de esta verificación (intento {{misses}}).',
+  'verification.account_resolved': 'La cuenta {{handle}} en {{network}} es {{userId}}.',
   'verification.revoked':
     'Verificación de {{handle}} en {{network}} revocada. Motivo: {{ground}}. {{reason}}',
   'verification.expired': 'La verificación de {{handle}} en {{network}} ha caducado.',
@@ -211,6 +218,9 @@ const detailsEn: PerAction = {
     'Account {{handle}} on {{network}} verified for resident {{residentId}} (proof: {{proof}}; document {{documentMasked}}).',
   'verification.superseded': 'The verification of {{handle}} on {{network}} is superseded.',
   'verification.proof_confirmed': 'Proof confirmed for {{handle}} on {{network}}.',
+  'verification.proof_missed':
+    'A post by {{handle}} on {{network}} carries a code that is not this verification’s (attempt {{misses}}).',
+  'verification.account_resolved': 'The account {{handle}} on {{network}} is {{userId}}.',
   'verification.revoked':
     'Verification of {{handle}} on {{network}} revoked. Ground: {{ground}}. {{reason}}',
   'verification.expired': 'The verification of {{handle}} on {{network}} expired.',

@@ -1,5 +1,6 @@
 import type { Language, Messages } from './define';
 import { auditMessages } from './audit';
+import { blueskyMessages } from './bluesky';
 import { bridgeMessages } from './bridge';
 import { centralAdminMessages } from './central-admin';
 import { centralAnswerMessages } from './central-answers';
@@ -40,6 +41,7 @@ const catalogs = [
   residentsMessages,
   verificationMessages,
   verificationTermMessages,
+  blueskyMessages,
   privacyMessages,
   bridgeMessages,
   consoleMessages,

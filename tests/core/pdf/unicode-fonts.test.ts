@@ -35,6 +35,8 @@ const verification: Verification = {
   endGround: null,
   endReason: null,
   supersededBy: null,
+  accountDisplayName: null,
+  accountLookup: null,
 };
 
 describe('the shared Unicode PDF fonts', () => {
