@@ -1,5 +1,5 @@
 import { auditAppliers } from './appliers/audit';
-import { registryAppliers } from './appliers/registry';
+import { registryAppliers } from './registry/appliers';
 import type { OpAppliers } from './sync/appliers';
 import { verificationAppliers } from './appliers/verifications';
 

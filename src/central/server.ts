@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { CentralDevice, OpAppliers } from './sync/appliers';
-import { attachmentRoutes } from './attachment-routes';
+import { attachmentRoutes } from './attachments/routes';
 import { type ConsoleOptions, consoleRoutes } from './console/routes';
 import { centralAudit } from './audit/store';
 import type { CentralStore } from './db/store';
@@ -70,7 +70,7 @@ const routes = (
 
   enrolmentRoutes(app, ctx);
 
-  attachmentRoutes(app, { store, now, guards });
+  attachmentRoutes(app, ctx);
 
   verificationRoutes(app, { store, now, guards });
 

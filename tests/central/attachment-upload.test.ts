@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registryAppliers } from '../../src/central/appliers/registry';
+import { registryAppliers } from '../../src/central/registry/appliers';
 import { computeEntryHash } from '../../src/core/forms/entries';
 import { ATTACHMENT_UPLOAD_PATH } from '../../src/shared/contract/attachment-upload';
 import {

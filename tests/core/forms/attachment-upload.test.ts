@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { registryAppliers } from '../../../src/central/appliers/registry';
+import { registryAppliers } from '../../../src/central/registry/appliers';
 import { deviceKey } from '../../../src/core/device/device-key';
 import { formsChangeAppliers } from '../../../src/core/forms';
 import { attachmentsDir } from '../../../src/core/forms/attachment-store';

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { registryAppliers } from '../../../src/central/appliers/registry';
+import { registryAppliers } from '../../../src/central/registry/appliers';
 import { canonicalJson } from '../../../src/core/audit/canonical-json';
 import { formsChangeAppliers } from '../../../src/core/forms';
 import { counterAppliers, enrolledSync, sharedCentral } from '../sync/counter-harness';

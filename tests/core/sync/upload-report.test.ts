@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { registryAppliers } from '../../../src/central/appliers/registry';
+import { registryAppliers } from '../../../src/central/registry/appliers';
 import { formsChangeAppliers } from '../../../src/core/forms';
 import { attachmentsDir } from '../../../src/core/forms/attachment-store';
 import { ATTACHMENT_UPLOAD_PATH } from '../../../src/shared/contract/attachment-upload';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { computeEntryHash } from '../../core/forms/entries';
+import { registryStore } from './store';
 import { type OpAppliers, rejectOp } from '../sync/appliers';
 
 const Entry = z
@@ -37,28 +38,21 @@ export const registryAppliers: OpAppliers = {
     const { entry_hash: hash, ...content } = parsed.data;
     if (computeEntryHash(content) !== hash) throw rejectOp('entry_hash_mismatch');
     const year = tx.now.getUTCFullYear();
-    const [counter] = await tx.query<{ last_seq: number }>(
-      `INSERT INTO registry_year_counters (year, last_seq) VALUES ($1, 1)
-       ON CONFLICT (year) DO UPDATE SET last_seq = registry_year_counters.last_seq + 1
-       RETURNING last_seq`,
-      [year],
-    );
-    if (!counter) throw new Error('registry counter not returned');
-    const number = officialNumber(content.provisional_number.slice(0, 5), year, counter.last_seq);
-    await tx.query(
-      `INSERT INTO registry_entries (entry_id, device_id, provisional_number, year, seq, official_number, entry_hash, content, received_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        content.id,
-        device.id,
-        content.provisional_number,
+    const seq = await registryStore.nextSeq(tx, year);
+    const number = officialNumber(content.provisional_number.slice(0, 5), year, seq);
+    await registryStore.insertEntry(
+      tx,
+      {
+        entryId: content.id,
+        deviceId: device.id,
+        provisionalNumber: content.provisional_number,
         year,
-        counter.last_seq,
-        number,
-        hash,
-        JSON.stringify(op.payload),
-        tx.now,
-      ],
+        seq,
+        officialNumber: number,
+        entryHash: hash,
+        content: op.payload,
+      },
+      tx.now,
     );
     const assignedAt = tx.now.toISOString();
     await tx.emitChange({
@@ -82,11 +76,6 @@ export const registryAppliers: OpAppliers = {
   'registry.attachment': async (tx, _device, op) => {
     const parsed = Attachment.safeParse(op.payload);
     if (!parsed.success) throw rejectOp('invalid_payload');
-    const a = parsed.data;
-    await tx.query(
-      `INSERT INTO registry_attachments (attachment_id, entry_id, filename, media_type, size, sha256, received_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [a.id, a.entry_id, a.filename, a.media_type, a.size, a.sha256, tx.now],
-    );
+    await registryStore.insertAttachment(tx, parsed.data, tx.now);
   },
 };
