@@ -1,10 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
 import { FileEntryInput } from '../../shared/contract/forms';
 import { AppError } from '../../shared/errors';
 import { invalidInputParams } from '../../shared/input-issues';
+import { attachmentMediaTypeOf } from '../../shared/media-types';
 import {
   call,
   cliLanguage,
@@ -14,13 +15,6 @@ import {
   t,
   withCore,
 } from '../context';
-
-const MEDIA_TYPES: Record<string, 'image/jpeg' | 'image/png' | 'application/pdf'> = {
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-  '.pdf': 'application/pdf',
-};
 
 /** The data file: the filing without the template, attachments given as paths next to it. */
 const DataFile = FileEntryInput.omit({ templateId: true, attachments: true }).extend({
@@ -45,7 +39,7 @@ const readDataFile = (path: string, templateId: string): z.output<typeof FileEnt
     language: rest.language ?? cliLanguage(),
     attachments: attachments.map((a) => {
       const file = resolve(dirname(path), a.file);
-      const mediaType = MEDIA_TYPES[extname(file).toLowerCase()];
+      const mediaType = attachmentMediaTypeOf(file);
       if (!mediaType) throw new AppError('forms_attachment_unreadable', { file: a.file });
       let bytes: Buffer;
       try {

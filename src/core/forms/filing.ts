@@ -20,6 +20,7 @@ import {
   maskDocumentNumber,
   normalizeDocumentNumber,
 } from '../../shared/document-number';
+import type { AttachmentMediaType } from '../../shared/media-types';
 import { readSettings } from '../settings/settings-service';
 import { enqueue } from '../sync/outbox';
 import { attachmentKey, removeSealed, writeSealed } from './attachment-store';
@@ -39,7 +40,7 @@ interface PreparedAttachment {
   readonly sha256: string;
 }
 
-const MAGIC: Record<string, (b: Buffer) => boolean> = {
+const MAGIC: Readonly<Record<AttachmentMediaType, (b: Buffer) => boolean>> = {
   'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
   'image/png': (b) =>
     b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
@@ -85,7 +86,7 @@ const prepareAttachments = (
         413,
       );
     }
-    if (!MAGIC[a.mediaType]?.(bytes))
+    if (!MAGIC[a.mediaType](bytes))
       throw new AppError('forms_attachment_unreadable', { file: a.filename }, 422);
     return {
       id: uuidv7(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDay } from '../dates';
+import { attachmentMediaTypes } from '../media-types';
 import { op } from './define';
 
 /** Walk-in forms and registry entries (issue 7): templates, filing, the registry book, receipts. */
@@ -131,7 +132,7 @@ export const MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024;
 
 export const AttachmentInput = z.object({
   filename: z.string().trim().min(1).max(120),
-  mediaType: z.enum(['image/jpeg', 'image/png', 'application/pdf']),
+  mediaType: z.enum(attachmentMediaTypes),
   /** Base64 of the file; the size limit is checked on the decoded bytes. */
   dataBase64: z
     .string()

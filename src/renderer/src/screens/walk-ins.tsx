@@ -12,19 +12,18 @@ import {
 } from '../../../shared/contract/forms';
 import { printPdf } from '../api/print';
 import { useAction, useApp } from '../app-context';
+import {
+  type AttachmentMediaType,
+  attachmentMediaTypes,
+  isAttachmentMediaType,
+} from '../../../shared/media-types';
 import { ErrorBanner } from '../components/form';
 import './forms/forms.css';
 import { emptyParty, PartyFields, type PartyState, toFilingParty } from './forms/party-fields';
 import { langOf, TemplateFields } from './forms/template-fields';
 
 type Filed = { entry_id: string; provisional_number: string; filed_at: string };
-type Attachment = {
-  filename: string;
-  mediaType: 'image/jpeg' | 'image/png' | 'application/pdf';
-  dataBase64: string;
-};
-
-const MEDIA = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+type Attachment = { filename: string; mediaType: AttachmentMediaType; dataBase64: string };
 
 const readBase64 = (file: File): Promise<string> =>
   new Promise((resolve, reject) => {
@@ -65,8 +64,9 @@ const WalkInForm = ({
     const files = [...(e.target.files ?? [])];
     e.target.value = '';
     for (const file of files) {
-      const mediaType = MEDIA.find((m) => m === file.type);
-      if (!mediaType) return setError(t('errors.forms_attachment_unreadable', { file: file.name }));
+      const mediaType = file.type;
+      if (!isAttachmentMediaType(mediaType))
+        return setError(t('errors.forms_attachment_unreadable', { file: file.name }));
       if (file.size > MAX_ATTACHMENT_BYTES) {
         return setError(
           t('errors.forms_attachment_too_large', {
@@ -133,7 +133,7 @@ const WalkInForm = ({
             <input
               id="walkin-files"
               type="file"
-              accept={MEDIA.join(',')}
+              accept={attachmentMediaTypes.join(',')}
               multiple
               onChange={(e) => void addFiles(e)}
               disabled={attachments.length >= template.attachments.max}
