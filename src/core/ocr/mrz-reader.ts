@@ -8,6 +8,7 @@ import {
   readMrzText,
   type MrzInterpretation,
 } from '../identity/mrz-read';
+import type { Budget } from './budget';
 import type { EnginePool, OcrOutput } from './engine-pool';
 import {
   adoptWitnessSpelling,
@@ -161,8 +162,8 @@ export const readMrzBand = async (
     timeoutMs: number;
     /** Variants to try, in order; the whole ladder by default. */
     variants?: readonly MrzVariant[];
-    /** performance.now() after which no further variant is started. */
-    deadline?: number;
+    /** Once spent, no further variant is started. */
+    budget?: Budget;
     /** The best failing reading of an earlier pass over the same band. */
     seed?: MrzInterpretation | null;
     /** When no variant passes, mend the best failing reading from an LSTM reading. */
@@ -171,7 +172,6 @@ export const readMrzBand = async (
 ): Promise<MrzOutcome> => {
   const valid: Reading[] = [];
   let partial: MrzInterpretation | null = opts.seed ?? null;
-  const deadline = opts.deadline ?? Number.POSITIVE_INFINITY;
   const witnesses = new Map<MrzVariant, string>();
   const readWitness = async (m: MrzInterpretation, variant: MrzVariant): Promise<string> => {
     let text = witnesses.get(variant);
@@ -189,7 +189,7 @@ export const readMrzBand = async (
   const readBand = async (): Promise<OcrOutput> =>
     (band ??= await pool.recognize('mrz_lstm', await mrzVariant(page, 'grey'), opts.timeoutMs));
   for (const variant of opts.variants ?? LEGACY_LADDER) {
-    if (valid.length === 0 && performance.now() > deadline) break;
+    if (valid.length === 0 && opts.budget?.spent()) break;
     const out = await pool.recognize('mrz_legacy', await mrzVariant(page, variant), opts.timeoutMs);
     const mrz = readMrzText(out.text, opts.today);
     if (!mrz) continue;

@@ -5,7 +5,9 @@ import { parseDniFront, type FrontReading } from '../identity/dni-front';
 import { mergeFrontBack } from '../identity/front-back';
 import { frontGaps, mergeFronts } from '../identity/front-merge';
 import { documentWarnings, frontWarnings } from '../identity/warnings';
-import { createEnginePool, ENGINE_KINDS } from './engine-pool';
+import { startBudget, type Budget } from './budget';
+import { createEnginePool, ENGINE_KINDS, type OcrLine } from './engine-pool';
+import { zoomToText } from './front-zoom';
 import { looksLikeBack } from './document-side';
 import { decodeImage } from './image-input';
 import { LEGACY_LADDER, readMrzBand, type MrzOutcome } from './mrz-reader';
@@ -17,8 +19,8 @@ export interface ReadOptions {
   /** Reference date for expiry and age warnings. */
   today?: Date;
   /**
-   * After this many ms no stronger pass (another variant, the other way up) is started: a
-   * hopeless image gets a translated "could not read" in seconds, not a timeout.
+   * After this many ms of CPU time no stronger pass (another variant, the other way up) is
+   * started: a hopeless image gets a translated "could not read" in seconds, not a timeout.
    */
   budgetMs?: number;
 }
@@ -43,7 +45,7 @@ export interface OcrService {
 const FRONT_WIDTH = 1400;
 /** A doubtful front is read again larger: blur and JPEG blocks then hide fewer strokes. */
 const FRONT_RETRY_WIDTH = 1800;
-/** Measured: a clean reading takes well under a second; escalations stop after this. */
+/** Measured: a clean reading takes well under a second of CPU; escalations stop after this. */
 const HARD_CASE_BUDGET_MS = 2500;
 
 interface FrontAttempt {
@@ -59,17 +61,18 @@ interface FrontAttempt {
 const readFront = async (
   pool: ReturnType<typeof createEnginePool>,
   sides: { upright: PreparedPage; otherWay: () => Promise<PreparedPage> },
-  opts: { today: Date; timeoutMs: number; deadline: number },
+  opts: { today: Date; timeoutMs: number; budget: Budget },
 ): Promise<FrontAttempt> => {
   const { today, timeoutMs } = opts;
   const readAt = async (
     page: PreparedPage,
     width: number,
     faint = false,
-  ): Promise<{ front: FrontReading; confidence: number; back: boolean }> => {
+  ): Promise<{ front: FrontReading; confidence: number; back: boolean; lines: OcrLine[] }> => {
     const png = await frontImage(page, width, { faint });
     const out = await pool.recognize('text_spa', png, timeoutMs);
     return {
+      lines: out.lines,
       front: parseDniFront(out.lines),
       confidence: out.confidence,
       back: looksLikeBack(out.lines),
@@ -78,7 +81,14 @@ const readFront = async (
   let page = sides.upright;
   let first = await readAt(page, FRONT_WIDTH);
   if (first.back) return { result: null, back: true };
-  if (!first.front.recognised && performance.now() < opts.deadline) {
+  const zoomed = first.front.recognised ? null : await zoomToText(page, first.lines, FRONT_WIDTH);
+  if (zoomed && !opts.budget.spent()) {
+    // A card far from the camera: its text, cut out, read at full size.
+    const near = await readAt(zoomed, FRONT_WIDTH);
+    if (near.front.recognised || near.back) [page, first] = [zoomed, near];
+    if (first.back) return { result: null, back: true };
+  }
+  if (!first.front.recognised && !opts.budget.spent()) {
     const turned = await sides.otherWay();
     const other = await readAt(turned, FRONT_WIDTH);
     if (other.front.recognised || other.back) [page, first] = [turned, other];
@@ -144,14 +154,14 @@ const UPRIGHT_CHECKS = 2;
 const readMrzEitherWay = async (
   pool: ReturnType<typeof createEnginePool>,
   page: PreparedPage,
-  opts: { today: Date; timeoutMs: number; deadline: number },
+  opts: { today: Date; timeoutMs: number; budget: Budget },
 ): Promise<MrzOutcome> => {
   const [first, ...rest] = LEGACY_LADDER;
   const once = first ? [first] : [];
   const up = await readMrzBand(pool, page, { ...opts, variants: once });
   if (up.mrz && up.numberConfirmed) return up;
   let best = { outcome: up, page };
-  if (!up.mrz && up.partialChecks < UPRIGHT_CHECKS && performance.now() < opts.deadline) {
+  if (!up.mrz && up.partialChecks < UPRIGHT_CHECKS && !opts.budget.spent()) {
     const flipped = await flipPage(page);
     const down = await readMrzBand(pool, flipped, { ...opts, variants: once });
     if (down.mrz) return down;
@@ -177,14 +187,14 @@ export const createOcrService = (opts: { cacheDir: string }): OcrService => {
   let warming: Promise<void> | undefined;
 
   const readDocument = async (bytes: Buffer, ro: ReadOptions = {}): Promise<OcrResult> => {
-    const deadline = performance.now() + (ro.budgetMs ?? HARD_CASE_BUDGET_MS);
+    const budget = startBudget(ro.budgetMs ?? HARD_CASE_BUDGET_MS);
     const today = ro.today ?? new Date();
     const timeoutMs = ro.timeoutMs ?? 10_000;
     const grey = await decodeImage(bytes);
     const page = await preparePage(grey);
     if (!page.hasText) throw new AppError('no_document');
     if (page.mrz) {
-      const outcome = await readMrzEitherWay(pool, page, { today, timeoutMs, deadline });
+      const outcome = await readMrzEitherWay(pool, page, { today, timeoutMs, budget });
       if (outcome.mrz) {
         const m = outcome.mrz;
         return {
@@ -208,7 +218,7 @@ export const createOcrService = (opts: { cacheDir: string }): OcrService => {
       upright: turned ? await flipPage(page) : page,
       otherWay: async () => (turned ? page : flipPage(page)),
     };
-    const front = await readFront(pool, sides, { today, timeoutMs, deadline });
+    const front = await readFront(pool, sides, { today, timeoutMs, budget });
     if (front.result && !front.back) return front.result;
     // A back whose MRZ we could not read (a receipt's fixed-pitch lines may look like a zone).
     if (front.back) throw new AppError('mrz_unreadable');
