@@ -6,8 +6,7 @@ import { mergeFrontBack } from '../identity/front-back';
 import { frontGaps, mergeFronts } from '../identity/front-merge';
 import { documentWarnings, frontWarnings } from '../identity/warnings';
 import { startBudget, type Budget } from './budget';
-import { createEnginePool, ENGINE_KINDS, type OcrLine } from './engine-pool';
-import { zoomToText } from './front-zoom';
+import { createEnginePool, ENGINE_KINDS } from './engine-pool';
 import { looksLikeBack } from './document-side';
 import { decodeImage } from './image-input';
 import { LEGACY_LADDER, readMrzBand, type MrzOutcome } from './mrz-reader';
@@ -68,11 +67,10 @@ const readFront = async (
     page: PreparedPage,
     width: number,
     faint = false,
-  ): Promise<{ front: FrontReading; confidence: number; back: boolean; lines: OcrLine[] }> => {
+  ): Promise<{ front: FrontReading; confidence: number; back: boolean }> => {
     const png = await frontImage(page, width, { faint });
     const out = await pool.recognize('text_spa', png, timeoutMs);
     return {
-      lines: out.lines,
       front: parseDniFront(out.lines),
       confidence: out.confidence,
       back: looksLikeBack(out.lines),
@@ -81,13 +79,6 @@ const readFront = async (
   let page = sides.upright;
   let first = await readAt(page, FRONT_WIDTH);
   if (first.back) return { result: null, back: true };
-  const zoomed = first.front.recognised ? null : await zoomToText(page, first.lines, FRONT_WIDTH);
-  if (zoomed && !opts.budget.spent()) {
-    // A card far from the camera: its text, cut out, read at full size.
-    const near = await readAt(zoomed, FRONT_WIDTH);
-    if (near.front.recognised || near.back) [page, first] = [zoomed, near];
-    if (first.back) return { result: null, back: true };
-  }
   if (!first.front.recognised && !opts.budget.spent()) {
     const turned = await sides.otherWay();
     const other = await readAt(turned, FRONT_WIDTH);
