@@ -18,7 +18,10 @@ export interface AtprotoNetwork {
   readonly plcUrl: string;
   readonly pdsUrl: string;
   readonly pds: TestPds;
-  createAccount(name: string, profile?: { displayName?: string }): Promise<TestAccount>;
+  createAccount(
+    name: string,
+    profile?: { displayName?: string; avatar?: { bytes: Buffer; type: string } },
+  ): Promise<TestAccount>;
   /** Posts `text` from the account; returns the record's key. */
   post(account: TestAccount, text: string): Promise<string>;
   /** The records of `collection` in the account's repository, read straight from the PDS. */
@@ -67,19 +70,30 @@ export const startAtprotoNetwork = async (): Promise<AtprotoNetwork> => {
   const pdsUrl = `http://127.0.0.1:${pds.port}`;
   let n = 0;
 
-  const createAccount = async (name: string, profile: { displayName?: string } = {}) => {
+  const createAccount = async (
+    name: string,
+    profile: { displayName?: string; avatar?: { bytes: Buffer; type: string } } = {},
+  ) => {
     const agent = new AtpAgent({ service: pdsUrl });
     const handle = `${name}.test`;
     const password = `pw-${name}-${(n += 1)}`;
     await agent.createAccount({ handle, email: `${name}@example.test`, password });
     const did = agent.session?.did;
     if (!did) throw new Error('the PDS created no session');
-    if (profile.displayName !== undefined) {
+    if (profile.displayName !== undefined || profile.avatar) {
+      const avatar = profile.avatar
+        ? (await agent.uploadBlob(profile.avatar.bytes, { encoding: profile.avatar.type })).data
+            .blob
+        : undefined;
       await agent.com.atproto.repo.putRecord({
         repo: did,
         collection: 'app.bsky.actor.profile',
         rkey: 'self',
-        record: { $type: 'app.bsky.actor.profile', displayName: profile.displayName },
+        record: {
+          $type: 'app.bsky.actor.profile',
+          ...(profile.displayName !== undefined ? { displayName: profile.displayName } : {}),
+          ...(avatar ? { avatar } : {}),
+        },
       });
     }
     return { did, handle, password, agent };

@@ -23,6 +23,28 @@ export interface AccountBinding {
 
 const unreachable = (e: unknown): boolean => isAppError(e) && e.code === 'network_unreachable';
 
+const MAX_AVATAR_BYTES = 1024 * 1024;
+
+/**
+ * The avatar as a data: URL: the screen's policy loads no remote image, and the resident's
+ * network then sees the town hall's request, never the clerk's browser.
+ */
+const inlineImage = async (url: string | null): Promise<string | null> => {
+  if (!url) return null;
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+    const type = res.headers.get('content-type') ?? '';
+    if (!res.ok || !/^image\/(png|jpeg|webp|gif)$/.test(type)) return null;
+    const bytes = Buffer.from(await res.arrayBuffer());
+    return bytes.length <= MAX_AVATAR_BYTES
+      ? `data:${type};base64,${bytes.toString('base64')}`
+      : null;
+  } catch {
+    // No picture is no reason to hold the clerk up: the name and handle are still shown.
+    return null;
+  }
+};
+
 /** What the clerk sees before saving: the account behind the handle, if the network answers. */
 export const lookupAccount = async (
   network: Network,
@@ -31,7 +53,12 @@ export const lookupAccount = async (
   const lookup = connectorFor(network).lookup;
   if (!lookup) return { reachable: true, supported: false, account: null };
   try {
-    return { reachable: true, supported: true, account: await lookup.resolve(handleKey) };
+    const account = await lookup.resolve(handleKey);
+    return {
+      reachable: true,
+      supported: true,
+      account: { ...account, avatarUrl: await inlineImage(account.avatarUrl) },
+    };
   } catch (e) {
     if (unreachable(e)) return { reachable: false, supported: true, account: null };
     throw e;

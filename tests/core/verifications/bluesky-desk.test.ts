@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { checkProof, MAX_PROOF_MISSES } from '../../../src/core/verifications/accounts';
+import sharp from 'sharp';
+import {
+  checkProof,
+  lookupAccount,
+  MAX_PROOF_MISSES,
+} from '../../../src/core/verifications/accounts';
 import {
   type AtprotoNetwork,
   startAtprotoNetwork,
@@ -43,6 +48,33 @@ describe('a Bluesky verification at the counter, against a real PLC directory an
       accountLookup: 'resolved',
       state: 'verified',
     });
+  });
+
+  test('before saving, the clerk is shown the account: name, handle and profile picture', async () => {
+    const bytes = await sharp({
+      create: { width: 8, height: 8, channels: 3, background: '#3a7' },
+    })
+      .png()
+      .toBuffer();
+    const dani = await net.createAccount('dani-desk', {
+      displayName: 'Dani',
+      avatar: { bytes, type: 'image/png' },
+    });
+    const shown = await lookupAccount('bluesky', 'dani-desk.test');
+    expect(shown).toMatchObject({
+      reachable: true,
+      supported: true,
+      account: { userId: dani.did, handle: 'dani-desk.test', displayName: 'Dani' },
+    });
+    expect(shown.account?.avatarUrl).toBe(`data:image/png;base64,${bytes.toString('base64')}`);
+    // Networks with no open lookup say so, and the clerk checks the account by eye.
+    expect(await lookupAccount('x', 'ana_g')).toEqual({
+      reachable: true,
+      supported: false,
+      account: null,
+    });
+    process.env.VENTANILLA_BLUESKY_RESOLVER = 'http://127.0.0.1:9';
+    expect(await lookupAccount('bluesky', 'dani-desk.test')).toMatchObject({ reachable: false });
   });
 
   test('a handle nobody holds is refused in words, and nothing is saved', async () => {

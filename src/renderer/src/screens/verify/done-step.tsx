@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Verification } from '../../../../shared/contract/verifications';
 import { useAction, useApp } from '../../app-context';
 import { ErrorBanner } from '../../components/form';
+import { ProofSearch } from './account-preview';
 import { useGlobalKeys } from './keys';
 import { verificationStateText } from '../../../../shared/verification-label';
 import { formatDuration, printPdf } from './print';
@@ -60,6 +61,7 @@ export const DoneStep = ({
           <output className="code">{v.challengeCode}</output>
         </div>
       )}
+      <ProofSearch verification={v} onChecked={setV} />
       <ErrorBanner message={error} />
       <div className="row">
         <button type="button" className="primary" onClick={onNext} autoFocus>

@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/contract/verifications';
 import { useApp } from '../../app-context';
 import { PersonalDataWarning } from '../../components/reason-input';
+import { AccountPreview } from './account-preview';
 
 export interface HandleChoice {
   readonly network: Network;
@@ -157,6 +158,7 @@ export const HandleStep = ({
         <small id="handle-hint" className="hint">
           {t(`verifications.ui.handle.hints.${network}`)}
         </small>
+        <AccountPreview network={network} handle={handle} />
       </div>
       {HAS_USER_ID[network] && (
         <div className="field">
