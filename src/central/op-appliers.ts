@@ -1,4 +1,4 @@
-import { auditAppliers } from './appliers/audit';
+import { auditAppliers } from './audit-chain/appliers';
 import { registryAppliers } from './registry/appliers';
 import type { OpAppliers } from './sync/appliers';
 import { verificationAppliers } from './appliers/verifications';

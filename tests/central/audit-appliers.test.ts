@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
-import { auditAppliers } from '../../src/central/appliers/audit';
+import { auditAppliers } from '../../src/central/audit-chain/appliers';
 import type { CentralDevice, PushedOp } from '../../src/central/sync/appliers';
 import { migrateCentral } from '../../src/central/db/migrate';
 import { openPgliteStore } from '../../src/central/db/pglite-store';

@@ -6,6 +6,7 @@ import {
   entryProblem,
   problemSeq,
 } from '../../core/audit/central-chain';
+import { devicesStore } from '../devices/store';
 import {
   type CentralDevice,
   type CentralTx,
@@ -14,6 +15,7 @@ import {
   type PushedOp,
   rejectOp,
 } from '../sync/appliers';
+import { auditChainStore } from './store';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -40,34 +42,10 @@ const Checkpoint = z.object({
   signature: z.string().min(1),
 });
 
-interface ChainRow {
-  size: number;
-  head_hash: string;
-}
+const chainOf = (tx: CentralTx, device: CentralDevice) => auditChainStore.chainOf(tx, device.id);
 
-const chainOf = async (tx: CentralTx, device: CentralDevice): Promise<ChainRow> => {
-  const [row] = await tx.query<ChainRow>(
-    'SELECT size::int AS size, head_hash FROM audit_chains WHERE device_id = $1',
-    [device.id],
-  );
-  if (row) return row;
-  await tx.query(`INSERT INTO audit_chains (device_id, size, head_hash) VALUES ($1, 0, '')`, [
-    device.id,
-  ]);
-  return { size: 0, head_hash: '' };
-};
-
-const hashAt = async (
-  tx: CentralTx,
-  device: CentralDevice,
-  seq: number,
-): Promise<string | undefined> =>
-  (
-    await tx.query<{ hash: string }>(
-      'SELECT hash FROM audit_entries WHERE device_id = $1 AND seq = $2',
-      [device.id, seq],
-    )
-  )[0]?.hash;
+const hashAt = (tx: CentralTx, device: CentralDevice, seq: number) =>
+  auditChainStore.hashAt(tx, device.id, seq);
 
 /**
  * Flags the device once (the first problem is the one that matters), and shows it on the
@@ -79,15 +57,8 @@ const flag = async (
   problem: CentralProblem,
   seq: number,
 ): Promise<void> => {
-  await tx.query(
-    `UPDATE audit_chains SET flag_problem = $2, flag_seq = $3, flagged_at = $4
-     WHERE device_id = $1 AND flag_problem IS NULL`,
-    [device.id, problem, seq, tx.now],
-  );
-  await tx.query('UPDATE devices SET last_error = $2 WHERE id = $1', [
-    device.id,
-    `audit_${problem}@${seq}`,
-  ]);
+  await auditChainStore.flag(tx, device.id, problem, seq, tx.now);
+  await devicesStore.setLastError(tx, device.id, `audit_${problem}@${seq}`);
 };
 
 /** One `audit.entry`: checked against the chain central holds; appended when it extends it. */
@@ -96,10 +67,7 @@ const applyEntry: OpApplier = async (tx, device, op) => {
   if (!parsed.success) throw rejectOp('invalid_payload');
   const entry = parsed.data;
   const chain = await chainOf(tx, device);
-  const heads = await tx.query<{ head_hash: string }>(
-    'SELECT head_hash FROM audit_checkpoints WHERE device_id = $1 AND size = $2 AND problem IS NULL',
-    [device.id, entry.seq],
-  );
+  const heads = await auditChainStore.checkpointHeads(tx, device.id, [entry.seq]);
   const problem = entryProblem(
     {
       size: chain.size,
@@ -111,15 +79,13 @@ const applyEntry: OpApplier = async (tx, device, op) => {
   );
   if (problem) await flag(tx, device, problem, problemSeq(problem, { seq: entry.seq }, chain.size));
   if (entry.seq === chain.size + 1 && (problem === null || problem === 'checkpoint_mismatch')) {
-    await tx.query(
-      'INSERT INTO audit_entries (device_id, seq, hash, entry, received_at) VALUES ($1, $2, $3, $4, $5)',
-      [device.id, entry.seq, entry.hash, JSON.stringify(entry), tx.now],
-    );
-    await tx.query('UPDATE audit_chains SET size = $2, head_hash = $3 WHERE device_id = $1', [
+    await auditChainStore.append(
+      tx,
       device.id,
-      entry.seq,
-      entry.hash,
-    ]);
+      [{ seq: entry.seq, hash: entry.hash, entry }],
+      { size: entry.seq, head_hash: entry.hash },
+      tx.now,
+    );
   }
 };
 
@@ -140,10 +106,10 @@ const applyEntries = async (tx: CentralTx, device: CentralDevice, ops: readonly 
     entries.push(parsed.data);
   }
   const chain = await chainOf(tx, device);
-  const heads = await tx.query<{ size: number; head_hash: string }>(
-    `SELECT size::int AS size, head_hash FROM audit_checkpoints
-     WHERE device_id = $1 AND size = ANY($2::bigint[]) AND problem IS NULL`,
-    [device.id, entries.map((e) => e.seq)],
+  const heads = await auditChainStore.checkpointHeads(
+    tx,
+    device.id,
+    entries.map((e) => e.seq),
   );
   let { size, head_hash: head } = chain;
   for (const entry of entries) {
@@ -154,23 +120,13 @@ const applyEntries = async (tx: CentralTx, device: CentralDevice, ops: readonly 
     size = entry.seq;
     head = entry.hash;
   }
-  await tx.query(
-    `INSERT INTO audit_entries (device_id, seq, hash, entry, received_at)
-     SELECT $1, u.seq, u.hash, u.entry::jsonb, $2
-     FROM unnest($3::bigint[], $4::text[], $5::text[]) AS u(seq, hash, entry)`,
-    [
-      device.id,
-      tx.now,
-      entries.map((e) => e.seq),
-      entries.map((e) => e.hash),
-      entries.map((e) => JSON.stringify(e)),
-    ],
-  );
-  await tx.query('UPDATE audit_chains SET size = $2, head_hash = $3 WHERE device_id = $1', [
+  await auditChainStore.append(
+    tx,
     device.id,
-    size,
-    head,
-  ]);
+    entries.map((e) => ({ seq: e.seq, hash: e.hash, entry: e })),
+    { size, head_hash: head },
+    tx.now,
+  );
 };
 
 /**
@@ -185,30 +141,20 @@ export const auditAppliers: OpAppliers = {
     if (!parsed.success) throw rejectOp('invalid_payload');
     const cp = parsed.data;
     const chain = await chainOf(tx, device);
-    const [keyRow] = await tx.query<{ public_key: string }>(
-      'SELECT public_key FROM devices WHERE id = $1',
-      [device.id],
-    );
+    const keyRow = await devicesStore.byId(tx, device.id);
     if (!keyRow) throw rejectOp('unknown_device');
     const key = createPublicKey({
       key: Buffer.from(keyRow.public_key, 'base64'),
       format: 'der',
       type: 'spki',
     });
-    const [largest] = await tx.query<{ size: number | null }>(
-      'SELECT max(size)::int AS size FROM audit_checkpoints WHERE device_id = $1',
-      [device.id],
-    );
+    const largestSize = await auditChainStore.largestCheckpoint(tx, device.id);
     const problem = checkpointProblem(
-      { largestSize: largest?.size ?? 0, knownHash: await hashAt(tx, device, cp.size) },
+      { largestSize, knownHash: await hashAt(tx, device, cp.size) },
       cp,
       key,
     );
-    await tx.query(
-      `INSERT INTO audit_checkpoints (device_id, size, head_hash, signed_at, signature, problem, received_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [device.id, cp.size, cp.head_hash, cp.at, cp.signature, problem, tx.now],
-    );
+    await auditChainStore.insertCheckpoint(tx, device.id, cp, problem, tx.now);
     if (problem)
       await flag(tx, device, problem, problemSeq(problem, { size: cp.size }, chain.size));
   },
