@@ -224,7 +224,9 @@ export const readMrzBand = async (
   if (outcome.mrz && nameDisagreement(outcome.mrz, witness).length > 0) {
     const second = await readWitness(first.mrz, 'otsu');
     const third = (await readBand()).text.toUpperCase().replace(/[^A-Z<]/g, '');
-    outcome.mrz = adoptWitnessSpelling(outcome.mrz, [witness, second, third]);
+    const adopted = adoptWitnessSpelling(outcome.mrz, [witness, second, third]);
+    outcome.mrz = adopted.mrz;
+    outcome.uncertain.push(...adopted.changed);
   }
   if (outcome.mrz && needsWitness(outcome.mrz)) {
     const lines = layoutOf(outcome.mrz.format).lineCount;

@@ -53,6 +53,10 @@ const nearSpellings = (word: string, text: string): Set<string> => {
   return out;
 };
 
+/** Document fields whose value differs between two readings of one MRZ. */
+const changedFields = (a: MrzInterpretation, b: MrzInterpretation): OcrDocumentField[] =>
+  (Object.keys(b.document) as OcrDocumentField[]).filter((k) => a.document[k] !== b.document[k]);
+
 /** What the legacy engine makes of a wide OCR-B capital when blur closes its strokes. */
 const LEGACY_SLIPS: Record<string, string> = { M: 'HN', W: 'NHU' };
 
@@ -64,12 +68,12 @@ const isLegacySlip = (word: string, witness: string): boolean =>
  * When the LSTM readings of the name line spell a word one letter away from the legacy
  * reading, take the spelling that most of them (two at least) agree on, or else one that
  * undoes a known slip of the legacy engine (M read as H, W as N) when no witness has the
- * legacy spelling. The field stays flagged for the clerk either way.
+ * legacy spelling. The fields it changed are returned, for the clerk to confirm.
  */
 export const adoptWitnessSpelling = (
   m: MrzInterpretation,
   witnesses: readonly string[],
-): MrzInterpretation => {
+): { mrz: MrzInterpretation; changed: OcrDocumentField[] } => {
   const field = nameField(m);
   let fixed = field;
   for (const word of [...new Set(field.split('<').filter((w) => w.length >= 3))]) {
@@ -88,7 +92,9 @@ export const adoptWitnessSpelling = (
           : undefined;
     if (only) fixed = fixed.replace(new RegExp(`(^|<)${word}(?=<|$)`), `$1${only}`);
   }
-  return fixed === field ? m : withNameField(m, fixed);
+  if (fixed === field) return { mrz: m, changed: [] };
+  const mrz = withNameField(m, fixed);
+  return { mrz, changed: changedFields(m, mrz) };
 };
 
 /** Windows of a line as long as the number, and one longer less one glyph (LSTM doubles some). */
@@ -134,10 +140,6 @@ export const witnessNumber = (
   const [only] = found.values();
   return found.size === 1 && only ? only : null;
 };
-
-/** Document fields whose value differs between two readings of one MRZ. */
-const changedFields = (a: MrzInterpretation, b: MrzInterpretation): OcrDocumentField[] =>
-  (Object.keys(b.document) as OcrDocumentField[]).filter((k) => a.document[k] !== b.document[k]);
 
 /** At most this many glyphs of a field may come from the witness. */
 const MAX_WITNESS_GLYPHS = 2;

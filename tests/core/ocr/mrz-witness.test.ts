@@ -58,17 +58,18 @@ const LEGACY_TIE = [
 
 describe('a name spelling from the LSTM witnesses', () => {
   it('undoes the legacy engine’s M-as-H slip when one witness shows it and none has the legacy spelling', () => {
-    const m = adoptWitnessSpelling(read(LEGACY_TIE), [
+    const { mrz: m, changed } = adoptWitnessSpelling(read(LEGACY_TIE), [
       'AIT<OUAHMANEKLK<KFATIMA<KZAHRAKLKLKLL',
       'AIT<OUAHRANE<<FATIMA<CZAHRA<KLLL',
       'AITKOUAHBANE<<FATINA<ZAHRA',
     ]);
     expect(m.document.surnames).toBe('AIT OUAHMANE');
     expect(m.document.given_names).toBe('FATIMA ZAHRA');
+    expect(changed).toEqual(expect.arrayContaining(['surnames', 'given_names']));
   });
 
   it('keeps the legacy spelling when a witness reads it too', () => {
-    const m = adoptWitnessSpelling(read(LEGACY_TIE), [
+    const { mrz: m } = adoptWitnessSpelling(read(LEGACY_TIE), [
       'AIT<OUAHMANEKLK<KFATIMA<KZAHRA',
       'AIT<OUAHHANE<<FATIHA<CZAHRA',
     ]);
@@ -77,13 +78,27 @@ describe('a name spelling from the LSTM witnesses', () => {
   });
 
   it('takes no slip that is not one (R for H), but a spelling two witnesses agree on', () => {
-    const lone = adoptWitnessSpelling(read(LEGACY_TIE), ['AIT<OUAHRANE<<FATIHA', 'AIT<OUAHPANE']);
+    const { mrz: lone } = adoptWitnessSpelling(read(LEGACY_TIE), [
+      'AIT<OUAHRANE<<FATIHA',
+      'AIT<OUAHPANE',
+    ]);
     expect(lone.document.surnames).toBe('AIT OUAHHANE');
     const agreed = adoptWitnessSpelling(read(LEGACY_TIE), [
       'AIT<OUAHRANE<<FATIHA',
       'AIT<OUAHRANE<<FATIHA',
       'AIT<OUAHPANE',
     ]);
-    expect(agreed.document.surnames).toBe('AIT OUAHRANE');
+    expect(agreed.mrz.document.surnames).toBe('AIT OUAHRANE');
+    expect(agreed.changed).toContain('surnames');
+  });
+
+  it('flags a name the majority changed even where the first witness read it as the legacy engine did', () => {
+    const { mrz, changed } = adoptWitnessSpelling(read(LEGACY_TIE), [
+      'AIT<OUAHHANE<<FATIHA<ZAHRA',
+      'AIT<OUAHHANE<<FATIMA<ZAHRA',
+      'AIT<OUAHHANE<<FATIMA<ZAHRA',
+    ]);
+    expect(mrz.document.given_names).toBe('FATIMA ZAHRA');
+    expect(changed).toEqual(['given_names']);
   });
 });
