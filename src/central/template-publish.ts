@@ -1,6 +1,7 @@
 import { bundledTemplates } from '../core/forms/templates';
 import { FormTemplate } from '../shared/contract/forms';
 import { AppError } from '../shared/errors';
+import { issueSummary } from '../shared/input-issues';
 import { centralAudit } from './audit/store';
 import type { CentralStore } from './db/store';
 import { centralTx } from './sync/service';
@@ -25,11 +26,11 @@ const parseTemplate = (bytes: Uint8Array): FormTemplate => {
   }
   const parsed = FormTemplate.safeParse(raw);
   if (!parsed.success) {
-    const detail = parsed.error.issues
-      .slice(0, 3)
-      .map((i) => `${i.path.join('.') || '/'}: ${i.message}`)
-      .join('; ');
-    throw new AppError('forms_template_file_invalid', { detail }, 422);
+    throw new AppError(
+      'forms_template_file_invalid',
+      { detail: issueSummary(parsed.error, raw) },
+      422,
+    );
   }
   return parsed.data;
 };

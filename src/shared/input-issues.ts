@@ -71,3 +71,17 @@ export const invalidInputParams = (
         : undefined;
   return limit === undefined ? { field, problem } : { field, problem, limit: Number(limit) };
 };
+
+/**
+ * Up to `limit` problems as `path: problem` for a refusal's detail: the same problem names as
+ * `invalid_input`, never zod's own (English, schema-worded) messages.
+ */
+export const issueSummary = (error: z.ZodError, input: unknown, limit = 3): string =>
+  error.issues
+    .slice(0, limit)
+    .map((issue) => {
+      const named = issue.path.filter((p): p is string => typeof p === 'string');
+      const problem = problemOf(issue, valueAt(input, issue.path), named.at(-1) ?? 'input');
+      return `${issue.path.join('.') || '/'}: ${problem}`;
+    })
+    .join('; ');

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { createOcrService } from '../../core/ocr';
 import { type MatchCandidate, MatchQuery } from '../../shared/contract/residents';
 import { AppError } from '../../shared/errors';
+import { issueSummary } from '../../shared/input-issues';
 import { call, type GlobalOptions, printJson, resolveDataDir, t, withCore } from '../context';
 import { readInputFile } from './register';
 import { fullName } from '../../shared/person-name';
@@ -24,11 +25,7 @@ export const parseDocument = (text: string): MatchQuery => {
   const inner = typeof raw === 'object' && raw !== null && 'document' in raw ? raw.document : raw;
   const parsed = MatchQuery.safeParse(inner);
   if (!parsed.success) {
-    const detail = parsed.error.issues
-      .slice(0, 3)
-      .map((i) => `${i.path.join('.') || '(document)'}: ${i.message}`)
-      .join('; ');
-    throw new AppError('match_bad_document', { detail });
+    throw new AppError('match_bad_document', { detail: issueSummary(parsed.error, inner) });
   }
   return parsed.data;
 };
