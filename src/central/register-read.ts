@@ -3,7 +3,7 @@ import type { ImportReport } from '../shared/contract/residents';
 import { AppError } from '../shared/errors';
 import { type Language, translateError } from '../shared/i18n';
 import { canonicalJson } from '../core/audit/canonical-json';
-import { normalizeDocumentNumber } from '../core/privacy/document-number';
+import { normalizeDocumentNumber } from '../shared/document-number';
 import { usesSpanishSexLetters } from '../shared/register-sex';
 import {
   decodeRegister,
