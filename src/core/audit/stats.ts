@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AuditStats } from '../../shared/contract/audit';
 import { localDay } from '../../shared/time-format';
+import { openWork, timesToVerify } from '../verifications/repo';
 import { whereOf } from './query';
 
 const median = (xs: number[]): number => {
@@ -64,19 +65,12 @@ export const auditStats = (
     return acc;
   }, []);
 
-  const ttv = db
-    .prepare(
-      `SELECT created_at AS at, time_to_verify_ms AS ms FROM verifications
-       WHERE (@from IS NULL OR created_at >= @from) AND (@to IS NULL OR created_at < @to)`,
-    )
-    .all({ from: w.params.from ?? null, to: w.params.to ?? null }) as { at: string; ms: number }[];
+  const ttv = timesToVerify(db, { from: w.params.from ?? null, to: w.params.to ?? null });
   const weeks = new Map<string, number[]>();
   for (const r of ttv) {
     const week = weekOf(localDay(r.at, timeZone));
     weeks.set(week, [...(weeks.get(week) ?? []), r.ms]);
   }
-  const count = (sql: string) => (db.prepare(sql).pluck().get() as number | undefined) ?? 0;
-
   return {
     verificationsPerDay: perDay('verification.created'),
     medianTimeToVerifyPerWeek: [...weeks.entries()]
@@ -88,7 +82,6 @@ export const auditStats = (
       })),
     formsByTemplate,
     failedLookups,
-    pendingProofs: count(`SELECT count(*) FROM verifications WHERE state = 'pending_proof'`),
-    openConflicts: count(`SELECT count(*) FROM verification_conflicts WHERE state = 'open'`),
+    ...openWork(db),
   };
 };

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { provisionalNumbersOf } from '../forms/subject-entries';
 import { subjectAudit, subjectRecords } from '../privacy/subject';
 import { residentsRepo } from '../residents/repo';
 import { ftsQuery, searchWords } from '../residents/search';
@@ -25,14 +26,6 @@ export const subjectSeqs = (db: Database, text: string): { seqs: number[]; subje
   const seqs = new Set<number>();
   for (const id of ids)
     for (const row of subjectAudit(db, subjectRecords(db, id))) seqs.add(row.seq);
-  const subjects = (
-    db
-      .prepare(
-        `SELECT provisional_number FROM registry_entries
-         WHERE official_number = @q OR provisional_number = @q LIMIT 20`,
-      )
-      .pluck()
-      .all({ q: q.toUpperCase() }) as string[]
-  ).map((n) => `registry:${n}`);
+  const subjects = provisionalNumbersOf(db, q.toUpperCase()).map((n) => `registry:${n}`);
   return { seqs: [...seqs], subjects };
 };

@@ -3,9 +3,11 @@ import { AppError } from '../../shared/errors';
 import type { Actor } from '../audit/append';
 import { audit, type CoreDeps, inTransaction } from '../app/deps';
 import { removeSealed } from '../forms/attachment-store';
+import { eraseEntryContact, eraseFiledContent } from '../forms/subject-entries';
+import { anonymiseResident } from '../verifications/anonymise';
+import { forgetDocument } from '../verifications/anti-fishing';
 import { endRecord } from '../verifications/lifecycle';
 import { getVerification } from '../verifications/repo';
-import { anonymiseResident } from './anonymise';
 import { isParty, subjectAudit, subjectRecords, subjectTag } from './subject';
 
 /**
@@ -46,49 +48,28 @@ export const eraseResident = (
       at,
     );
     const hash = resident.document_hash;
-    const failedLookups = hash
-      ? deps.db.prepare('DELETE FROM failed_lookups WHERE document_hash = ?').run(hash).changes
-      : 0;
-    const lookupLocks = hash
-      ? deps.db.prepare('DELETE FROM lookup_locks WHERE document_hash = ?').run(hash).changes
-      : 0;
+    const { failedLookups, lookupLocks } = hash
+      ? forgetDocument(deps.db, hash)
+      : { failedLookups: 0, lookupLocks: 0 };
 
     let entryContacts = 0;
     let entryContents = 0;
     let entriesAwaitingSync = 0;
     const files: string[] = [];
-    const markFile = deps.db.prepare(
-      'UPDATE registry_attachments SET removed_at = ? WHERE id = ? AND removed_at IS NULL',
-    );
     for (const e of records.entries) {
       const party = isParty(e, resident);
       const contact = party ? e.party_contact : e.rep_contact;
       if (contact !== null) entryContacts += 1;
-      deps.db
-        .prepare(
-          party
-            ? `UPDATE registry_entries SET party_contact = NULL, party_doc_hash = NULL, erased_at = ? WHERE id = ?`
-            : `UPDATE registry_entries SET rep_contact = NULL, rep_doc_hash = NULL, erased_at = ? WHERE id = ?`,
-        )
-        .run(at, e.id);
+      eraseEntryContact(deps.db, e.id, party, at);
       if (!party) continue;
       // Until central stores the entry, this counter holds the only copy of the filed document.
       if (e.synced_at === null) {
         entriesAwaitingSync += 1;
         continue;
       }
-      deps.db.prepare(`UPDATE registry_entries SET data = '{}' WHERE id = ?`).run(e.id);
-      entryContents += 1;
       // A file goes only once central has confirmed it holds these very bytes.
-      const ids = deps.db
-        .prepare(
-          `SELECT id FROM registry_attachments
-           WHERE entry_id = ? AND removed_at IS NULL AND uploaded_at IS NOT NULL`,
-        )
-        .pluck()
-        .all(e.id) as string[];
-      for (const id of ids) markFile.run(at, id);
-      files.push(...ids);
+      files.push(...eraseFiledContent(deps.db, e.id, at));
+      entryContents += 1;
     }
 
     const counts: ErasureReport = {

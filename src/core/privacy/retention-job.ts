@@ -2,6 +2,7 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RetentionCounts, RetentionRun } from '../../shared/contract/privacy';
 import type { Actor } from '../audit/append';
+import { lastRecordedAt } from '../audit/linked';
 import { audit, type CoreDeps, inTransaction } from '../app/deps';
 import {
   markDueAttachments,
@@ -12,7 +13,8 @@ import {
   anonymiseClosedRequests,
   anonymiseEndedVerifications,
   anonymiseResolvedConflicts,
-} from './anonymise';
+} from '../verifications/anonymise';
+import { purgeLookups } from '../verifications/anti-fishing';
 import { monthsBefore, readRetentionPolicy } from './retention-policy';
 
 const MINUTE_MS = 60_000;
@@ -64,13 +66,8 @@ export const runRetention = (deps: CoreDeps, carriedScannerImages = 0): Retentio
     const now = deps.clock.now();
     const at = now.toISOString();
     const lookupCutoff = new Date(now.getTime() - policy.failedLookupDays * DAY_MS).toISOString();
-    const failedLookups = deps.db
-      .prepare('DELETE FROM failed_lookups WHERE at <= ?')
-      .run(lookupCutoff).changes;
     // A lock row holds a document hash; once it is over and as old as the log, it goes too.
-    const lookupLocks = deps.db
-      .prepare('DELETE FROM lookup_locks WHERE locked_until <= ? AND last_locked_at <= ?')
-      .run(at, lookupCutoff).changes;
+    const { failedLookups, lookupLocks } = purgeLookups(deps.db, lookupCutoff, at);
     const cutoff = monthsBefore(now, policy.verificationMonths).toISOString();
     const due = markDueAttachments(deps);
     const counts: RetentionCounts = {
@@ -96,10 +93,8 @@ export const runRetention = (deps: CoreDeps, carriedScannerImages = 0): Retentio
 };
 
 const lastRunAt = (deps: CoreDeps): number | null => {
-  const row = deps.db
-    .prepare(`SELECT max(at) AS at FROM audit_log WHERE action = 'privacy.retention_run'`)
-    .get() as { at: string | null };
-  return row.at ? Date.parse(row.at) : null;
+  const at = lastRecordedAt(deps.db, 'privacy.retention_run');
+  return at ? Date.parse(at) : null;
 };
 
 /**

@@ -1,45 +1,18 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors';
+import { type AuditRowLite, auditAbout, auditLinkedTo } from '../audit/linked';
 import type { EntryRow } from '../forms/entries';
+import { entriesAbout, type SubjectEntry } from '../forms/subject-entries';
 import { type ResidentRow, residentsRepo } from '../residents/repo';
-import type { VerificationRow } from '../verifications/repo';
+import { failedLookupsOf, type FailedLookupRow } from '../verifications/anti-fishing';
+import {
+  type ConflictRow,
+  type RequestRow,
+  residentVerificationRecords,
+  type VerificationRow,
+} from '../verifications/repo';
 
-export interface FailedLookupRow {
-  readonly id: number;
-  readonly at: string;
-  readonly staff_name: string;
-  readonly document_masked: string;
-  readonly reason: string;
-}
-
-export interface RequestRow {
-  readonly id: string;
-  readonly network: string;
-  readonly handle: string;
-  readonly requested_at: string;
-  readonly state: string;
-}
-
-export interface AuditRowLite {
-  readonly seq: number;
-  readonly at: string;
-  readonly actor_name: string;
-  readonly action: string;
-  readonly subject: string | null;
-  readonly details: string;
-}
-
-export interface ConflictRow {
-  readonly id: string;
-  readonly network: string;
-  readonly handle: string;
-  readonly claimant_resident_id: string;
-  readonly state: string;
-  readonly created_at: string;
-  readonly resolved_at: string | null;
-}
-
-export type SubjectEntry = EntryRow & { readonly erased_at: string | null };
+export type { AuditRowLite, ConflictRow, FailedLookupRow, RequestRow, SubjectEntry };
 
 /** Everything this counter holds that is linked to one resident, and to nobody else. */
 export interface SubjectRecords {
@@ -68,39 +41,9 @@ export const subjectRecords = (db: Database, residentId: string): SubjectRecords
   const resident = findResident(db, residentId);
   const id = resident.resident_id;
   const hash = resident.document_hash;
-  const verifications = db
-    .prepare('SELECT * FROM verifications WHERE resident_id = ? ORDER BY created_at, id')
-    .all(id) as VerificationRow[];
-  const requests = db
-    .prepare(
-      `SELECT id, network, handle, requested_at, state FROM verification_requests
-       WHERE resident_id = ? ORDER BY requested_at, id`,
-    )
-    .all(id) as RequestRow[];
-  const conflicts = db
-    .prepare(
-      `SELECT id, network, handle, claimant_resident_id, state, created_at, resolved_at
-       FROM verification_conflicts WHERE claimant_resident_id = @id
-         OR holder_verification_id IN (SELECT value FROM json_each(@ids))
-       ORDER BY created_at, id`,
-    )
-    .all({ id, ids: JSON.stringify(verifications.map((v) => v.id)) }) as ConflictRow[];
-  const entries = db
-    .prepare(
-      `SELECT * FROM registry_entries
-       WHERE party_resident_id = @id
-          OR (@hash IS NOT NULL AND (party_doc_hash = @hash OR rep_doc_hash = @hash))
-       ORDER BY filed_at, id`,
-    )
-    .all({ id, hash }) as SubjectEntry[];
-  const failedLookups = hash
-    ? (db
-        .prepare(
-          `SELECT id, at, staff_name, document_masked, reason FROM failed_lookups
-           WHERE document_hash = ? ORDER BY at, id`,
-        )
-        .all(hash) as FailedLookupRow[])
-    : [];
+  const { verifications, requests, conflicts } = residentVerificationRecords(db, id);
+  const entries = entriesAbout(db, id, hash);
+  const failedLookups = hash ? failedLookupsOf(db, hash) : [];
   return { resident, verifications, requests, conflicts, entries, failedLookups };
 };
 
@@ -130,30 +73,18 @@ export const subjectAudit = (db: Database, records: SubjectRecords): AuditRowLit
       .filter((c) => c.claimant_resident_id === id)
       .map((c) => `conflict:${c.id}`),
   ];
-  const numbers = JSON.stringify(records.entries.map((e) => e.provisional_number));
-  const linked = db
-    .prepare(
-      `SELECT seq, at, actor_name, action, subject, details FROM audit_log
-       WHERE subject IN (SELECT value FROM json_each(@subjects))
-          OR json_extract(details, '$.residentId') = @id
-          OR EXISTS (SELECT 1 FROM json_each(details, '$.candidates') WHERE value = @id)
-          OR EXISTS (SELECT 1 FROM json_each(details, '$.entries')
-                     WHERE value IN (SELECT value FROM json_each(@numbers)))`,
-    )
-    .all({ subjects: JSON.stringify(subjects), id, numbers }) as AuditRowLite[];
+  const linked = auditLinkedTo(db, {
+    subjects,
+    residentId: id,
+    numbers: records.entries.map((e) => e.provisional_number),
+  });
   const mask = records.resident.document_masked;
   const moments = [
     ...records.failedLookups.map((f) => Date.parse(f.at)),
     ...records.verifications.map((v) => Date.parse(v.created_at)),
   ];
   const byMask = mask
-    ? (
-        db
-          .prepare(
-            `SELECT seq, at, actor_name, action, subject, details FROM audit_log WHERE subject = ?`,
-          )
-          .all(`document:${mask}`) as AuditRowLite[]
-      ).filter((row) => {
+    ? auditAbout(db, `document:${mask}`).filter((row) => {
         const t = Date.parse(row.at);
         return moments.some((m) => Math.abs(m - t) <= SAME_TRANSACTION_MS);
       })

@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Actor } from '../audit/append';
 import { audit, type CoreDeps } from '../app/deps';
 import { enqueue } from '../sync/outbox';
@@ -121,3 +122,44 @@ export const listFailedLookups = (deps: CoreDeps, limit: number): FailedLookup[]
        FROM failed_lookups ORDER BY id DESC LIMIT ?`,
     )
     .all(limit) as FailedLookup[];
+
+export interface FailedLookupRow {
+  readonly id: number;
+  readonly at: string;
+  readonly staff_name: string;
+  readonly document_masked: string;
+  readonly reason: string;
+}
+
+/** The failed lookups of one keyed document hash, oldest first. */
+export const failedLookupsOf = (db: Database, hash: string): FailedLookupRow[] =>
+  db
+    .prepare(
+      `SELECT id, at, staff_name, document_masked, reason FROM failed_lookups
+       WHERE document_hash = ? ORDER BY at, id`,
+    )
+    .all(hash) as FailedLookupRow[];
+
+/** An erasure: the failed lookups and the lock row of one number go. */
+export const forgetDocument = (
+  db: Database,
+  hash: string,
+): { failedLookups: number; lookupLocks: number } => ({
+  failedLookups: db.prepare('DELETE FROM failed_lookups WHERE document_hash = ?').run(hash).changes,
+  lookupLocks: db.prepare('DELETE FROM lookup_locks WHERE document_hash = ?').run(hash).changes,
+});
+
+/**
+ * Retention: failed lookups made on or before `cutoff` go, and so does a lock row once its lock
+ * is over (at `now`) and it is as old as the log.
+ */
+export const purgeLookups = (
+  db: Database,
+  cutoff: string,
+  now: string,
+): { failedLookups: number; lookupLocks: number } => ({
+  failedLookups: db.prepare('DELETE FROM failed_lookups WHERE at <= ?').run(cutoff).changes,
+  lookupLocks: db
+    .prepare('DELETE FROM lookup_locks WHERE locked_until <= ? AND last_locked_at <= ?')
+    .run(now, cutoff).changes,
+});

@@ -183,3 +183,75 @@ export const dayFigures = (db: Database, since: string) => {
     .get() as number;
   return { done, times, pending };
 };
+
+/** An online request as the privacy export lists it. */
+export interface RequestRow {
+  readonly id: string;
+  readonly network: string;
+  readonly handle: string;
+  readonly requested_at: string;
+  readonly state: string;
+}
+
+export interface ConflictRow {
+  readonly id: string;
+  readonly network: string;
+  readonly handle: string;
+  readonly claimant_resident_id: string;
+  readonly state: string;
+  readonly created_at: string;
+  readonly resolved_at: string | null;
+}
+
+/** Everything the verification desk holds about one resident, oldest first (access, erasure). */
+export const residentVerificationRecords = (
+  db: Database,
+  residentId: string,
+): { verifications: VerificationRow[]; requests: RequestRow[]; conflicts: ConflictRow[] } => {
+  const verifications = db
+    .prepare('SELECT * FROM verifications WHERE resident_id = ? ORDER BY created_at, id')
+    .all(residentId) as VerificationRow[];
+  const requests = db
+    .prepare(
+      `SELECT id, network, handle, requested_at, state FROM verification_requests
+       WHERE resident_id = ? ORDER BY requested_at, id`,
+    )
+    .all(residentId) as RequestRow[];
+  // A conflict is theirs as the claimant, or as the holder of the contested verification.
+  const conflicts = db
+    .prepare(
+      `SELECT id, network, handle, claimant_resident_id, state, created_at, resolved_at
+       FROM verification_conflicts WHERE claimant_resident_id = @id
+         OR holder_verification_id IN (SELECT value FROM json_each(@ids))
+       ORDER BY created_at, id`,
+    )
+    .all({
+      id: residentId,
+      ids: JSON.stringify(verifications.map((v) => v.id)),
+    }) as ConflictRow[];
+  return { verifications, requests, conflicts };
+};
+
+/** Time to verify of the records created in [from, to), for the audit statistics. */
+export const timesToVerify = (
+  db: Database,
+  range: { from: string | number | null; to: string | number | null },
+): { at: string; ms: number }[] =>
+  db
+    .prepare(
+      `SELECT created_at AS at, time_to_verify_ms AS ms FROM verifications
+       WHERE (@from IS NULL OR created_at >= @from) AND (@to IS NULL OR created_at < @to)`,
+    )
+    .all(range) as { at: string; ms: number }[];
+
+/** What is still open at the desk: proofs awaited and conflicts to resolve. */
+export const openWork = (db: Database): { pendingProofs: number; openConflicts: number } => ({
+  pendingProofs: db
+    .prepare(`SELECT count(*) FROM verifications WHERE state = 'pending_proof'`)
+    .pluck()
+    .get() as number,
+  openConflicts: db
+    .prepare(`SELECT count(*) FROM verification_conflicts WHERE state = 'open'`)
+    .pluck()
+    .get() as number,
+});
