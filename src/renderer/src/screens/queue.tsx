@@ -8,6 +8,7 @@ import { ReasonInput } from '../components/reason-input';
 import { useSyncStatus } from '../components/sync-status';
 import { ErrorBanner, formValues, Notice } from '../components/form';
 import { useTimes } from '../time';
+import { useCan } from '../use-can';
 import { UploadProgressBar, UploadsTable, useByteSize } from './queue-uploads';
 
 type Tab = 'pending' | 'rejected' | 'uploadsWaiting' | 'uploadsFailed';
@@ -31,7 +32,7 @@ const useStopLabel = () => {
 export const QueueScreen = () => {
   const { t } = useTranslation();
   const times = useTimes();
-  const { api, session } = useApp();
+  const { api } = useApp();
   const { busy, error, run } = useAction();
   const [status, refreshStatus] = useSyncStatus();
   const [tab, setTab] = useState<Tab>('pending');
@@ -43,7 +44,7 @@ export const QueueScreen = () => {
   const [runs, setRuns] = useState(0);
   const errorLabel = useErrorLabel();
   const stopLabel = useStopLabel();
-  const canFix = session?.staff.role === 'manager' || session?.staff.role === 'admin';
+  const canFix = useCan('syncRetry');
   const size = useByteSize();
   const uploadTab = tab === 'uploadsWaiting' || tab === 'uploadsFailed';
 

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { Role } from '../../../shared/contract';
+import type { OperationName } from '../../../shared/contract';
 import { AuditScreen } from './audit';
 import { PrivacyScreen } from './privacy';
 import { RegistryBookScreen } from './registry-book';
@@ -16,7 +16,8 @@ export interface ScreenDef {
   readonly id: string;
   /** i18n key of the menu label. */
   readonly label: string;
-  readonly roles: readonly Role[];
+  /** The operation the screen stands on: whoever the contract lets call it sees the screen. */
+  readonly op: OperationName;
   readonly component: ComponentType;
 }
 
@@ -25,42 +26,42 @@ export const screens: readonly ScreenDef[] = [
   {
     id: 'verify',
     label: 'verifications.nav.verify',
-    roles: ['clerk', 'manager', 'admin'],
+    op: 'verifyMatch',
     component: VerifyScreen,
   },
   {
     id: 'conflicts',
     label: 'verifications.nav.conflicts',
-    roles: ['manager', 'admin'],
+    op: 'verifyConflicts',
     component: ConflictsScreen,
   },
   {
     id: 'walk-ins',
     label: 'forms.nav.walkIns',
-    roles: ['clerk', 'manager', 'admin'],
+    op: 'formsFile',
     component: WalkInsScreen,
   },
   {
     id: 'registry-book',
     label: 'forms.nav.book',
-    roles: ['clerk', 'manager', 'admin'],
+    op: 'formsList',
     component: RegistryBookScreen,
   },
   {
     id: 'residents',
     label: 'residents.nav',
-    roles: ['clerk', 'manager', 'admin'],
+    op: 'residentsSearch',
     component: ResidentsScreen,
   },
   {
     id: 'status',
     label: 'ui.nav.status',
-    roles: ['clerk', 'manager', 'admin'],
+    op: 'systemStatus',
     component: StatusScreen,
   },
-  { id: 'queue', label: 'sync.nav', roles: ['clerk', 'manager', 'admin'], component: QueueScreen },
-  { id: 'audit', label: 'audit.ui.nav', roles: ['manager', 'admin'], component: AuditScreen },
-  { id: 'privacy', label: 'privacy.nav', roles: ['manager', 'admin'], component: PrivacyScreen },
-  { id: 'staff', label: 'ui.nav.staff', roles: ['admin'], component: StaffScreen },
-  { id: 'settings', label: 'ui.nav.settings', roles: ['admin'], component: SettingsScreen },
+  { id: 'queue', label: 'sync.nav', op: 'syncQueueList', component: QueueScreen },
+  { id: 'audit', label: 'audit.ui.nav', op: 'auditList', component: AuditScreen },
+  { id: 'privacy', label: 'privacy.nav', op: 'privacyLookup', component: PrivacyScreen },
+  { id: 'staff', label: 'ui.nav.staff', op: 'staffSetRole', component: StaffScreen },
+  { id: 'settings', label: 'ui.nav.settings', op: 'settingsUpdate', component: SettingsScreen },
 ];

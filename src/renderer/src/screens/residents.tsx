@@ -4,6 +4,7 @@ import type { RegisterStats, Resident } from '../../../shared/contract/residents
 import { useAction, useApp } from '../app-context';
 import { ErrorBanner } from '../components/form';
 import { useTimes } from '../time';
+import { useCan } from '../use-can';
 import { ImportPanel } from './residents/import-panel';
 import { fullName } from '../../../shared/person-name';
 import { ResidentPicker } from './residents/resident-picker';
@@ -50,12 +51,12 @@ const Detail = ({ resident, onClose }: { resident: Resident; onClose: () => void
 /** Search the register by name, document number or birth date; managers also import it. */
 export const ResidentsScreen = () => {
   const { t } = useTranslation();
-  const { api, session } = useApp();
+  const { api } = useApp();
   const { error, run } = useAction();
   const [selected, setSelected] = useState<Resident | null>(null);
   const [stats, setStats] = useState<RegisterStats | null>(null);
   const times = useTimes();
-  const canImport = session?.staff.role === 'manager' || session?.staff.role === 'admin';
+  const canImport = useCan('residentsImportCommit');
 
   const loadStats = useCallback(async () => {
     const s = await run(() => api.residentsStats({}));

@@ -1,8 +1,8 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RetentionPolicy } from '../../../shared/contract/privacy';
-import { useAction, useApp } from '../app-context';
+import { useApp } from '../app-context';
 import { ErrorBanner, Field, formValues, Notice } from '../components/form';
+import { useLoaded } from '../use-loaded';
 
 const FIELDS = [
   { name: 'scannerImageMinutes', min: 1, max: 1440 },
@@ -15,14 +15,9 @@ const FIELDS = [
 export const RetentionSettings = () => {
   const { t } = useTranslation();
   const { api } = useApp();
-  const { busy, error, run } = useAction();
-  const [policy, setPolicy] = useState<RetentionPolicy | null>(null);
+  const loaded = useLoaded(() => api.privacyRetentionGet({}));
+  const { busy, error, run, value: policy, setValue: setPolicy } = loaded;
   const [saved, setSaved] = useState(false);
-
-  useEffect(() => {
-    void run(() => api.privacyRetentionGet({})).then((p) => p && setPolicy(p));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- load once
-  }, []);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();

@@ -1,23 +1,19 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Settings, timeZones } from '../../../shared/contract/settings';
-import { useAction, useApp } from '../app-context';
+import { timeZones } from '../../../shared/contract/settings';
+import { useApp } from '../app-context';
 import { ErrorBanner, Field, formValues, Notice } from '../components/form';
 import { SettingsEnrolment } from './settings-enrolment';
 import { RetentionSettings } from './settings-retention';
 import { ValiditySettings } from './verify/validity-settings';
+import { useLoaded } from '../use-loaded';
 
 export const SettingsScreen = () => {
   const { t } = useTranslation();
   const { api, session, setSession } = useApp();
-  const { busy, error, run } = useAction();
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const loaded = useLoaded(() => api.settingsGet({}));
+  const { busy, error, run, value: settings, setValue: setSettings } = loaded;
   const [saved, setSaved] = useState(false);
-
-  useEffect(() => {
-    void run(() => api.settingsGet({})).then((s) => s && setSettings(s));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- load once
-  }, []);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();

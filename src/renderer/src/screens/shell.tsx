@@ -4,6 +4,7 @@ import type { SessionInfo } from '../../../shared/contract/staff';
 import { useApp } from '../app-context';
 import { LanguageSwitch } from '../components/language-switch';
 import { SyncStatusBadge } from '../components/sync-status';
+import { mayCall } from '../use-can';
 import { screens } from './registry';
 
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel'] as const;
@@ -35,7 +36,7 @@ interface ShellProps {
 export const Shell = ({ session, townName, screen, onScreen }: ShellProps) => {
   const { t } = useTranslation();
   const { api, setSession } = useApp();
-  const allowed = screens.filter((s) => s.roles.includes(session.staff.role));
+  const allowed = screens.filter((s) => mayCall(s.op, session.staff.role));
   const [current, setCurrentState] = useState(
     allowed.some((s) => s.id === screen) && screen ? screen : (allowed[0]?.id ?? 'status'),
   );

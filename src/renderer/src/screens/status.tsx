@@ -1,19 +1,12 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SystemStatus } from '../../../shared/contract/system';
-import { useAction, useApp } from '../app-context';
+import { useApp } from '../app-context';
 import { ErrorBanner } from '../components/form';
+import { useLoaded } from '../use-loaded';
 
 export const StatusScreen = () => {
   const { t } = useTranslation();
   const { api } = useApp();
-  const { error, run } = useAction();
-  const [status, setStatus] = useState<SystemStatus | null>(null);
-
-  useEffect(() => {
-    void run(() => api.systemStatus({})).then((s) => s && setStatus(s));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- load once
-  }, []);
+  const { error, value: status } = useLoaded(() => api.systemStatus({}));
 
   return (
     <section aria-labelledby="status-title">
