@@ -22,6 +22,7 @@ import {
 } from '../../shared/document-number';
 import type { AttachmentMediaType } from '../../shared/media-types';
 import { readSettings } from '../settings/settings-service';
+import { findById } from '../staff/staff-repo';
 import { enqueue } from '../sync/outbox';
 import { attachmentKey, removeSealed, writeSealed } from './attachment-store';
 import { addresseeName, readFormsConfig } from './config';
@@ -152,9 +153,7 @@ export const contentSummary = (
 
 const clerkName = (deps: CoreDeps, actor: Actor): string => {
   if (actor.staffId === null) return actor.username;
-  const row = deps.db.prepare('SELECT display_name FROM staff WHERE id = ?').get(actor.staffId) as
-    { display_name: string } | undefined;
-  return row?.display_name ?? actor.username;
+  return findById(deps.db, actor.staffId)?.display_name ?? actor.username;
 };
 
 export interface Filed {
