@@ -174,14 +174,17 @@ describe("central's web console, by role, in Chromium", () => {
     await openSection(page, 'Conflictos', 'Conflictos');
     await page.getByText('No hay conflictos.').waitFor();
     await expectAccessible(page, 'conflicts');
+    await app.screenshot('console-conflicts', 'console-conflicts.png');
     await openSection(page, 'Pruebas pendientes', 'Pruebas pendientes');
     await page.getByText('No hay pruebas pendientes.').waitFor();
     await expectAccessible(page, 'proofs');
+    await app.screenshot('console-proofs', 'console-proofs.png');
     await openSection(page, 'Revocaciones', 'Revocaciones');
     await page.getByLabel('Usuario, enlace o DID').fill('@nadie.bsky.social');
     await page.getByRole('button', { name: 'Buscar' }).click();
     await page.getByText('No hay verificaciones de «@nadie.bsky.social».').waitFor();
     await expectAccessible(page, 'revocations');
+    await app.screenshot('console-revocations', 'console-revocations.png');
 
     await openSection(page, 'Registro de auditoría', 'Registro de auditoría de la central');
     const table = page.getByRole('table');
