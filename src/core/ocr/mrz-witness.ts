@@ -66,9 +66,11 @@ const isLegacySlip = (word: string, witness: string): boolean =>
 
 /**
  * When the LSTM readings of the name line spell a word one letter away from the legacy
- * reading, take the spelling that most of them (two at least) agree on, or else one that
- * undoes a known slip of the legacy engine (M read as H, W as N) when no witness has the
- * legacy spelling. The fields it changed are returned, for the clerk to confirm.
+ * reading, take a spelling two of them agree on if it has more votes than the legacy one
+ * (the legacy reading and each witness that reads it so; two witnesses may share a
+ * binarisation and its slips), or else one that undoes a known slip of the legacy engine (M
+ * read as H, W as N) when no witness has the legacy spelling. The fields it changed are
+ * returned, for the clerk to confirm.
  */
 export const adoptWitnessSpelling = (
   m: MrzInterpretation,
@@ -82,10 +84,11 @@ export const adoptWitnessSpelling = (
     for (const w of witnesses)
       for (const c of nearSpellings(word, w)) votes.set(c, (votes.get(c) ?? 0) + 1);
     const [top, next] = [...votes].sort((a, b) => b[1] - a[1]);
+    const kept = 1 + witnesses.filter((w) => w.includes(word)).length;
     const slips = [...votes.keys()].filter((c) => isLegacySlip(word, c));
     const unseen = witnesses.every((w) => !w.includes(word));
     const only =
-      top && top[1] >= 2 && top[1] > (next?.[1] ?? 0)
+      top && top[1] >= 2 && top[1] > kept && top[1] > (next?.[1] ?? 0)
         ? top[0]
         : unseen && slips.length === 1
           ? slips[0]

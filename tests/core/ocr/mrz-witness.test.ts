@@ -92,13 +92,14 @@ describe('a name spelling from the LSTM witnesses', () => {
     expect(agreed.changed).toContain('surnames');
   });
 
-  it('flags a name the majority changed even where the first witness read it as the legacy engine did', () => {
+  it('keeps the legacy spelling a witness backs against two that agree on another', () => {
+    // Two witnesses may share a binarisation and so its slips (ALAOUI read as ALAQUI on both).
     const { mrz, changed } = adoptWitnessSpelling(read(LEGACY_TIE), [
       'AIT<OUAHHANE<<FATIHA<ZAHRA',
       'AIT<OUAHHANE<<FATIMA<ZAHRA',
       'AIT<OUAHHANE<<FATIMA<ZAHRA',
     ]);
-    expect(mrz.document.given_names).toBe('FATIMA ZAHRA');
-    expect(changed).toEqual(['given_names']);
+    expect(mrz.document.given_names).toBe('FATIHA ZAHRA');
+    expect(changed).toEqual([]);
   });
 });
