@@ -19,6 +19,8 @@ export interface OcrLine {
   confidence: number;
   /** Height of the line's box in pixels. */
   height: number;
+  /** The line's box on the image read, in pixels. */
+  box: { left: number; top: number; width: number; height: number };
   symbols: OcrSymbol[];
 }
 
@@ -90,6 +92,12 @@ const toOutput = (data: Awaited<ReturnType<Worker['recognize']>>['data']): OcrOu
           text: line.text.replace(/\n$/, ''),
           confidence: line.confidence,
           height: line.bbox.y1 - line.bbox.y0,
+          box: {
+            left: line.bbox.x0,
+            top: line.bbox.y0,
+            width: line.bbox.x1 - line.bbox.x0,
+            height: line.bbox.y1 - line.bbox.y0,
+          },
           symbols,
         });
       }

@@ -6,7 +6,8 @@ import { mergeFrontBack } from '../identity/front-back';
 import { frontGaps, mergeFronts } from '../identity/front-merge';
 import { documentWarnings, frontWarnings } from '../identity/warnings';
 import { startBudget, type Budget } from './budget';
-import { createEnginePool, ENGINE_KINDS } from './engine-pool';
+import { createEnginePool, ENGINE_KINDS, type OcrLine } from './engine-pool';
+import { zoomedImage, zoomToText } from './front-zoom';
 import { looksLikeBack } from './document-side';
 import { decodeImage } from './image-input';
 import { LEGACY_LADDER, readMrzBand, type MrzOutcome } from './mrz-reader';
@@ -54,8 +55,9 @@ interface FrontAttempt {
 }
 
 /**
- * The front, read the way up the probe chose; when that reading is no front at all, the other
- * way up once (a probe line cut short can read better upside down), then larger if doubtful.
+ * The front, read the way up the probe chose; when that reading is no front at all, its text
+ * cut out if it fills only part of the frame (a card far from the camera), else the other way
+ * up once (a probe line cut short can read better upside down); then larger if doubtful.
  */
 const readFront = async (
   pool: ReturnType<typeof createEnginePool>,
@@ -63,14 +65,16 @@ const readFront = async (
   opts: { today: Date; timeoutMs: number; budget: Budget },
 ): Promise<FrontAttempt> => {
   const { today, timeoutMs } = opts;
+  let render = (p: PreparedPage, width: number, faint: boolean): Promise<Buffer> =>
+    frontImage(p, width, { faint });
   const readAt = async (
     page: PreparedPage,
     width: number,
     faint = false,
-  ): Promise<{ front: FrontReading; confidence: number; back: boolean }> => {
-    const png = await frontImage(page, width, { faint });
-    const out = await pool.recognize('text_spa', png, timeoutMs);
+  ): Promise<{ front: FrontReading; confidence: number; back: boolean; lines: OcrLine[] }> => {
+    const out = await pool.recognize('text_spa', await render(page, width, faint), timeoutMs);
     return {
+      lines: out.lines,
       front: parseDniFront(out.lines),
       confidence: out.confidence,
       back: looksLikeBack(out.lines),
@@ -79,6 +83,17 @@ const readFront = async (
   let page = sides.upright;
   let first = await readAt(page, FRONT_WIDTH);
   if (first.back) return { result: null, back: true };
+  const far = frontGaps(first.front) > 0 ? await zoomToText(page, first.lines, FRONT_WIDTH) : null;
+  if (far && !opts.budget.spent()) {
+    const asFrame = render;
+    render = (p, width) => zoomedImage(p, width);
+    const near = await readAt(far, FRONT_WIDTH);
+    if (near.back) return { result: null, back: true };
+    if (near.front.recognised) {
+      page = far;
+      first = { ...near, front: mergeFronts(first.front, near.front) };
+    } else render = asFrame;
+  }
   if (!first.front.recognised && !opts.budget.spent()) {
     const turned = await sides.otherWay();
     const other = await readAt(turned, FRONT_WIDTH);
