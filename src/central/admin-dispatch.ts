@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AppError, isAppError } from '../shared/errors';
+import { centralAnswerError } from '../shared/contract/central-errors';
 import { invalidInputParams } from '../shared/input-issues';
 import { createEnrolmentCode } from './enrolment/service';
 import { deviceBoard, revokeDevice } from './devices/service';
@@ -9,7 +10,7 @@ import { createConsoleAccounts } from './console/accounts-service';
 import type { CentralStore } from './db/store';
 import { importRegisterAtCentral } from './register-import';
 import { publishTemplate } from './template-publish';
-import { createVerificationRequest, revokeVerification } from './verification-routes';
+import { createVerificationRequest, revokeVerification } from './verifications/service';
 
 type Handlers = {
   readonly [K in AdminOp]: (
@@ -24,17 +25,17 @@ const handlers: Handlers = {
   revokeDevice: async (store, { id }, now) => ({ revoked: await revokeDevice(store, id, now) }),
   devices: (store) => deviceBoard(store),
   token: async (store, { name }, now) => ({ token: await createStaffToken(store, name, now) }),
-  requestVerification: async (store, input, now) => {
-    const result = await createVerificationRequest(store, input, 'cli', now);
-    if (!result.ok) throw new AppError(result.error, {}, result.status);
-    return result.value;
-  },
-  // The route's own function, so the command and POST /v1/verifications/{id}/revoke agree.
+  requestVerification: (store, input, now) => createVerificationRequest(store, input, 'cli', now),
+  // The route's own service, so the command and POST /v1/verifications/{id}/revoke agree.
   revokeVerification: async (store, { id, reason }, now) => {
-    const result = await revokeVerification(store, id, reason, 'cli', now);
-    // Worded as the counter words central's answers (`sync_unknown_verification`...).
-    if (!result.ok) throw new AppError(`sync_${result.error}`, {}, result.status);
-    return result.value;
+    try {
+      return await revokeVerification(store, id, reason, 'cli', now);
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      // Worded as the counter words central's answers (`sync_unknown_verification`...).
+      const words = centralAnswerError(e.status, { error: e.code });
+      throw new AppError(words.code, words.params, e.status);
+    }
   },
   registerImport: (store, input, now) =>
     importRegisterAtCentral(store, Buffer.from(input.file_base64, 'base64'), {

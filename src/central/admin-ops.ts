@@ -4,7 +4,7 @@ import { Password, Username } from '../shared/contract/staff';
 import { languages } from '../shared/i18n/define';
 import { DeviceBoard } from './devices/service';
 import { CONSOLE_ROLES } from './console/accounts-store';
-import { NewRequest, RequestAnswer, RevokeAnswer, RevokeBody } from './verification-routes';
+import { NewRequest, RequestAnswer, RevokeAnswer, RevokeBody } from './verifications/schemas';
 
 const Name = z.string().trim().min(1).max(200);
 /** A file's bytes, so the service never reads a path named by the caller. */

@@ -1,7 +1,7 @@
 import { auditAppliers } from './audit-chain/appliers';
 import { registryAppliers } from './registry/appliers';
 import type { OpAppliers } from './sync/appliers';
-import { verificationAppliers } from './appliers/verifications';
+import { verificationAppliers } from './verifications/appliers';
 
 /**
  * Every op kind central knows how to apply, keyed by outbox `kind`. Features add one line

@@ -1,15 +1,12 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { CentralDevice, OpAppliers } from './sync/appliers';
 import { attachmentRoutes } from './attachments/routes';
 import { type ConsoleOptions, consoleRoutes } from './console/routes';
-import { centralAudit } from './audit/store';
 import type { CentralStore } from './db/store';
 import { guardEdge } from './http/edge';
 import { deviceRoutes } from './devices/routes';
 import { enrolmentRoutes } from './enrolment/routes';
 import { syncRoutes } from './sync/routes';
-import { directoryHandle } from './appliers/verifications';
 import {
   DEFAULT_RATE_LIMITS,
   limiterFor,
@@ -20,7 +17,7 @@ import {
 } from './http/rate-limits';
 import { errorSender } from './http/errors';
 import { routeGuards } from './http/guards';
-import { verificationRoutes } from './verification-routes';
+import { verificationRoutes } from './verifications/routes';
 
 export interface CentralOptions {
   readonly store: CentralStore;
@@ -37,18 +34,6 @@ export interface CentralOptions {
 }
 
 const MAX_BODY = 4 * 1024 * 1024;
-const HandleParams = z.object({
-  network: z.string().min(1).max(40),
-  handle: z.string().min(1).max(200),
-});
-const HandleAnswer = z.object({
-  verified: z.boolean(),
-  since: z.string().optional(),
-  masked_name: z.string().optional(),
-});
-
-const iso = (d: Date | string | null): string | null =>
-  d === null ? null : new Date(d).toISOString();
 
 /** Every route; `app` is the scope where the rate-limit plugin is loaded. */
 const routes = (
@@ -64,44 +49,17 @@ const routes = (
   const guards = routeGuards(store, now, limiter);
   const ctx = { store, now, guards, limiter };
 
-  const { staffToken } = guards;
-
   syncRoutes(app, ctx, options);
 
   enrolmentRoutes(app, ctx);
 
   attachmentRoutes(app, ctx);
 
-  verificationRoutes(app, { store, now, guards });
+  verificationRoutes(app, ctx);
 
   consoleRoutes(app, { store, now, limiter, ...options.console });
 
   deviceRoutes(app, ctx);
-
-  app.get('/v1/handles/:network/:handle', async (req, reply) => {
-    const official = await staffToken(req, reply);
-    if (!official) return reply;
-    const params = HandleParams.safeParse(req.params);
-    if (!params.success) return fail(reply, 400, 'invalid_request');
-    const { network, handle } = params.data;
-    const [row] = await store.query<{ masked_name: string; verified_since: Date }>(
-      `SELECT masked_name, verified_since FROM handles WHERE network = $1 AND handle = $2
-         AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $3)`,
-      [network.toLowerCase(), directoryHandle(network, handle), now().toISOString()],
-    );
-    // Who asked about whom is itself personal data worth an audit trail.
-    await centralAudit(store, now(), 'directory.lookup', null, {
-      official,
-      network,
-      handle,
-      found: Boolean(row),
-    });
-    return HandleAnswer.parse(
-      row
-        ? { verified: true, since: iso(row.verified_since), masked_name: row.masked_name }
-        : { verified: false },
-    );
-  });
 };
 
 /** The central service. Routes validate input and output with zod; bodies are hashed as received. */

@@ -4,13 +4,12 @@ import { Network } from '../../shared/contract/verifications';
 import { ReasonText } from '../../shared/free-text';
 import { languages } from '../../shared/i18n/define';
 import type { CentralStore } from '../db/store';
-import { confirmProof, revokeVerification } from '../verification-routes';
+import { confirmProof, revokeVerification } from '../verifications/service';
 import { type AuditFilter, consoleStore } from './console-store';
 import { handlesFor } from './directory-service';
 import { auditCsvAtCentral, resolveConflict } from './dpo-service';
 import { jsonBody, parsed } from '../http/body';
 import { type ConsoleContext, consoleSession, handle } from './guard';
-import { refuse } from '../http/errors';
 
 const IdParams = z.object({ id: z.string().min(1).max(200) });
 const Search = z.object({ q: z.string().trim().max(300).optional() });
@@ -39,25 +38,6 @@ const filterOf = (q: z.infer<typeof AuditQuery>, limit: number): AuditFilter => 
   beforeId: q.before_id,
   limit,
 });
-
-/** Outcomes of the verification routes' functions, as console refusals. */
-const orRefuse = <T>(
-  result: { ok: true; value: T } | { ok: false; status: number; error: string },
-) => {
-  if (result.ok) return result.value;
-  switch (result.error) {
-    case 'code_mismatch':
-      throw refuse(422, 'code_mismatch');
-    case 'not_pending_proof':
-      throw refuse(409, 'not_pending_proof');
-    case 'challenge_expired':
-      throw refuse(409, 'challenge_expired');
-    case 'already_ended':
-      throw refuse(409, 'already_ended');
-    default:
-      throw refuse(404, 'unknown_verification');
-  }
-};
 
 /** The DPO's screens: conflicts, pending proofs, revocations with a reason, the audit log. */
 export const dpoRoutes = (app: FastifyInstance, ctx: ConsoleContext, store: CentralStore): void => {
@@ -93,7 +73,7 @@ export const dpoRoutes = (app: FastifyInstance, ctx: ConsoleContext, store: Cent
       const s = await consoleSession(ctx, req, { area: 'proofs' });
       const { id } = parsed(IdParams, req.params);
       const { code } = jsonBody(Proof, req);
-      return orRefuse(await confirmProof(store, id, code, s.account.username, ctx.now()));
+      return confirmProof(store, id, code, s.account.username, ctx.now());
     }),
   );
 
@@ -115,7 +95,7 @@ export const dpoRoutes = (app: FastifyInstance, ctx: ConsoleContext, store: Cent
       const s = await consoleSession(ctx, req, { area: 'revocations' });
       const { id } = parsed(IdParams, req.params);
       const { reason } = jsonBody(Revoke, req);
-      return orRefuse(await revokeVerification(store, id, reason, s.account.username, ctx.now()));
+      return revokeVerification(store, id, reason, s.account.username, ctx.now());
     }),
   );
 

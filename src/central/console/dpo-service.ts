@@ -1,8 +1,9 @@
 import { csvCell, csvSeparator } from '../../core/audit/csv';
+import { isAppError } from '../../shared/errors';
 import type { Language } from '../../shared/i18n/define';
 import { centralAudit } from '../audit/store';
 import type { CentralStore, SqlTx } from '../db/store';
-import { revokeVerification } from '../verification-routes';
+import { revokeVerification } from '../verifications/service';
 import { type AuditFilter, consoleStore } from './console-store';
 import { refuse } from '../http/errors';
 
@@ -42,10 +43,13 @@ export const resolveConflict = (
         : [claim];
     const revoked: string[] = [];
     for (const target of targets) {
-      const result = await revokeVerification(within(store, tx), target, reason, by, now);
-      // A record that ended meanwhile needs nothing more; anything else is a real refusal.
-      if (result.ok) revoked.push(target);
-      else if (result.error !== 'already_ended') throw refuse(404, 'unknown_verification');
+      try {
+        await revokeVerification(within(store, tx), target, reason, by, now);
+        revoked.push(target);
+      } catch (e) {
+        // A record that ended meanwhile needs nothing more; anything else is a real refusal.
+        if (!isAppError(e) || e.code !== 'already_ended') throw e;
+      }
     }
     const state = decision === 'transfer' ? 'transferred' : 'rejected';
     await consoleStore.closeConflict(tx, id, state, now);

@@ -1,18 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { Network } from '../../shared/contract/verifications';
-import { AppError } from '../../shared/errors';
 import type { CentralStore } from '../db/store';
-import {
-  createVerificationRequest,
-  NewRequest,
-  withdrawVerificationRequest,
-} from '../verification-routes';
+import { createVerificationRequest, withdrawVerificationRequest } from '../verifications/service';
+import { NewRequest } from '../verifications/schemas';
 import { consoleStore } from './console-store';
 import { jsonBody, parsed } from '../http/body';
 import { type ConsoleContext, consoleSession, handle } from './guard';
 import { lookUpDirectory } from './directory-service';
-import { refuse } from '../http/errors';
 
 const LookUp = z.object({
   q: z.string().trim().min(1).max(300),
@@ -47,15 +42,14 @@ export const officialRoutes = (
     '/console/api/requests',
     handle(ctx, async (req, reply) => {
       const s = await consoleSession(ctx, req, { area: 'requests' });
-      const result = await createVerificationRequest(
+      // The counters' own handle rules may refuse it (`invalid_handle_x`...): worded as at the desk.
+      const made = await createVerificationRequest(
         store,
         jsonBody(NewRequest, req),
         s.account.username,
         ctx.now(),
       );
-      // The counters' own handle rules refused it (`invalid_handle_x`...): worded as at the desk.
-      if (!result.ok) throw new AppError(result.error, {}, result.status);
-      return reply.code(201).send(result.value);
+      return reply.code(201).send(made);
     }),
   );
 
@@ -64,12 +58,7 @@ export const officialRoutes = (
     handle(ctx, async (req) => {
       const s = await consoleSession(ctx, req, { area: 'requests' });
       const { id } = parsed(IdParams, req.params);
-      const result = await withdrawVerificationRequest(store, id, s.account.username, ctx.now());
-      if (!result.ok)
-        throw result.error === 'request_used'
-          ? refuse(409, 'request_used')
-          : refuse(404, 'unknown_request');
-      return result.value;
+      return withdrawVerificationRequest(store, id, s.account.username, ctx.now());
     }),
   );
 };
