@@ -2,9 +2,14 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 const eslint = new ESLint({ cwd: process.cwd() });
+// The arrows alone: the cycle rule would walk the whole graph behind each snippet's import.
+const arrowsOnly = new ESLint({
+  cwd: process.cwd(),
+  overrideConfig: { files: ['src/**/*.{ts,tsx}'], rules: { 'import-x/no-cycle': 'off' } },
+});
 
 const lint = async (filePath: string, code: string) => {
-  const [result] = await eslint.lintText(`${code}\nexport const n = 1;\n`, { filePath });
+  const [result] = await arrowsOnly.lintText(`${code}\nexport const n = 1;\n`, { filePath });
   return (result?.messages ?? [])
     .filter((m) => m.ruleId === 'no-restricted-imports')
     .map((m) => m.message);
