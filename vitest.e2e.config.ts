@@ -11,5 +11,11 @@ export default defineConfig({
     globalSetup: ['tests/e2e/global-setup.ts'],
     // One Chromium at a time on a 2-core machine.
     fileParallelism: false,
+    // No test reaches the public Bluesky: unless a test starts its own PLC and PDS, lookups are
+    // refused at once on loopback and records are saved as pending, as a counter offline would.
+    env: {
+      VENTANILLA_BLUESKY_RESOLVER: 'http://127.0.0.1:9',
+      VENTANILLA_BLUESKY_PLC: 'http://127.0.0.1:9',
+    },
   },
 });
