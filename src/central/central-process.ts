@@ -16,6 +16,8 @@ import {
 import { openCentralStore } from './open-store';
 import { sha256Hex } from './secrets';
 import { buildCentral, type CentralOptions } from './server';
+import { blueskyKey } from './bluesky/crypto';
+import { startBlueskySchedule } from './bluesky/service';
 
 export interface CentralTarget {
   readonly dataDir: string;
@@ -86,6 +88,12 @@ export const startCentralService = async (
     const store = await openCentralStore(target);
     cleanups.push(() => store.close());
     const app = buildCentral({ store, appliers: opAppliers, logLevel: options.logLevel });
+    const bluesky = startBlueskySchedule({
+      store,
+      key: blueskyKey(target.dataDir),
+      onError: (e) => app.log.error({ err: e }, 'bluesky round failed'),
+    });
+    cleanups.push(() => bluesky.stop());
     const url = await app.listen(listen);
     // In-flight requests finish; their transactions commit or roll back before the store closes.
     cleanups.push(() => app.close());

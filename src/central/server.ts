@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { CentralDevice, OpAppliers } from './sync/appliers';
 import { attachmentRoutes } from './attachments/routes';
+import { blueskyRoutes } from './bluesky/routes';
 import { type ConsoleOptions, consoleRoutes } from './console/routes';
 import type { CentralStore } from './db/store';
 import { guardEdge } from './http/edge';
@@ -55,6 +56,7 @@ const routes = (
 
   attachmentRoutes(app, ctx);
 
+  blueskyRoutes(app, ctx);
   verificationRoutes(app, ctx);
 
   consoleRoutes(app, { store, now, limiter, ...options.console });

@@ -24,7 +24,17 @@ export type CentralAuditAction =
   | 'console.account_locked'
   | 'console.sign_out'
   | 'console.password_changed'
-  | 'conflict.resolved';
+  | 'conflict.resolved'
+  | 'bluesky.account_set'
+  | 'bluesky.account_resolved'
+  | 'bluesky.proof_missed'
+  | 'bluesky.published'
+  | 'bluesky.withdrawn'
+  | 'bluesky.publish_failed'
+  | 'bluesky.handle_changed'
+  | 'bluesky.display_name_changed'
+  | 'bluesky.account_gone'
+  | 'bluesky.account_back';
 
 export const centralAudit = async (
   q: SqlTx,

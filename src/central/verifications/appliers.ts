@@ -23,6 +23,9 @@ const Lifecycle = z
     endedAt: nullableIso,
     endGround: z.string().nullable().optional(),
     pendingRequestId: z.string().nullable().optional(),
+    /** The account's immutable id (a Bluesky DID) and display name, once looked up. */
+    platformUserId: z.string().max(250).nullable().optional(),
+    displayName: z.string().max(640).nullable().optional(),
   })
   .loose();
 
@@ -116,6 +119,12 @@ const applyLifecycle: OpAppliers[string] = async (tx, device, op) => {
   if (v.pendingRequestId && RANK[v.state] < 2) await useRequest(tx, v.pendingRequestId, device.id);
   if (v.state === 'verified') await crossCounterConflict(tx, device.id, v.id, v.residentId, handle);
   await refreshHandle(tx, v.network, handle);
+  // Central follows a renamed account by its DID: the handle it holds now may be another one.
+  const [held] = await tx.query<{ handle: string }>(
+    'SELECT handle FROM handle_verifications WHERE id = $1',
+    [v.id],
+  );
+  if (held && held.handle !== handle) await refreshHandle(tx, v.network, held.handle);
 };
 
 /**
@@ -128,6 +137,7 @@ export const verificationAppliers: OpAppliers = {
   'verification.superseded': applyLifecycle,
   'verification.revoked': applyLifecycle,
   'verification.expired': applyLifecycle,
+  'verification.account_resolved': applyLifecycle,
   'verification.conflict': async (tx, device, op) => {
     const parsed = ConflictPayload.safeParse(op.payload);
     if (!parsed.success) throw rejectOp('invalid_payload');
