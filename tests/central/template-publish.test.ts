@@ -77,8 +77,8 @@ describe.each(storeVariants)('form templates published at central ($name)', (var
           incidencia({ data: { ...incidencia().data, reference: 'A-7' } }),
           clerk,
         );
-        expect(t.core.services.forms.get(before.entry_id).templateVersion).toBe(shipped.version);
-        expect(t.core.services.forms.get(after.entry_id).templateVersion).toBe(version2.version);
+        expect(t.core.services.forms.get(before.entryId).templateVersion).toBe(shipped.version);
+        expect(t.core.services.forms.get(after.entryId).templateVersion).toBe(version2.version);
         // Applied once: the counter's audit has one update, however often it syncs.
         await t.core.services.sync.syncOnce();
         expect(

@@ -99,7 +99,7 @@ export const formsCommand = (): Command => {
           const filed = await call(core, 'formsFile', input, { as });
           if (opts.json) return printJson(filed);
           process.stdout.write(
-            `${t('forms.cli.filed', { number: filed.provisional_number, at: filed.filed_at, id: filed.entry_id })}\n`,
+            `${t('forms.cli.filed', { number: filed.provisionalNumber, at: filed.filedAt, id: filed.entryId })}\n`,
           );
         });
       },
@@ -118,7 +118,7 @@ export const formsCommand = (): Command => {
             format: opts.format,
             language: cliLanguage(),
           });
-          writeFileSync(opts.pdf, Buffer.from(receipt.pdfBase64, 'base64'));
+          writeFileSync(opts.pdf, Buffer.from(receipt.base64, 'base64'));
           process.stdout.write(`${t('forms.cli.written', { file: opts.pdf })}\n`);
         });
       },

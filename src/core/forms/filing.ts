@@ -157,9 +157,9 @@ const clerkName = (deps: CoreDeps, actor: Actor): string => {
 };
 
 export interface Filed {
-  readonly entry_id: string;
-  readonly provisional_number: string;
-  readonly filed_at: string;
+  readonly entryId: string;
+  readonly provisionalNumber: string;
+  readonly filedAt: string;
 }
 
 /**
@@ -297,9 +297,9 @@ export const fileEntry = (deps: CoreDeps, actor: Actor, input: ParsedInput): Fil
         );
       }
       return {
-        entry_id: row.id,
-        provisional_number: row.provisional_number,
-        filed_at: row.filed_local,
+        entryId: row.id,
+        provisionalNumber: row.provisional_number,
+        filedAt: row.filed_local,
       };
     });
   } catch (e) {

@@ -17,7 +17,7 @@ export const formsHandlers = (forms: FormsService): HandlersFor<typeof formsOps>
       input.language,
       input.purpose,
     );
-    return { pdfBase64: pdf.toString('base64'), filename };
+    return { fileName: filename, base64: pdf.toString('base64') };
   },
   formsReceiptPrinted: (input, ctx) => {
     forms.recordPrinted(requireActor(ctx), input.id, input.format);

@@ -89,7 +89,7 @@ export const verificationHandlers = (
     verifyToday: () => service.today(),
     verifyReceipt: async (input) => {
       const { v, pdf } = await receipt(input.id, input.language);
-      return { filename: `verificacion-${v.id}.pdf`, pdfBase64: pdf.toString('base64') };
+      return { fileName: `verificacion-${v.id}.pdf`, base64: pdf.toString('base64') };
     },
     verifyPrintReceipt: async (input) => {
       if (!printer) return { desktop: false, printed: false };

@@ -157,9 +157,9 @@ export const FileEntryInput = z.object({
 export type FileEntryInput = z.input<typeof FileEntryInput>;
 
 export const FiledEntry = z.object({
-  entry_id: z.string(),
-  provisional_number: z.string(),
-  filed_at: z.string(),
+  entryId: z.string(),
+  provisionalNumber: z.string(),
+  filedAt: z.string(),
 });
 
 export const EntryStatus = z.enum(['queued', 'synced', 'official']);
@@ -277,7 +277,7 @@ export const formsOps = {
       language: z.enum(['es', 'en']).optional(),
       purpose: z.enum(['save', 'print']).default('save'),
     }),
-    output: z.object({ pdfBase64: z.string(), filename: z.string() }),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
     access: 'session',
     mutates: true,
     local: true,

@@ -305,7 +305,7 @@ export const verificationOps = {
   verifyToday: op({ input: z.object({}), output: TodayStats, access: desk, mutates: false }),
   verifyReceipt: op({
     input: z.object({ id, language: z.enum(['es', 'en']) }),
-    output: z.object({ filename: z.string(), pdfBase64: z.string() }),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
     access: desk,
     mutates: false,
   }),

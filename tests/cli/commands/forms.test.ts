@@ -73,9 +73,9 @@ describe('ventanilla forms', () => {
     );
     expect(filed.code).toBe(0);
     const entry = FiledEntry.strict().parse(JSON.parse(filed.out));
-    expect(entry.provisional_number).toBe('18111-M01-2026-000001');
+    expect(entry.provisionalNumber).toBe('18111-M01-2026-000001');
     const pdf = join(dataDir, 'out.pdf');
-    const receipt = await run(dataDir, ['forms', 'receipt', entry.entry_id, '--pdf', pdf]);
+    const receipt = await run(dataDir, ['forms', 'receipt', entry.entryId, '--pdf', pdf]);
     expect(receipt.code).toBe(0);
     const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).replace(
       /\s+/g,

@@ -176,13 +176,13 @@ const cases: Readonly<Record<string, Case>> = {
   formsFile: async (t) => ({ session: await t.signInAs('clerk'), input: incidencia() }),
   formsReceipt: async (t) => {
     const session = await t.signInAs('clerk');
-    const filed = (await call(t, 'formsFile', incidencia(), session)) as { entry_id: string };
-    return { session, input: { id: filed.entry_id } };
+    const filed = (await call(t, 'formsFile', incidencia(), session)) as { entryId: string };
+    return { session, input: { id: filed.entryId } };
   },
   formsReceiptPrinted: async (t) => {
     const session = await t.signInAs('clerk');
-    const filed = (await call(t, 'formsFile', incidencia(), session)) as { entry_id: string };
-    return { session, input: { id: filed.entry_id } };
+    const filed = (await call(t, 'formsFile', incidencia(), session)) as { entryId: string };
+    return { session, input: { id: filed.entryId } };
   },
   auditPrinted: async (t) => ({ session: await t.signInAs('manager'), input: {} }),
   residentsImportFile: () =>

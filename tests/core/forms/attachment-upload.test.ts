@@ -92,7 +92,7 @@ describe('attachment upload to a real central (PGlite on 127.0.0.1)', () => {
     const synced = t.core.deps.db
       .prepare('SELECT synced_at FROM registry_entries WHERE id = ?')
       .pluck()
-      .get(filed.entry_id);
+      .get(filed.entryId);
     expect(synced).not.toBeNull();
     // Nothing left to send: a second run uploads nothing more.
     const before = proxy?.log.filter((r) => r.path === ATTACHMENT_UPLOAD_PATH).length;

@@ -33,7 +33,7 @@ describe('attachments', () => {
     const t = testCore();
     const clerk = await t.signInAs('clerk');
     const filed = await t.call('formsFile', withPhoto('secret-photo'), clerk);
-    const entry = await t.call('formsGet', { id: filed.entry_id }, clerk);
+    const entry = await t.call('formsGet', { id: filed.entryId }, clerk);
     const [info] = entry.attachments;
     if (!info) throw new Error('no attachment');
     expect(info).toMatchObject({
@@ -59,7 +59,7 @@ describe('attachments', () => {
     // A sealed file moved onto another attachment's name does not open.
     const other = await t.call('formsFile', withPhoto('other'), clerk);
     const otherId =
-      (await t.call('formsGet', { id: other.entry_id }, clerk)).attachments[0]?.id ?? '';
+      (await t.call('formsGet', { id: other.entryId }, clerk)).attachments[0]?.id ?? '';
     writeFileSync(
       join(attachmentsDir(t.dataDir), `${otherId}.enc`),
       readFileSync(join(attachmentsDir(t.dataDir), `${info.id}.enc`)),
@@ -207,7 +207,7 @@ describe('attachments', () => {
     expect(runAttachmentRetention(t)).toMatchObject({ removed: 1 });
     expect(existsSync(file)).toBe(false);
 
-    const entry = forms.get(filed.entry_id);
+    const entry = forms.get(filed.entryId);
     expect(entry.attachments[0]).toMatchObject({ removed: true, sha256 });
     expect(() => forms.readAttachment(id)).toThrow('forms_attachment_not_found');
     // Each retention run wrote one entry; the one that removed the file names its registry number.
@@ -224,7 +224,7 @@ describe('attachments', () => {
     sent.length = 0;
     await upload(centralSays(200, { sha256, status: 'stored' }));
     expect(sent).toEqual([]);
-    const receipt = await forms.receipt(SYSTEM, filed.entry_id, 'a4');
+    const receipt = await forms.receipt(SYSTEM, filed.entryId, 'a4');
     expect(receipt.pdf.length).toBeGreaterThan(1000);
   });
 

@@ -17,8 +17,8 @@ describe('filing a walk-in form', () => {
     const t = testCore();
     const clerk = await t.signInAs('clerk', 'ana');
     const filed = await t.call('formsFile', incidencia(), clerk);
-    expect(filed.provisional_number).toBe('18111-M01-2026-000001');
-    const entry = await t.call('formsGet', { id: filed.entry_id }, clerk);
+    expect(filed.provisionalNumber).toBe('18111-M01-2026-000001');
+    const entry = await t.call('formsGet', { id: filed.entryId }, clerk);
     expect(entry).toMatchObject({
       status: 'queued',
       templateId: 'incidencia-via-publica',
@@ -43,7 +43,7 @@ describe('filing a walk-in form', () => {
     }[];
     expect(queued).toHaveLength(1);
     expect(JSON.parse(queued[0]?.payload ?? '{}')).toMatchObject({
-      id: filed.entry_id,
+      id: filed.entryId,
       entry_hash: entry.entryHash,
     });
   });
@@ -89,14 +89,14 @@ describe('filing a walk-in form', () => {
       },
       clerk,
     );
-    const entry = await t.call('formsGet', { id: filed.entry_id }, clerk);
+    const entry = await t.call('formsGet', { id: filed.entryId }, clerk);
     expect(entry).toMatchObject({
       partyKind: 'resident',
       partyDocumentMasked: '***1234**',
       addressee: 'secretaria',
     });
     const found = await t.call('formsList', { query: 'R-42' }, clerk);
-    expect(found.map((e) => e.id)).toEqual([filed.entry_id]);
+    expect(found.map((e) => e.id)).toEqual([filed.entryId]);
   });
 
   it('rejects invalid data with field messages and saves nothing', async () => {
@@ -146,7 +146,7 @@ describe('filing a walk-in form', () => {
     });
     expect(snapshot(t)).toEqual(before);
     // The next good filing takes the next number: the failures burnt none.
-    expect((await t.call('formsFile', incidencia(), clerk)).provisional_number).toBe(
+    expect((await t.call('formsFile', incidencia(), clerk)).provisionalNumber).toBe(
       '18111-M01-2026-000002',
     );
   });
@@ -170,7 +170,7 @@ describe('filing a walk-in form', () => {
     const ids = async (input: Parameters<typeof t.call<'formsList'>>[1]) =>
       (await t.call('formsList', input, later)).map((e) => e.provisionalNumber);
     expect(await ids({})).toEqual(['18111-M01-2026-000002', '18111-M01-2026-000001']);
-    expect(await ids({ query: '000001' })).toEqual([first.provisional_number]);
+    expect(await ids({ query: '000001' })).toEqual([first.provisionalNumber]);
     expect(await ids({ query: 'sanz' })).toEqual(['18111-M01-2026-000002']);
     expect(await ids({ templateId: 'incidencia-via-publica' })).toEqual(['18111-M01-2026-000001']);
     expect(await ids({ from: '2026-03-03' })).toEqual(['18111-M01-2026-000002']);

@@ -61,7 +61,7 @@ describe('provisional numbering', () => {
       Array.from({ length: 100 }, () => t.call('formsFile', incidencia(), clerk)),
     );
     expect(await Promise.all(kids.map((k) => k.exited))).toEqual([0, 0]);
-    expect(new Set(mine.map((f) => f.provisional_number)).size).toBe(100);
+    expect(new Set(mine.map((f) => f.provisionalNumber)).size).toBe(100);
     const db = t.core.deps.db;
     expect(seqs(db)).toEqual(range(200));
     const numbers = (
@@ -101,7 +101,7 @@ describe('provisional numbering', () => {
       db.prepare(`SELECT count(*) n FROM audit_log WHERE action = 'forms.filed'`).get(),
     ).toEqual({ n: 3 });
     const clerk = await t.signInAs('clerk');
-    expect((await t.call('formsFile', incidencia(), clerk)).provisional_number).toBe(
+    expect((await t.call('formsFile', incidencia(), clerk)).provisionalNumber).toBe(
       '18111-M01-2026-000004',
     );
   }, 120_000);
@@ -118,12 +118,12 @@ describe('provisional numbering', () => {
       clock.advance(60 * 60_000);
       const b = t.core.services.forms.file(SYSTEM, input);
       expect(a).toMatchObject({
-        provisional_number: '18111-M01-2026-000001',
-        filed_at: '2026-12-31T23:30:00+01:00',
+        provisionalNumber: '18111-M01-2026-000001',
+        filedAt: '2026-12-31T23:30:00+01:00',
       });
       expect(b).toMatchObject({
-        provisional_number: '18111-M01-2027-000001',
-        filed_at: '2027-01-01T00:30:00+01:00',
+        provisionalNumber: '18111-M01-2027-000001',
+        filedAt: '2027-01-01T00:30:00+01:00',
       });
       const row = t.core.deps.db
         .prepare('SELECT utc_offset_min, filed_at FROM registry_entries WHERE year = 2027')

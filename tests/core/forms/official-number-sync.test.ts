@@ -24,19 +24,19 @@ describe('official registry numbers through a real central (PGlite on 127.0.0.1)
       dataBase64: tinyPng('sync').toString('base64'),
     };
     const second = await t.call('formsFile', incidencia({ attachments: [photo] }), clerk);
-    expect((await t.call('formsGet', { id: first.entry_id }, clerk)).status).toBe('queued');
+    expect((await t.call('formsGet', { id: first.entryId }, clerk)).status).toBe('queued');
 
     await sync.syncOnce();
     await sync.syncOnce();
 
-    const a = await t.call('formsGet', { id: first.entry_id }, clerk);
-    const b = await t.call('formsGet', { id: second.entry_id }, clerk);
+    const a = await t.call('formsGet', { id: first.entryId }, clerk);
+    const b = await t.call('formsGet', { id: second.entryId }, clerk);
     const year = new Date().getUTCFullYear();
     expect(a).toMatchObject({ status: 'official', officialNumber: `18111-RGE-${year}-000001` });
     expect(b).toMatchObject({ status: 'official', officialNumber: `18111-RGE-${year}-000002` });
     const { pdf } = await t.core.services.forms.receipt(
       { staffId: null, username: 'ana', role: 'system' },
-      first.entry_id,
+      first.entryId,
       'a4',
     );
     const text = execFileSync('pdftotext', ['-raw', '-', '-'], { input: pdf, encoding: 'utf8' });
@@ -88,6 +88,6 @@ describe('official registry numbers through a real central (PGlite on 127.0.0.1)
       status: 'rejected',
       last_error: 'entry_hash_mismatch',
     });
-    expect((await t.call('formsGet', { id: filed.entry_id }, clerk)).officialNumber).toBeNull();
+    expect((await t.call('formsGet', { id: filed.entryId }, clerk)).officialNumber).toBeNull();
   }, 60_000);
 });

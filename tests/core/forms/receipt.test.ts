@@ -50,10 +50,10 @@ describe('the receipt (justificante)', () => {
       }),
       clerk,
     );
-    const entry = await t.call('formsGet', { id: filed.entry_id }, clerk);
-    const { pdfBase64, filename } = await t.call('formsReceipt', { id: filed.entry_id }, clerk);
-    expect(filename).toBe('justificante-18111-M01-2026-000001.pdf');
-    const pdf = Buffer.from(pdfBase64, 'base64');
+    const entry = await t.call('formsGet', { id: filed.entryId }, clerk);
+    const { base64, fileName } = await t.call('formsReceipt', { id: filed.entryId }, clerk);
+    expect(fileName).toBe('justificante-18111-M01-2026-000001.pdf');
+    const pdf = Buffer.from(base64, 'base64');
     const text = pdfText(pdf, dir);
     for (const expected of [
       'Ayuntamiento de Jun',
@@ -98,25 +98,25 @@ describe('the receipt (justificante)', () => {
     const t = testCore();
     const clerk = await t.signInAs('clerk', 'ana');
     const filed = await t.call('formsFile', incidencia(), clerk);
-    await t.call('formsReceipt', { id: filed.entry_id }, clerk);
+    await t.call('formsReceipt', { id: filed.entryId }, clerk);
     expect(
-      applyOfficialNumber(t.core.deps, filed.entry_id, 'RGE-2026-000731', '2026-03-02T11:00:00Z'),
+      applyOfficialNumber(t.core.deps, filed.entryId, 'RGE-2026-000731', '2026-03-02T11:00:00Z'),
     ).toBe('applied');
     // Replays of the same pull are harmless; a different number is a conflict.
     expect(
-      applyOfficialNumber(t.core.deps, filed.entry_id, 'RGE-2026-000731', '2026-03-02T11:00:00Z'),
+      applyOfficialNumber(t.core.deps, filed.entryId, 'RGE-2026-000731', '2026-03-02T11:00:00Z'),
     ).toBe('unchanged');
     expect(() =>
-      applyOfficialNumber(t.core.deps, filed.entry_id, 'RGE-2026-999999', '2026-03-02T12:00:00Z'),
+      applyOfficialNumber(t.core.deps, filed.entryId, 'RGE-2026-999999', '2026-03-02T12:00:00Z'),
     ).toThrow('forms_official_number_conflict');
-    const entry = await t.call('formsGet', { id: filed.entry_id }, clerk);
+    const entry = await t.call('formsGet', { id: filed.entryId }, clerk);
     expect(entry).toMatchObject({ status: 'official', officialNumber: 'RGE-2026-000731' });
     const reprint = await t.call(
       'formsReceipt',
-      { id: filed.entry_id, format: 'roll80', language: 'en' },
+      { id: filed.entryId, format: 'roll80', language: 'en' },
       clerk,
     );
-    const text = pdfText(Buffer.from(reprint.pdfBase64, 'base64'), dir);
+    const text = pdfText(Buffer.from(reprint.base64, 'base64'), dir);
     expect(text).toContain('Official registry number: RGE-2026-000731');
     expect(text).toContain('18111-M01-2026-000001');
     expect(text).toContain('Proof of filing');
@@ -126,8 +126,8 @@ describe('the receipt (justificante)', () => {
       )
       .all() as { actor_name: string; details: string }[];
     expect(prints.map((p) => [p.actor_name, JSON.parse(p.details)])).toEqual([
-      ['ana', { entry_id: filed.entry_id, format: 'a4', official_number: null }],
-      ['ana', { entry_id: filed.entry_id, format: 'roll80', official_number: 'RGE-2026-000731' }],
+      ['ana', { entry_id: filed.entryId, format: 'a4', official_number: null }],
+      ['ana', { entry_id: filed.entryId, format: 'roll80', official_number: 'RGE-2026-000731' }],
     ]);
     expect(
       t.core.deps.db
@@ -158,8 +158,8 @@ describe('the receipt (justificante)', () => {
       admin,
     );
     for (const format of ['a4', 'roll80'] as const) {
-      const { pdfBase64 } = await t.call('formsReceipt', { id: filed.entry_id, format }, admin);
-      const pdf = Buffer.from(pdfBase64, 'base64');
+      const { base64 } = await t.call('formsReceipt', { id: filed.entryId, format }, admin);
+      const pdf = Buffer.from(base64, 'base64');
       const text = pdfText(pdf, dir);
       for (const name of ['Łukasz Żółć', 'Nguyễn Thị Ánh', 'Plaza Ørsted 3', 'Ἀθήνα, Київ']) {
         expect(text).toContain(name);

@@ -22,7 +22,7 @@ describe('changes pulled from central', () => {
     const db = t.core.deps.db;
     const apply = (c: PulledChange) => db.transaction(() => appliers[c.type]?.(db, c))();
     const payload = {
-      entry_id: filed.entry_id,
+      entry_id: filed.entryId,
       official_number: 'RGE-2026-000001',
       assigned_at: '2026-03-02T10:05:00Z',
     };
@@ -30,9 +30,9 @@ describe('changes pulled from central', () => {
     apply(change('registry.official_number', payload, 2));
     apply(change('registry.official_number', { ...payload, entry_id: 'not-ours' }, 3));
     expect(() =>
-      apply(change('registry.official_number', { entry_id: filed.entry_id }, 4)),
+      apply(change('registry.official_number', { entry_id: filed.entryId }, 4)),
     ).toThrow();
-    const entry = await t.call('formsGet', { id: filed.entry_id }, clerk);
+    const entry = await t.call('formsGet', { id: filed.entryId }, clerk);
     expect(entry).toMatchObject({
       officialNumber: 'RGE-2026-000001',
       status: 'official',

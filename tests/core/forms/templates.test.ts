@@ -88,8 +88,8 @@ describe('form templates', () => {
       incidencia({ data: { ...incidencia().data, urgent: 'no' } }),
       clerk,
     );
-    expect((await t.call('formsGet', { id: filed.entry_id }, clerk)).templateVersion).toBe(2);
-    expect((await t.call('formsGet', { id: v1.entry_id }, clerk)).templateVersion).toBe(1);
+    expect((await t.call('formsGet', { id: filed.entryId }, clerk)).templateVersion).toBe(2);
+    expect((await t.call('formsGet', { id: v1.entryId }, clerk)).templateVersion).toBe(1);
   });
 
   it('lets only an admin configure addressees, logo and retention, and audits it', async () => {

@@ -16,22 +16,22 @@ describe('"printed" is recorded only once printing was started', () => {
     const t = testCore();
     const clerk = await t.signInAs('clerk', 'ana');
     const filed = await t.call('formsFile', incidencia(), clerk);
-    const pdf = await t.call('formsReceipt', { id: filed.entry_id, purpose: 'print' }, clerk);
-    expect(Buffer.from(pdf.pdfBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    const pdf = await t.call('formsReceipt', { id: filed.entryId, purpose: 'print' }, clerk);
+    expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     expect(countOf(t, 'forms.receipt_printed')).toBe(0);
-    await t.call('formsReceiptPrinted', { id: filed.entry_id, format: 'roll80' }, clerk);
+    await t.call('formsReceiptPrinted', { id: filed.entryId, format: 'roll80' }, clerk);
     const row = t.core.deps.db
       .prepare(`SELECT actor_name, subject, details FROM audit_log WHERE action = ?`)
       .get('forms.receipt_printed') as { actor_name: string; subject: string; details: string };
     expect(row.actor_name).toBe('ana');
     expect(row.subject).toMatch(/^registry:18111-M01-\d{4}-000001$/);
     expect(JSON.parse(row.details)).toEqual({
-      entry_id: filed.entry_id,
+      entry_id: filed.entryId,
       format: 'roll80',
       official_number: null,
     });
     // Saving the file hands the receipt out at once, so that is recorded as it is rendered.
-    await t.call('formsReceipt', { id: filed.entry_id }, clerk);
+    await t.call('formsReceipt', { id: filed.entryId }, clerk);
     expect(countOf(t, 'forms.receipt_printed')).toBe(2);
   });
 

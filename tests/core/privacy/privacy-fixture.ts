@@ -96,7 +96,7 @@ export const privacyCounter = async (
       }),
       clerk,
     )
-  ).entry_id;
+  ).entryId;
   const juanAsRep = (
     await t.call(
       'formsFile',
@@ -109,7 +109,7 @@ export const privacyCounter = async (
       }),
       clerk,
     )
-  ).entry_id;
+  ).entryId;
   const sofiaEntry = (
     await t.call(
       'formsFile',
@@ -124,7 +124,7 @@ export const privacyCounter = async (
       }),
       clerk,
     )
-  ).entry_id;
+  ).entryId;
   return {
     t,
     clerk,

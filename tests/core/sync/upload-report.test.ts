@@ -81,7 +81,7 @@ describe('uploads in the sync report (central on 127.0.0.1)', () => {
     const id = t.core.deps.db
       .prepare('SELECT id FROM registry_attachments WHERE entry_id = ?')
       .pluck()
-      .get(filed.entry_id) as string;
+      .get(filed.entryId) as string;
     const file = join(attachmentsDir(t.dataDir), `${id}.enc`);
     writeFileSync(file, Buffer.from('damaged'));
 
@@ -93,7 +93,7 @@ describe('uploads in the sync report (central on 127.0.0.1)', () => {
     const official = t.core.deps.db
       .prepare('SELECT official_number FROM registry_entries WHERE id = ?')
       .pluck()
-      .get(filed.entry_id) as string | null;
+      .get(filed.entryId) as string | null;
     expect(official).not.toBeNull();
     expect(failed).toEqual({
       total: 1,

@@ -78,7 +78,7 @@ describe('verification desk operations', () => {
     });
 
     const receipt = await t.call('verifyReceipt', { id: v.id, language: 'es' }, clerk);
-    expect(Buffer.from(receipt.pdfBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(Buffer.from(receipt.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
 
     for (const file of filesUnder(t.dataDir)) {
       const bytes = readFileSync(file);

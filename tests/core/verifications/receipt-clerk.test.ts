@@ -36,7 +36,7 @@ describe('the verification receipt', () => {
     );
     const out = await t.call('verifyReceipt', { id: v.id, language: 'es' }, clerk);
     const file = join(t.dataDir, 'receipt.pdf');
-    writeFileSync(file, Buffer.from(out.pdfBase64, 'base64'));
+    writeFileSync(file, Buffer.from(out.base64, 'base64'));
     const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
     expect(text).toContain('Clara Ruiz Soto');
     expect(text).not.toMatch(/\bclara\b/);

@@ -176,7 +176,7 @@ describe('an expired document accepted by a manager', () => {
     });
     const receipt = await t.call('verifyReceipt', { id: v.id, language: 'es' }, clerk);
     const file = join(t.dataDir, 'receipt.pdf');
-    writeFileSync(file, Buffer.from(receipt.pdfBase64, 'base64'));
+    writeFileSync(file, Buffer.from(receipt.base64, 'base64'));
     const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
     expect(text.replace(/\s+/g, ' ')).toContain(
       'Verificada, con autorización de marta (documento caducado)',

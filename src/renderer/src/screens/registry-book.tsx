@@ -53,11 +53,11 @@ export const RegistryBookScreen = () => {
       const id = entry.id;
       if (how === 'save') {
         const r = await api.formsReceipt({ id, language: lang });
-        return downloadPdf(r.pdfBase64, r.filename);
+        return downloadPdf(r.base64, r.fileName);
       }
       const r = await api.formsReceipt({ id, language: lang, purpose: 'print' });
       // Recorded only once the print dialog was reached.
-      if (await printPdf(api, r.pdfBase64, r.filename)) await api.formsReceiptPrinted({ id });
+      if (await printPdf(api, r.base64, r.fileName)) await api.formsReceiptPrinted({ id });
     });
 
   return (

@@ -22,7 +22,7 @@ import './forms/forms.css';
 import { emptyParty, PartyFields, type PartyState, toFilingParty } from './forms/party-fields';
 import { langOf, TemplateFields } from './forms/template-fields';
 
-type Filed = { entry_id: string; provisional_number: string; filed_at: string };
+type Filed = { entryId: string; provisionalNumber: string; filedAt: string };
 type Attachment = { filename: string; mediaType: AttachmentMediaType; dataBase64: string };
 
 const readBase64 = (file: File): Promise<string> =>
@@ -221,7 +221,7 @@ export const WalkInsScreen = () => {
     run(async () => {
       const receipt = await api.formsReceipt({ id, language: lang, purpose: 'print' });
       // Recorded only once the print dialog was reached.
-      if (await printPdf(api, receipt.pdfBase64, receipt.filename))
+      if (await printPdf(api, receipt.base64, receipt.fileName))
         await api.formsReceiptPrinted({ id });
     });
 
@@ -234,13 +234,13 @@ export const WalkInsScreen = () => {
           <h2 ref={resultRef} tabIndex={-1}>
             {t('forms.ui.filedTitle')}
           </h2>
-          <p>{t('forms.ui.filedText', { number: filed.provisional_number, at: filed.filed_at })}</p>
+          <p>{t('forms.ui.filedText', { number: filed.provisionalNumber, at: filed.filedAt })}</p>
           <div className="row">
             <button
               type="button"
               className="primary"
               disabled={busy}
-              onClick={() => void print(filed.entry_id)}
+              onClick={() => void print(filed.entryId)}
             >
               {t('forms.ui.printReceipt')}
             </button>

@@ -38,7 +38,7 @@ export const DoneStep = ({
   const print = () =>
     void run(async () => {
       const desktop = await api.verifyPrintReceipt({ id: v.id, language });
-      if (!desktop.desktop) printPdf((await api.verifyReceipt({ id: v.id, language })).pdfBase64);
+      if (!desktop.desktop) printPdf((await api.verifyReceipt({ id: v.id, language })).base64);
       return desktop;
     });
   useGlobalKeys({ p: print, n: onNext });
