@@ -21,6 +21,17 @@ const cut = (text: string, re: RegExp): { hit: RegExpExecArray; rest: string } |
   return { hit, rest: text.slice(0, hit.index) + ' ' + text.slice(hit.index + hit[0].length) };
 };
 
+/** A word of one or two marks and no letter (`24`, `—`): a speck the model read as text. */
+const SPECK = /^[^\p{L}]{1,2}$/u;
+
+/** A value line without the specks read at either end (`MARTINEZ 24` beside a tilted edge). */
+const withoutEdgeSpecks = (text: string): string => {
+  const words = text.trim().split(/\s+/);
+  while (words.length > 1 && SPECK.test(words[0] ?? '')) words.shift();
+  while (words.length > 1 && SPECK.test(words.at(-1) ?? '')) words.pop();
+  return words.join(' ');
+};
+
 const DATE_RE =
   /(?<![\dA-Z])[\dOQDILZSBG]{2}[\s./-]*[\dOQDILZSBG]{2}[\s./-]*[\dOQDILZSBG]{4}(?![\dA-Z])/;
 
@@ -53,8 +64,9 @@ export const claim = (field: LabelField, text: string): Claim | null => {
     return null;
   }
   if (isNameField(field)) {
-    if (/\d/.test(text)) return null;
-    const name = nameOf(text, field !== 'given');
+    const core = withoutEdgeSpecks(text);
+    if (/\d/.test(core)) return null;
+    const name = nameOf(core, field !== 'given');
     return name ? { value: name, rest: '' } : null;
   }
   if (field === 'support') {

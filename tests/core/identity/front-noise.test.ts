@@ -6,13 +6,17 @@ import { parseDniFront } from '../../../src/core/identity/dni-front';
 const text = (...lines: string[]): string => lines.join('\n');
 
 describe('noise around the values', () => {
-  it('drops specks beside a name and finds the given name when its label was lost', () => {
+  it.each([
+    ['letters', 'ÁLVAREZ ÚN'],
+    // A tilted card's edge beside the value.
+    ['digits', 'ÁLVAREZ 24'],
+  ])('drops %s read beside a name and finds the given name when its label was lost', (_, line) => {
     const r = parseDniFront(
       text(
         'ESPAÑA DNI 28233937B',
         'DOCUMENTO NACIONAL DE IDENTIDAD',
         'PRIMER ASELLIDO',
-        'ÁLVAREZ ÚN',
+        line,
         'SEGUNDO APELLIC',
         '. e CALVO',
         '-— me',
