@@ -24,7 +24,9 @@ const handlers: Handlers = {
   enrollDevice: (store, { name }, now) => createEnrolmentCode(store, name, now),
   revokeDevice: async (store, { id }, now) => ({ revoked: await revokeDevice(store, id, now) }),
   devices: (store) => deviceBoard(store),
-  token: async (store, { name }, now) => ({ token: await createStaffToken(store, name, now) }),
+  token: async (store, { name, scopes }, now) => ({
+    token: await createStaffToken(store, name, now, scopes),
+  }),
   requestVerification: (store, input, now) => createVerificationRequest(store, input, 'cli', now),
   // The route's own service, so the command and POST /v1/verifications/{id}/revoke agree.
   revokeVerification: async (store, { id, reason }, now) => {

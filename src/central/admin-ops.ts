@@ -4,6 +4,7 @@ import { Password, Username } from '../shared/contract/staff';
 import { languages } from '../shared/i18n/define';
 import { DeviceBoard } from './devices/service';
 import { CONSOLE_ROLES } from './console/accounts-store';
+import { TOKEN_SCOPES } from './staff-tokens/scopes';
 import { NewRequest, RequestAnswer, RevokeAnswer, RevokeBody } from './verifications/schemas';
 
 const Name = z.string().trim().min(1).max(200);
@@ -25,7 +26,10 @@ export const adminOps = {
     output: z.object({ revoked: z.boolean() }),
   },
   devices: { input: z.object({}), output: DeviceBoard },
-  token: { input: z.object({ name: Name }), output: z.object({ token: z.string() }) },
+  token: {
+    input: z.object({ name: Name, scopes: z.array(z.enum(TOKEN_SCOPES)).max(10).optional() }),
+    output: z.object({ token: z.string() }),
+  },
   requestVerification: { input: NewRequest, output: RequestAnswer },
   revokeVerification: {
     input: RevokeBody.extend({ id: z.string().trim().min(1).max(100) }),

@@ -4,7 +4,8 @@ import type { CentralDevice } from '../sync/appliers';
 import { auditRefusal } from '../audit/store';
 import type { CentralStore } from '../db/store';
 import { authenticateDevice } from '../devices/service';
-import { staffTokenName } from '../staff-tokens/service';
+import { scopeOfRoute } from '../staff-tokens/scopes';
+import { staffTokenFor } from '../staff-tokens/service';
 import { rawBody } from './body';
 import { errorSender } from './errors';
 import type { Limiter } from './rate-limits';
@@ -62,8 +63,8 @@ export const routeGuards = (store: CentralStore, now: () => Date, limiter: Limit
     staffToken: async (req, reply) => {
       if (await limiter.refusalsSpent(req, reply)) return undefined;
       const token = /^Bearer (\S{20,100})$/.exec(req.headers.authorization ?? '')?.[1];
-      const name = token ? await staffTokenName(store, token) : undefined;
-      if (!name) {
+      const found = token ? await staffTokenFor(store, token) : undefined;
+      if (!found) {
         await limiter.noteRefusal(req);
         await auditRefusal(store, now(), 'token.refused', null, {
           path: req.url.split('?')[0],
@@ -73,8 +74,19 @@ export const routeGuards = (store: CentralStore, now: () => Date, limiter: Limit
         return undefined;
       }
       limiter.checked(req);
+      // A token made for some route families only (`central token NAME --scope …`).
+      const needed = scopeOfRoute(req.routeOptions.url ?? '');
+      if (found.scopes && (!needed || !found.scopes.includes(needed))) {
+        await auditRefusal(store, now(), 'token.refused', null, {
+          path: req.url.split('?')[0],
+          ip: req.ip,
+          reason: 'scope',
+        });
+        await fail(reply, 403, 'scope_forbidden');
+        return undefined;
+      }
       if (await limiter.overBudget(req, reply, 'staff')) return undefined;
-      return name;
+      return found.name;
     },
   };
 };

@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import type { AdminOp, AdminOutput } from '../../central/admin-ops';
 import { runAdminCommand, startCentralService } from '../../central/central-process';
 import { CONSOLE_ROLES } from '../../central/console/accounts-store';
+import { TOKEN_SCOPES } from '../../central/staff-tokens/scopes';
 import { defaultDataDir } from '../../core/platform/data-dir';
 import { Network, networks } from '../../shared/contract/verifications';
 import { cliLanguage, type GlobalOptions, printJson, t } from '../context';
@@ -206,9 +207,11 @@ export const centralCommand = (): Command => {
     .command('token')
     .description(t('cli.central.token'))
     .argument('<name>', t('cli.central.tokenName'))
+    .option('--scope <list>', t('console.cli.scope', { scopes: TOKEN_SCOPES.join(', ') }))
     .option('--database-url <url>', t('cli.central.databaseUrl'))
-    .action(async (name: string, _opts: unknown, cmd: Command) => {
-      const { token } = await admin(cmd, 'token', { name });
+    .action(async (name: string, opts: { scope?: string }, cmd: Command) => {
+      const scopes = opts.scope?.split(',').map((s) => s.trim().toLowerCase());
+      const { token } = await admin(cmd, 'token', { name, scopes });
       process.stdout.write(`${t('cli.central.tokenCreated', { token })}\n`);
     });
 

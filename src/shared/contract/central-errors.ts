@@ -44,6 +44,8 @@ export const CENTRAL_ERROR_CODES = [
   'username_taken',
   'unknown_conflict',
   'conflict_closed',
+  // A machine client's token used outside its scopes
+  'scope_forbidden',
 ] as const;
 export type CentralErrorCode = (typeof CENTRAL_ERROR_CODES)[number];
 
@@ -86,6 +88,7 @@ export const COUNTER_CODE: { readonly [C in CentralErrorCode]: `sync_${C}` } = {
   username_taken: 'sync_username_taken',
   unknown_conflict: 'sync_unknown_conflict',
   conflict_closed: 'sync_conflict_closed',
+  scope_forbidden: 'sync_scope_forbidden',
 };
 
 const known: ReadonlySet<string> = new Set(CENTRAL_ERROR_CODES);

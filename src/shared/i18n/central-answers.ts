@@ -34,6 +34,7 @@ export const centralAnswerMessages = defineMessages(
       sync_username_taken: 'Ya existe una cuenta con ese nombre de usuario.',
       sync_unknown_conflict: 'El servicio central no conoce ese conflicto.',
       sync_conflict_closed: 'Ese conflicto ya estaba resuelto.',
+      sync_scope_forbidden: 'La credencial de esta integración no permite esa consulta.',
     },
     errorParams: {
       sync_unreachable_now: { error: { network: 'sin red', timeout: 'tiempo de espera agotado' } },
@@ -68,6 +69,7 @@ export const centralAnswerMessages = defineMessages(
       sync_username_taken: 'An account with that username already exists.',
       sync_unknown_conflict: 'The central service does not know that conflict.',
       sync_conflict_closed: 'That conflict was already resolved.',
+      sync_scope_forbidden: "This integration's credential does not allow that call.",
     },
     errorParams: {
       sync_unreachable_now: { error: { network: 'no network', timeout: 'timed out' } },

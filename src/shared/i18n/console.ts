@@ -107,6 +107,7 @@ export const consoleMessages = defineMessages(
         role: 'Función: official, it o dpo',
         displayName: 'Nombre que se muestra',
         badRole: 'Función desconocida. Use una de: {{roles}}.',
+        scope: 'Solo estas familias de rutas, separadas por comas ({{scopes}}); sin ella, todas',
         staffAdded:
           'Cuenta «{{username}}» ({{role}}) creada. Entre en /console/ del servicio central.',
       },
@@ -212,6 +213,7 @@ export const consoleMessages = defineMessages(
         role: 'Role: official, it or dpo',
         displayName: 'Name shown',
         badRole: 'Unknown role. Use one of: {{roles}}.',
+        scope: 'Only these route families, comma-separated ({{scopes}}); without it, all',
         staffAdded:
           'Account "{{username}}" ({{role}}) created. Sign in at /console/ on the central service.',
       },
