@@ -60,6 +60,9 @@ export const mergeFronts = (a: FrontReading, b: FrontReading): FrontReading => {
       document[k] = theirs;
     }
   }
+  // Every card prints a first surname and a given name: one the leader lost is taken from the
+  // other reading (a second surname may rightly be absent, so it is not).
+  for (const k of ['surname1', 'given_names'] as const) document[k] ??= other.document[k];
   document.surnames = [document.surname1, document.surname2].filter(Boolean).join(' ') || null;
   return { ...best, document, uncertain: [...uncertain] };
 };

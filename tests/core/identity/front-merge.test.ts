@@ -50,6 +50,29 @@ describe('combining two readings of one front', () => {
     expect(r.uncertain).not.toContain('birth_date');
   });
 
+  it('takes a first surname the leading reading lost from the other one', () => {
+    const dni3 = (surname1: string[]): string =>
+      [
+        'ESPAÑA DNI 06528865Q',
+        'DOCUMENTO NACIONAL DE IDENTIDAD',
+        'PRIMER APELLIDO',
+        ...surname1,
+        'SEGUNDO APELLIDO',
+        'NÚÑEZ',
+        'NOMBRE',
+        'JUAN JOSÉ',
+        'SEXO NACIONALIDAD FECHA DE NACIMIENTO',
+        'M ESP 20 03 1950',
+        'IDESP VALIDEZ',
+        'BHB735788 23 02 2029',
+      ].join('\n');
+    const lead = parseDniFront(dni3([]));
+    expect(lead.document.surname1).toBeNull();
+    const r = mergeFronts(lead, parseDniFront(dni3(['MARTÍNEZ'])));
+    expect(r.document).toMatchObject({ surname1: 'MARTÍNEZ', surnames: 'MARTÍNEZ NÚÑEZ' });
+    expect(r.uncertain).toContain('surname1');
+  });
+
   it('flags a field the two readings each stand by but read differently', () => {
     const a = parseDniFront(largeRead);
     const b = parseDniFront(largeRead.replace('CEQ722227', 'CEQ722221'));
