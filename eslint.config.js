@@ -149,6 +149,20 @@ export default tseslint.config(
   },
   ...boundaryRules,
   {
+    // Handlers parse, check and call their feature's store: the SQL lives in the store.
+    files: ['src/core/**/handlers.ts', 'src/core/**/*-handler.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(prepare|exec|pragma)$/]:not([callee.object.regex])',
+          message: "No SQL in a handler: call the owning feature's store.",
+        },
+      ],
+    },
+  },
+  {
     // A cycle makes load order decide what is initialised: no module may import itself back.
     files: ['src/**/*.{ts,tsx}'],
     plugins: { 'import-x': importX },

@@ -103,3 +103,20 @@ describe('import cycles', () => {
     expect(result?.messages.map((m) => m.ruleId)).not.toContain('import-x/no-cycle');
   });
 });
+
+describe('handlers', () => {
+  const rules = async (code: string) => {
+    const [result] = await arrowsOnly.lintText(code, { filePath: 'src/core/x/handlers.ts' });
+    return result?.messages.map((m) => m.ruleId) ?? [];
+  };
+
+  it('hold no SQL', async () => {
+    const code =
+      "declare const db: { prepare(s: string): unknown };\nexport const f = () => db.prepare('SELECT 1');\n";
+    expect(await rules(code)).toContain('no-restricted-syntax');
+  });
+
+  it('may still match a regular expression', async () => {
+    expect(await rules('export const f = (s: string) => /a/.exec(s);\n')).toEqual([]);
+  });
+});
