@@ -47,13 +47,16 @@ export const runCli = (
   };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
+  const listened = Promise.race([
+    url,
+    exited.then((code) => Promise.reject(new Error(`exited ${code} before listening:\n${text}`))),
+  ]);
+  // A one-shot command never listens: only a caller awaiting `url` sees the rejection.
+  listened.catch(() => undefined);
   return {
     child,
     output: () => text,
-    url: Promise.race([
-      url,
-      exited.then((code) => Promise.reject(new Error(`exited ${code} before listening:\n${text}`))),
-    ]),
+    url: listened,
     exited,
     stop: async () => {
       // The whole group: `npx` runs the CLI as its child.
