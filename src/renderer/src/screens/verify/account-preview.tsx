@@ -71,7 +71,9 @@ export const ProofSearch = ({
   const { api } = useApp();
   const { busy, error, run } = useAction();
   const [outcome, setOutcome] = useState<string | null>(null);
-  if (verification.network !== 'bluesky' || verification.state !== 'pending_proof') return null;
+  const pending = verification.state === 'pending_proof';
+  // Once found, the record is verified: the outcome stays said, the button goes.
+  if (verification.network !== 'bluesky' || (!pending && !outcome)) return null;
   const check = () =>
     void run(() => api.verifyCheckProof({ id: verification.id })).then((r) => {
       if (!r) return;
@@ -80,9 +82,11 @@ export const ProofSearch = ({
     });
   return (
     <div className="proof-search">
-      <button type="button" onClick={check} disabled={busy}>
-        {t('bluesky.proof.check')}
-      </button>
+      {pending && (
+        <button type="button" onClick={check} disabled={busy}>
+          {t('bluesky.proof.check')}
+        </button>
+      )}
       {outcome && (
         <p role="status" className="hint">
           {t(`bluesky.proof.${outcome}`)}
