@@ -8,8 +8,8 @@ import { createStaffToken } from './staff-tokens/service';
 import { type AdminOp, type AdminOps, type AdminOutput, adminOps } from './admin-ops';
 import { createConsoleAccounts } from './console/accounts-service';
 import type { CentralStore } from './db/store';
-import { importRegisterAtCentral } from './register-import';
-import { publishTemplate } from './template-publish';
+import { importRegisterAtCentral } from './register/service';
+import { publishTemplate } from './templates/service';
 import { createVerificationRequest, revokeVerification } from './verifications/service';
 
 type Handlers = {

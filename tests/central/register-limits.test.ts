@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrateCentral } from '../../src/central/db/migrate';
 import { openPgliteStore } from '../../src/central/db/pglite-store';
-import { importRegisterAtCentral } from '../../src/central/register-import';
+import { importRegisterAtCentral } from '../../src/central/register/service';
 
 const HEADER = 'ID;DNI;NOMBRE;APELLIDO1;APELLIDO2;FECHA_NACIMIENTO;SEXO;DOMICILIO';
 

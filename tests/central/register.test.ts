@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEnrolmentCode } from '../../src/central/enrolment/service';
-import { importRegisterAtCentral } from '../../src/central/register-import';
+import { importRegisterAtCentral } from '../../src/central/register/service';
 import { isAppError } from '../../src/shared/errors';
 import { translateError } from '../../src/shared/i18n';
 import { counterAppliers } from '../core/sync/counter-harness';

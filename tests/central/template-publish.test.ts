@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEnrolmentCode } from '../../src/central/enrolment/service';
 import { opAppliers } from '../../src/central/op-appliers';
-import { publishTemplate } from '../../src/central/template-publish';
+import { publishTemplate } from '../../src/central/templates/service';
 import type { FormTemplate } from '../../src/shared/contract/forms';
 import { isAppError } from '../../src/shared/errors';
 import { translateError } from '../../src/shared/i18n';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEnrolmentCode } from '../../../src/central/enrolment/service';
-import { importRegisterAtCentral } from '../../../src/central/register-import';
-import { readRegisterFile } from '../../../src/central/register-read';
+import { importRegisterAtCentral } from '../../../src/central/register/service';
+import { readRegisterFile } from '../../../src/central/register/read';
 import { RECORD_FIELDS } from '../../../src/core/residents/rows';
 import { SYSTEM, type TestCore, testCore } from '../../helpers/test-core';
 import { startCentral, storeVariants } from '../../central/harness';

@@ -1,16 +1,17 @@
-import { type ImportReport, MASS_DEREGISTRATION_SHARE } from '../shared/contract/residents';
-import { AppError } from '../shared/errors';
-import type { Language } from '../shared/i18n';
+import { type ImportReport, MASS_DEREGISTRATION_SHARE } from '../../shared/contract/residents';
+import { AppError } from '../../shared/errors';
+import type { Language } from '../../shared/i18n';
 import {
   REGISTER_CHANGE_TYPE,
   type RegisterChangePayload,
-} from '../core/residents/register-deltas';
-import { centralAudit } from './audit/store';
-import type { CentralStore, SqlTx } from './db/store';
-import { syncStore } from './sync/store';
-import { MAX_NAMED_DEREGISTRATIONS } from '../core/residents/import';
-import { type PreparedResident, readRegisterFile } from './register-read';
-import { fullName } from '../shared/person-name';
+} from '../../core/residents/register-deltas';
+import { centralAudit } from '../audit/store';
+import type { CentralStore, SqlTx } from '../db/store';
+import { syncStore } from '../sync/store';
+import { MAX_NAMED_DEREGISTRATIONS } from '../../core/residents/import';
+import { type PreparedResident, readRegisterFile } from './read';
+import { fullName } from '../../shared/person-name';
+import { type HeldResident, registerStore } from './store';
 
 export interface CentralImportOptions {
   readonly fileName: string;
@@ -19,13 +20,6 @@ export interface CentralImportOptions {
   readonly allowMassDeregistration?: boolean;
   readonly language?: Language;
   readonly now?: Date;
-}
-
-interface HeldResident {
-  resident_id: string;
-  version: number;
-  status: 'active' | 'deregistered';
-  row_hash: string;
 }
 
 interface Plan {
@@ -82,10 +76,7 @@ const namesOf = async (
   ids: readonly string[],
 ): Promise<Array<{ resident_id: string; name: string }>> => {
   if (ids.length === 0) return [];
-  const rows = await q.query<{ resident_id: string; fields: Record<string, string | undefined> }>(
-    'SELECT resident_id, fields FROM register_residents WHERE resident_id = ANY($1::text[])',
-    [ids],
-  );
+  const rows = await registerStore.fieldsOf(q, ids);
   const byId = new Map(rows.map((r) => [r.resident_id, r.fields]));
   return ids.flatMap((id) => {
     const f = byId.get(id);
@@ -94,50 +85,23 @@ const namesOf = async (
   });
 };
 
-const readHeld = (q: SqlTx): Promise<HeldResident[]> =>
-  q.query<HeldResident>('SELECT resident_id, version, status, row_hash FROM register_residents');
-
 /** Queues one `register.resident` change per row for every counter. */
 const emitChanges = async (
   tx: SqlTx,
   rows: Array<{ resident_id: string; version: number; payload: RegisterChangePayload }>,
   at: string,
 ): Promise<void> => {
-  for (const part of chunks(rows)) {
-    await tx.query(
-      `INSERT INTO changes (type, entity_id, version, payload, device_id, created_at)
-       SELECT $1, u.id, u.version, u.payload::jsonb, NULL, $2
-       FROM unnest($3::text[], $4::bigint[], $5::text[]) WITH ORDINALITY AS u(id, version, payload, n)
-       ORDER BY u.n`,
-      [
-        REGISTER_CHANGE_TYPE,
-        at,
-        part.map((r) => r.resident_id),
-        part.map((r) => r.version),
-        part.map((r) => JSON.stringify(r.payload)),
-      ],
+  for (const part of chunks(rows))
+    await syncStore.emitMany(
+      tx,
+      REGISTER_CHANGE_TYPE,
+      part.map((r) => ({ entity_id: r.resident_id, version: r.version, payload: r.payload })),
+      at,
     );
-  }
 };
 
 const writePlan = async (tx: SqlTx, p: Plan, at: string): Promise<void> => {
-  for (const part of chunks(p.upserts)) {
-    await tx.query(
-      `INSERT INTO register_residents (resident_id, version, status, deregistered_on, row_hash, fields, updated_at)
-       SELECT u.id, u.version, 'active', NULL, u.hash, u.fields::jsonb, $1
-       FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[]) AS u(id, version, hash, fields)
-       ON CONFLICT (resident_id) DO UPDATE SET version = excluded.version, status = 'active',
-         deregistered_on = NULL, row_hash = excluded.row_hash, fields = excluded.fields,
-         updated_at = excluded.updated_at`,
-      [
-        at,
-        part.map((r) => r.resident_id),
-        part.map((r) => r.version),
-        part.map((r) => r.row_hash),
-        part.map((r) => JSON.stringify(r.fields)),
-      ],
-    );
-  }
+  for (const part of chunks(p.upserts)) await registerStore.upsert(tx, part, at);
   await emitChanges(
     tx,
     p.upserts.map((r) => ({
@@ -150,16 +114,7 @@ const writePlan = async (tx: SqlTx, p: Plan, at: string): Promise<void> => {
   const today = at.slice(0, 10);
   for (const part of chunks(p.gone)) {
     // A baja carries the last fields too: a counter that never saw the resident still records it.
-    const rows = await tx.query<{
-      resident_id: string;
-      version: number;
-      fields: RegisterChangePayload['fields'];
-    }>(
-      `UPDATE register_residents SET status = 'deregistered', deregistered_on = $1,
-         version = version + 1, updated_at = $2
-       WHERE resident_id = ANY($3::text[]) RETURNING resident_id, version, fields`,
-      [today, at, part],
-    );
+    const rows = await registerStore.deregister(tx, part, today, at);
     await emitChanges(
       tx,
       rows.map((r) => ({
@@ -197,7 +152,8 @@ export const importRegisterAtCentral = async (
     mass_deregistration: massDeregistration(p),
     dry_run: dryRun,
   });
-  const held = (q: SqlTx) => readHeld(q).then((h) => plan(h, file.residents, file.rejectedIds));
+  const held = (q: SqlTx) =>
+    registerStore.held(q).then((h) => plan(h, file.residents, file.rejectedIds));
   if (dryRun) return report(store, await held(store));
   return store.transaction(async (tx) => {
     // Taken before reading: two imports at once apply one after the other, each on fresh state.
@@ -224,19 +180,7 @@ export const importRegisterAtCentral = async (
       rejected: result.rejected,
       deregistered: result.deregistered,
     };
-    await tx.query(
-      `INSERT INTO register_imports (at, file_name, imported, updated, unchanged, rejected, deregistered)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        at,
-        options.fileName,
-        counts.imported,
-        counts.updated,
-        counts.unchanged,
-        counts.rejected,
-        counts.deregistered,
-      ],
-    );
+    await registerStore.recordImport(tx, at, options.fileName, counts);
     await centralAudit(tx, now, 'register.imported', null, { file: options.fileName, ...counts });
     return result;
   });

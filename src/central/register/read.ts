@@ -1,19 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import type { ImportReport } from '../shared/contract/residents';
-import { AppError } from '../shared/errors';
-import { type Language, translateError } from '../shared/i18n';
-import { canonicalJson } from '../core/audit/canonical-json';
-import { normalizeDocumentNumber } from '../shared/document-number';
-import { usesSpanishSexLetters } from '../shared/register-sex';
+import type { ImportReport } from '../../shared/contract/residents';
+import { AppError } from '../../shared/errors';
+import { type Language, translateError } from '../../shared/i18n';
+import { canonicalJson } from '../../core/audit/canonical-json';
+import { normalizeDocumentNumber } from '../../shared/document-number';
+import { usesSpanishSexLetters } from '../../shared/register-sex';
 import {
   decodeRegister,
   detectDelimiter,
   type RawRow,
   readRegister,
-} from '../core/residents/csv-read';
-import { MAX_REPORTED_ERRORS } from '../core/residents/import';
-import { isRejection, type ResidentRecord, toRecord } from '../core/residents/rows';
-import { sha256Hex } from './secrets';
+} from '../../core/residents/csv-read';
+import { MAX_REPORTED_ERRORS } from '../../core/residents/import';
+import { isRejection, type ResidentRecord, toRecord } from '../../core/residents/rows';
+import { sha256Hex } from '../secrets';
 
 /** One valid resident of the file: the fields a counter receives, and their hash. */
 export interface PreparedResident {

@@ -1,11 +1,11 @@
-import { bundledTemplates } from '../core/forms/templates';
-import { FormTemplate } from '../shared/contract/forms';
-import { AppError } from '../shared/errors';
-import { issueSummary } from '../shared/input-issues';
-import { centralAudit } from './audit/store';
-import type { CentralStore } from './db/store';
-import { centralTx } from './sync/service';
-import { syncStore } from './sync/store';
+import { bundledTemplates } from '../../core/forms/templates';
+import { FormTemplate } from '../../shared/contract/forms';
+import { AppError } from '../../shared/errors';
+import { issueSummary } from '../../shared/input-issues';
+import { centralAudit } from '../audit/store';
+import type { CentralStore } from '../db/store';
+import { centralTx } from '../sync/service';
+import { syncStore } from '../sync/store';
 
 /** The change type counters apply with `applyTemplateVersion` (src/core/forms). */
 export const TEMPLATE_CHANGE_TYPE = 'forms.template';
@@ -50,12 +50,9 @@ export const publishTemplate = async (
   return store.transaction(async (raw) => {
     // Taken before reading: two publications of one template apply one after the other.
     await syncStore.lockChanges(raw);
-    const [row] = await raw.query<{ newest: number | string | null }>(
-      'SELECT max(version) AS newest FROM changes WHERE type = $1 AND entity_id = $2',
-      [TEMPLATE_CHANGE_TYPE, template.id],
-    );
+    const sent = await syncStore.newestVersion(raw, TEMPLATE_CHANGE_TYPE, template.id);
     const shipped = bundledTemplates.find((t) => t.id === template.id)?.version ?? 0;
-    const newest = Math.max(shipped, Number(row?.newest ?? 0));
+    const newest = Math.max(shipped, sent);
     if (template.version <= newest) {
       throw new AppError(
         'forms_template_not_newer',
