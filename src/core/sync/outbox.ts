@@ -88,3 +88,48 @@ export const requeueOp = (db: Database, seq: number): void => {
 export const dropOp = (db: Database, seq: number): void => {
   db.prepare('DELETE FROM outbox WHERE seq = ?').run(seq);
 };
+
+export const queueCounts = (db: Database): { pending: number; rejected: number } => {
+  const rows = db.prepare('SELECT status, count(*) AS n FROM outbox GROUP BY status').all() as {
+    status: 'pending' | 'rejected';
+    n: number;
+  }[];
+  return {
+    pending: rows.find((r) => r.status === 'pending')?.n ?? 0,
+    rejected: rows.find((r) => r.status === 'rejected')?.n ?? 0,
+  };
+};
+
+export interface OutboxRow {
+  seq: number;
+  op_id: string;
+  kind: string;
+  entity_id: string;
+  payload: string;
+  payload_sha256: string;
+  created_at: string;
+}
+
+/**
+ * A push run's statements, prepared once: the next pending ops after a seq, an op central took
+ * (gone), and an op it refused (set aside with the reason, for staff to retry or discard).
+ */
+export const pushQueue = (db: Database) => {
+  const select = db.prepare(
+    `SELECT seq, op_id, kind, entity_id, payload, payload_sha256, created_at FROM outbox
+     WHERE status = 'pending' AND seq > ? ORDER BY seq LIMIT ?`,
+  );
+  const remove = db.prepare('DELETE FROM outbox WHERE op_id = ?');
+  const reject = db.prepare(
+    `UPDATE outbox SET status = 'rejected', attempts = attempts + 1, last_error = ? WHERE op_id = ?`,
+  );
+  return {
+    pendingAfter: (seq: number, limit: number) => select.all(seq, limit) as OutboxRow[],
+    taken: (opId: string) => {
+      remove.run(opId);
+    },
+    refused: (opId: string, error: string) => {
+      reject.run(error, opId);
+    },
+  };
+};

@@ -17,7 +17,8 @@ import { backoffDelay } from './backoff';
 import type { ChangeAppliers } from './change-appliers';
 import { centralBaseUrl, centralRequest, type Signer } from './signed-fetch';
 import { pullChanges, pushPending, type Send, type SyncFaultHooks, SyncStop } from './sync-steps';
-import { queueCounts, readSyncState, updateSyncState } from './sync-state';
+import { queueCounts } from './outbox';
+import { readSyncState, updateSyncState } from './sync-state';
 
 export interface SyncServiceOptions {
   readonly changeAppliers: ChangeAppliers;

@@ -27,14 +27,3 @@ export const updateSyncState = (db: Database, patch: Patch): void => {
     `UPDATE sync_state SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = 1`,
   ).run(patch);
 };
-
-export const queueCounts = (db: Database): { pending: number; rejected: number } => {
-  const rows = db.prepare('SELECT status, count(*) AS n FROM outbox GROUP BY status').all() as {
-    status: 'pending' | 'rejected';
-    n: number;
-  }[];
-  return {
-    pending: rows.find((r) => r.status === 'pending')?.n ?? 0,
-    rejected: rows.find((r) => r.status === 'rejected')?.n ?? 0,
-  };
-};

@@ -8,7 +8,8 @@ import {
 } from '../../shared/contract/sync';
 import type { ChangeAppliers, PulledChange } from './change-appliers';
 import type { CentralResponse } from './signed-fetch';
-import { queueCounts, updateSyncState } from './sync-state';
+import { type OutboxRow, pushQueue, queueCounts } from './outbox';
+import { updateSyncState } from './sync-state';
 
 /** Points where chaos runs kill the process; no-ops in normal use. */
 export interface SyncFaultHooks {
@@ -49,16 +50,6 @@ export const stopFor = (res: CentralResponse): SyncStop => {
   return new SyncStop(error, true);
 };
 
-interface OutboxRow {
-  seq: number;
-  op_id: string;
-  kind: string;
-  entity_id: string;
-  payload: string;
-  payload_sha256: string;
-  created_at: string;
-}
-
 // Payload bytes per push: with JSON escaping the body stays well under central's 4 MiB limit,
 // so a run of large entries never turns into a refusal that would stall the queue.
 export const MAX_PUSH_PAYLOAD_BYTES = 1_000_000;
@@ -96,23 +87,16 @@ export const pushPending = async (
   tally: PushTally,
   onProgress: (done: number) => void,
 ): Promise<void> => {
-  const select = db.prepare(
-    `SELECT seq, op_id, kind, entity_id, payload, payload_sha256, created_at FROM outbox
-     WHERE status = 'pending' AND seq > ? ORDER BY seq LIMIT ?`,
-  );
-  const remove = db.prepare('DELETE FROM outbox WHERE op_id = ?');
-  const reject = db.prepare(
-    `UPDATE outbox SET status = 'rejected', attempts = attempts + 1, last_error = ? WHERE op_id = ?`,
-  );
+  const queue = pushQueue(db);
   let after = 0;
   for (;;) {
-    const selected = select.all(after, batchSize) as OutboxRow[];
+    const selected = queue.pendingAfter(after, batchSize);
     if (selected.length === 0) return;
     // Central would refuse the whole push for one of these, every time: set it aside here.
     const oversized = selected.filter((r) => r.payload.length > MAX_OP_PAYLOAD_CHARS);
     if (oversized.length > 0) {
       db.transaction(() => {
-        for (const r of oversized) reject.run('payload_too_large', r.op_id);
+        for (const r of oversized) queue.refused(r.op_id, 'payload_too_large');
       })();
       tally.rejected += oversized.length;
       continue;
@@ -136,10 +120,10 @@ export const pushPending = async (
       for (const r of parsed.data.results) {
         if (!sent.has(r.op_id)) continue;
         if (r.status === 'rejected') {
-          reject.run(r.error ?? 'rejected', r.op_id);
+          queue.refused(r.op_id, r.error ?? 'rejected');
           tally.rejected += 1;
         } else {
-          remove.run(r.op_id);
+          queue.taken(r.op_id);
           tally[r.status] += 1;
         }
       }
