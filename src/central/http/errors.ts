@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { CentralErrorCode } from '../../shared/contract/central-errors';
-import { CentralError } from '../../shared/contract/sync';
+import { CentralRefusalBody } from '../../shared/contract/sync';
 import { AppError, isAppError } from '../../shared/errors';
 
 /**
@@ -16,7 +16,7 @@ export type SendError = (reply: FastifyReply, status: number, error: string) => 
 export const errorSender =
   (now: () => Date): SendError =>
   (reply, status, error) =>
-    reply.code(status).send(CentralError.parse({ error, server_time: now().toISOString() }));
+    reply.code(status).send(CentralRefusalBody.parse({ error, server_time: now().toISOString() }));
 
 // Fastify's own refusals (routing, body parsing, the per-address limit), by status.
 const CLIENT_ERRORS: Readonly<Record<number, string>> = {

@@ -62,8 +62,14 @@ export const EnrolRequest = z.object({
 });
 export const EnrolResponse = z.object({ device_id: z.string(), name: z.string() });
 
-/** Error body of every refused request; `server_time` lets a skewed counter correct itself. */
-export const CentralError = z.object({ error: z.string(), server_time: z.string().optional() });
+/**
+ * The wire body of every refused request (an AppError's code, answered by central's one error
+ * hook); `server_time` lets a skewed counter correct itself.
+ */
+export const CentralRefusalBody = z.object({
+  error: z.string(),
+  server_time: z.string().optional(),
+});
 
 export const SIGNATURE_HEADERS = {
   device: 'x-ventanilla-device',
