@@ -20,6 +20,8 @@ const SHARED: ReadonlyArray<readonly [OcrDocumentField, readonly string[]]> = [
   ['expiry_date', ['expiry_date']],
   ['sex', []],
   ['nationality', []],
+  // A Spanish card front and the back of another state's card are not one document.
+  ['issuing_state', []],
 ];
 
 /** The MRZ truncates long names: a front name that starts with the MRZ's is the same name. */

@@ -92,9 +92,12 @@ describe('every field shared with the MRZ is cross-checked', () => {
     expect(r.warnings).toContain('front_back_mismatch');
   });
 
-  it('flags sex and nationality, which no check digit covers, when the sides disagree', () => {
-    const r = mergeFrontBack(front({ sex: 'M', nationality: 'AND' }), checked, today);
-    expect(r.uncertain).toEqual(expect.arrayContaining(['sex', 'nationality']));
+  it.each([
+    ['sex and nationality', { sex: 'M', nationality: 'AND' }],
+    ['the issuing state', { issuing_state: 'PRT' }],
+  ] as const)('flags %s, which no check digit covers, when the sides disagree', (_, over) => {
+    const r = mergeFrontBack(front(over), checked, today);
+    expect(r.uncertain).toEqual(expect.arrayContaining(Object.keys(over)));
     expect(r.warnings).toContain('front_back_mismatch');
   });
 
