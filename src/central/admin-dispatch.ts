@@ -8,6 +8,7 @@ import { createStaffToken } from './staff-tokens/service';
 import { type AdminOp, type AdminOps, type AdminOutput, adminOps } from './admin-ops';
 import { createConsoleAccounts } from './console/accounts-service';
 import type { CentralStore } from './db/store';
+import { storeTownAccount } from './bluesky/service';
 import { importRegisterAtCentral } from './register/service';
 import { publishTemplate } from './templates/service';
 import { createVerificationRequest, revokeVerification } from './verifications/service';
@@ -21,6 +22,8 @@ type Handlers = {
 };
 
 const handlers: Handlers = {
+  blueskyAccount: (store, input, now) =>
+    storeTownAccount(store, { ...input, renamePolicy: input.rename_policy }, now),
   enrollDevice: (store, { name }, now) => createEnrolmentCode(store, name, now),
   revokeDevice: async (store, { id }, now) => ({ revoked: await revokeDevice(store, id, now) }),
   devices: (store) => deviceBoard(store),

@@ -58,6 +58,17 @@ export const adminOps = {
     input: z.object({ file_base64: FileBytes }),
     output: z.object({ id: z.string(), version: z.number().int(), seq: z.number().int() }),
   },
+  /** The town's Bluesky account, checked and sealed by the CLI beside the data folder's key. */
+  blueskyAccount: {
+    input: z.object({
+      service: z.url().max(300),
+      identifier: z.string().trim().min(1).max(300),
+      did: z.string().min(1).max(250),
+      sealed: z.string().min(1).max(4000),
+      rename_policy: z.enum(['refresh', 'flag']).default('refresh'),
+    }),
+    output: z.object({ did: z.string() }),
+  },
 } as const;
 
 export type AdminOps = typeof adminOps;

@@ -42,16 +42,19 @@ export interface BlueskyWorkerOptions {
   readonly afterWrite?: (rkey: string) => Promise<void>;
 }
 
-/** The town's account: checked by signing in before it is stored. */
-export const setTownAccount = async (
-  options: Pick<BlueskyWorkerOptions, 'store' | 'key' | 'now'>,
-  input: {
-    service: string;
-    identifier: string;
-    appPassword: string;
-    renamePolicy?: 'refresh' | 'flag';
-  },
-): Promise<{ did: string }> => {
+/** The town's account as entered: where it lives, who it is, and the rename policy. */
+export interface TownAccountInput {
+  readonly service: string;
+  readonly identifier: string;
+  readonly appPassword: string;
+  readonly renamePolicy?: 'refresh' | 'flag';
+}
+
+/** Signs in once to check the app password, and seals it: nothing is stored yet. */
+export const checkTownAccount = async (
+  key: Buffer,
+  input: TownAccountInput,
+): Promise<{ did: string; sealed: string }> => {
   const agent = new AtpAgent({ service: input.service });
   try {
     await agent.login({ identifier: input.identifier, password: input.appPassword });
@@ -60,27 +63,60 @@ export const setTownAccount = async (
   }
   const did = agent.session?.did;
   if (!did) throw new AppError('bluesky_sign_in_refused', {}, 400);
-  const now = (options.now ?? (() => new Date()))();
-  await options.store.transaction(async (tx) => {
+  return { did, sealed: seal(key, input.appPassword) };
+};
+
+/** Stores the checked account (the password only sealed) and audits who it is, never the secret. */
+export const storeTownAccount = async (
+  store: CentralStore,
+  account: {
+    service: string;
+    identifier: string;
+    did: string;
+    sealed: string;
+    renamePolicy: 'refresh' | 'flag';
+  },
+  now: Date,
+): Promise<{ did: string }> => {
+  await store.transaction(async (tx) => {
     await saveAccount(
       tx,
       {
-        service: input.service,
-        identifier: input.identifier,
-        secret_ciphertext: seal(options.key, input.appPassword),
-        did,
-        rename_policy: input.renamePolicy ?? 'refresh',
+        service: account.service,
+        identifier: account.identifier,
+        secret_ciphertext: account.sealed,
+        did: account.did,
+        rename_policy: account.renamePolicy,
       },
       now,
     );
-    // Never the password, nor its ciphertext.
     await centralAudit(tx, now, 'bluesky.account_set', null, {
-      identifier: input.identifier,
-      did,
-      renamePolicy: input.renamePolicy ?? 'refresh',
+      identifier: account.identifier,
+      did: account.did,
+      renamePolicy: account.renamePolicy,
     });
   });
-  return { did };
+  return { did: account.did };
+};
+
+/** The town's account: checked by signing in, then stored. */
+export const setTownAccount = async (
+  options: Pick<BlueskyWorkerOptions, 'store' | 'key' | 'now'>,
+  input: TownAccountInput,
+): Promise<{ did: string }> => {
+  const { did, sealed } = await checkTownAccount(options.key, input);
+  const now = (options.now ?? (() => new Date()))();
+  return storeTownAccount(
+    options.store,
+    {
+      service: input.service,
+      identifier: input.identifier,
+      did,
+      sealed,
+      renamePolicy: input.renamePolicy ?? 'refresh',
+    },
+    now,
+  );
 };
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));

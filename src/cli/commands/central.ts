@@ -8,6 +8,7 @@ import { defaultDataDir } from '../../core/platform/data-dir';
 import { Network, networks } from '../../shared/contract/verifications';
 import { cliLanguage, type GlobalOptions, printJson, t } from '../context';
 import { readNewPassword } from '../password';
+import { centralBlueskyCommand } from './central-bluesky';
 import { type ImportFlags, printReport, readInputFile, reportJson } from './register';
 
 interface StoreOptions {
@@ -257,6 +258,7 @@ export const centralCommand = (): Command => {
       process.stdout.write(`${t(`cli.central.${key}`, answer)}\n`);
     });
 
+  central.addCommand(centralBlueskyCommand(admin, (cmd) => targetOf(cmd).dataDir));
   central.addCommand(registerCommand());
   central.addCommand(formsCommand());
   central.addCommand(staffCommand());

@@ -14,6 +14,21 @@ export const blueskyMessages = defineMessages(
         'La cuenta aún no está identificada: la búsqueda del código se hará tras la próxima sincronización.',
       proof_attempts_exhausted:
         'Se han encontrado demasiados códigos equivocados: la verificación se ha cerrado. Empiece una nueva.',
+      bluesky_sign_in_refused:
+        'Bluesky no acepta ese usuario y contraseña de aplicación: revíselos (Ajustes → Privacidad y seguridad → Contraseñas de aplicación).',
+      usage_bluesky_app_password:
+        'Falta la contraseña de aplicación: pásela en la variable VENTANILLA_BLUESKY_APP_PASSWORD.',
+      usage_bluesky_rename_policy:
+        'La política ante un cambio de nombre es «refresh» (se reescribe el registro) o «flag» (se marca para revisar).',
+    },
+    cli: {
+      bluesky: {
+        account: 'Guarda la cuenta de Bluesky del ayuntamiento (contraseña de aplicación cifrada)',
+        identifier: 'usuario o correo de la cuenta del ayuntamiento',
+        service: 'servidor de la cuenta (PDS)',
+        renamePolicy: 'ante un cambio de nombre: refresh o flag',
+        accountSet: 'Cuenta de Bluesky del ayuntamiento guardada: {{identifier}} ({{did}}).',
+      },
     },
     bluesky: {
       lookup: {
@@ -44,6 +59,21 @@ export const blueskyMessages = defineMessages(
         'The account is not identified yet: the code will be searched for after the next sync.',
       proof_attempts_exhausted:
         'Too many wrong codes were found: the verification is closed. Start a new one.',
+      bluesky_sign_in_refused:
+        'Bluesky does not accept that username and app password: check them (Settings → Privacy and security → App passwords).',
+      usage_bluesky_app_password:
+        'The app password is missing: pass it in the VENTANILLA_BLUESKY_APP_PASSWORD variable.',
+      usage_bluesky_rename_policy:
+        'The rename policy is “refresh” (the record is rewritten) or “flag” (marked for review).',
+    },
+    cli: {
+      bluesky: {
+        account: 'Stores the town’s Bluesky account (app password encrypted)',
+        identifier: 'the town account’s username or email',
+        service: 'the account’s server (PDS)',
+        renamePolicy: 'on a rename: refresh or flag',
+        accountSet: 'The town’s Bluesky account is stored: {{identifier}} ({{did}}).',
+      },
     },
     bluesky: {
       lookup: {
