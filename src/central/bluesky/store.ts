@@ -161,8 +161,12 @@ export const markDone = async (
   state: 'written' | 'gone',
   now: Date,
 ): Promise<void> => {
+  // A withdrawn record keeps only its key: whose account it named goes with it (erasure too).
   await q.query(
-    `UPDATE bluesky_records SET state = $2, attempts = 0, last_error = NULL, updated_at = $3
+    `UPDATE bluesky_records SET state = $2, attempts = 0, last_error = NULL, updated_at = $3,
+       subject_did = CASE WHEN $2 = 'gone' THEN '' ELSE subject_did END,
+       handle = CASE WHEN $2 = 'gone' THEN '' ELSE handle END,
+       display_name = CASE WHEN $2 = 'gone' THEN NULL ELSE display_name END
      WHERE verification_id = $1`,
     [id, state, iso(now)],
   );
