@@ -3,14 +3,16 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Bridge, startBridge } from '../../src/cli/bridge/server';
 import { tempDir } from '../helpers/temp-dir';
-import { testCore } from '../helpers/test-core';
+import { asOperator, testCore } from '../helpers/test-core';
 
 const setup = async () => {
   const t = testCore();
-  await t.core.services.staff.add(
-    { staffId: null, username: 't', role: 'system' },
-    { username: 'ana', displayName: 'Ana', role: 'clerk', password: 'password-1' },
-  );
+  await asOperator(t.core, 'staffAdd', {
+    username: 'ana',
+    displayName: 'Ana',
+    role: 'clerk',
+    password: 'password-1',
+  });
   const rendererDir = tempDir();
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Ventanilla</title>');
   const bridge = await startBridge({ dispatch: t.core.dispatch, rendererDir, port: 0 });

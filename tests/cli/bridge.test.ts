@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Bridge, startBridge } from '../../src/cli/bridge/server';
 import { tempDir } from '../helpers/temp-dir';
-import { testCore } from '../helpers/test-core';
+import { asOperator, testCore } from '../helpers/test-core';
 
 const setup = async () => {
   const t = testCore();
@@ -60,15 +60,12 @@ describe('browser-mode bridge', () => {
 
   it('runs the contract over POST /rpc/{operation} and carries the session', async () => {
     const { bridge, t } = await setup();
-    await t.core.services.staff.add(
-      { staffId: null, username: 't', role: 'system' },
-      {
-        username: 'ana',
-        displayName: 'Ana',
-        role: 'clerk',
-        password: 'password-1',
-      },
-    );
+    await asOperator(t.core, 'staffAdd', {
+      username: 'ana',
+      displayName: 'Ana',
+      role: 'clerk',
+      password: 'password-1',
+    });
     const info = await (await rpc(bridge, 'appInfo', {})).json();
     expect(info).toMatchObject({ ok: true, value: { needsSetup: false } });
     const signIn = await (

@@ -18,6 +18,17 @@ export class FakeClock implements Clock {
 
 export const SYSTEM: Actor = { staffId: null, username: 'test', role: 'system' };
 
+/** Calls an operation as the operator at the machine (the CLI's way in), failing loudly. */
+export const asOperator = async <N extends OperationName>(
+  core: Pick<Core, 'dispatch'>,
+  name: N,
+  input: OpInput<N>,
+): Promise<OpOutput<N>> => {
+  const { envelope } = await core.dispatch(name, input, { local: { osUser: 'test' } });
+  if (!envelope.ok) throw Object.assign(new Error(envelope.error.code), envelope.error);
+  return envelope.value as OpOutput<N>;
+};
+
 export interface TestCore {
   readonly core: Core;
   readonly dataDir: string;

@@ -2,11 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createCore } from '../../../src/core/app/create-core';
 import { wireCore } from '../../../src/core/app/wire-core';
 import { FiledEntry, FormTemplate } from '../../../src/shared/contract/forms';
 import { runCliCaptured } from '../../helpers/run-cli';
 import { tempDir } from '../../helpers/temp-dir';
-import { SYSTEM } from '../../helpers/test-core';
+import { asOperator } from '../../helpers/test-core';
 import { tinyPng } from '../../core/forms/forms-fixtures';
 
 const run = (dataDir: string, args: string[], env: Record<string, string | undefined> = {}) =>
@@ -16,8 +17,8 @@ afterEach(() => vi.restoreAllMocks());
 
 const setup = async () => {
   const dataDir = tempDir();
-  const core = wireCore({ dataDir, log: () => undefined });
-  await core.services.staff.add(SYSTEM, {
+  const core = createCore({ dataDir, log: () => undefined });
+  await asOperator(core, 'staffAdd', {
     username: 'ana',
     displayName: 'Ana Ruiz',
     role: 'clerk',

@@ -2,11 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createCore } from '../../../src/core/app/create-core';
 import { wireCore } from '../../../src/core/app/wire-core';
 import { ErasureReport, PrivacyExport, RetentionRun } from '../../../src/shared/contract/privacy';
 import { runCliCaptured } from '../../helpers/run-cli';
 import { tempDir } from '../../helpers/temp-dir';
-import { SYSTEM } from '../../helpers/test-core';
+import { asOperator } from '../../helpers/test-core';
 
 const REGISTER = join(import.meta.dirname, '../../fixtures/register/padron-utf8.csv');
 const PASSWORD = 'correct horse battery';
@@ -23,16 +24,16 @@ afterEach(() => vi.restoreAllMocks());
 /** A data directory with the fixture register, a manager and a clerk. */
 const setup = async () => {
   const dataDir = tempDir();
-  const core = wireCore({ dataDir, log: () => undefined });
-  core.services.residents.importCsv(readFileSync(REGISTER), {
-    actor: SYSTEM,
+  const core = createCore({ dataDir, log: () => undefined });
+  await asOperator(core, 'residentsImportFile', {
+    bytes: readFileSync(REGISTER),
     fileName: 'padron-utf8.csv',
   });
   for (const [username, role] of [
     ['marta', 'manager'],
     ['clara', 'clerk'],
   ] as const) {
-    await core.services.staff.add(SYSTEM, {
+    await asOperator(core, 'staffAdd', {
       username,
       displayName: username,
       role,
