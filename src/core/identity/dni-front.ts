@@ -47,6 +47,10 @@ const FRONT_FIELDS: readonly LabelField[] = [
  * birth date followed by an expiry date. At least one label and this much in all.
  */
 const MIN_FRONT_EVIDENCE = 3;
+/** A document's title: a DNI's, a TIE's, a NIE certificate's. */
+const TITLES: readonly LabelField[] = ['header', 'tie', 'certificate'];
+/** Labels only a foreigner's document prints: its number is a NIE. */
+const NIE_SIGNS: readonly LabelField[] = ['nie', 'tie', 'permit', 'certificate'];
 /** Lines to read under one label: two surname lines, one of anything else. */
 const MAX_VALUES: Partial<Record<LabelField, number>> = { surnames: 2 };
 
@@ -63,7 +67,14 @@ const WAITS: ReadonlySet<LabelField> = new Set([
 ]);
 
 /** Printed as large as values: the title and the number's own label. */
-const BIG_LABELS: ReadonlySet<LabelField> = new Set(['header', 'tie', 'number', 'nie', 'can']);
+const BIG_LABELS: ReadonlySet<LabelField> = new Set([
+  'header',
+  'tie',
+  'certificate',
+  'number',
+  'nie',
+  'can',
+]);
 
 interface Row {
   text: string;
@@ -212,7 +223,7 @@ const first = (c: Collected, f: LabelField): string | null => c.values.get(f)?.[
  * first; otherwise a DNI first, so a DNI starting with 2 is never read as a Z NIE.
  */
 const numberOf = (c: Collected, upper: string): FoundNumber & { nie: boolean } => {
-  const tie = c.labels.has('nie') || c.labels.has('tie') || c.labels.has('permit');
+  const tie = NIE_SIGNS.some((f) => c.labels.has(f));
   const labelled = plain(
     [...(c.values.get('number') ?? []), ...(c.values.get('nie') ?? [])].join(' '),
   );
@@ -280,6 +291,7 @@ export const parseDniFront = (input: string | readonly FrontLine[]): FrontReadin
     issue: first(c, 'issue'),
     expiry: first(c, 'expiry'),
     loose: c.loose.flatMap(datesIn),
+    printsExpiry: !c.labels.has('certificate'),
   });
   const labelledSupport = findSupport(plain(c.values.get('support')?.join(' ') ?? ''));
   const found = labelledSupport.value ? labelledSupport : findSupport(plain(c.loose.join('\n')));
@@ -318,7 +330,7 @@ export const parseDniFront = (input: string | readonly FrontLine[]): FrontReadin
   ).length;
   const evidence =
     frontLabels +
-    (c.labels.has('header') || c.labels.has('tie') ? 1 : 0) +
+    (TITLES.some((f) => c.labels.has(f)) ? 1 : 0) +
     (labelledSex === null && shapeSex ? 1 : 0) +
     (!dates.birthSure && dates.birth && dates.expiry ? 1 : 0);
   return {

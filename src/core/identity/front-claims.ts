@@ -84,6 +84,7 @@ export const claim = (field: LabelField, text: string): Claim | null => {
   // The title takes nothing; whatever follows a back-side label, the access number or the
   // permit type is swallowed so it never becomes a name, but a date is left for its own
   // label.
-  if (field === 'header' || field === 'tie' || datesIn(text).length > 0) return null;
+  if (field === 'header' || field === 'tie' || field === 'certificate') return null;
+  if (datesIn(text).length > 0) return null;
   return { value: upper, rest: '' };
 };

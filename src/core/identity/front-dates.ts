@@ -5,6 +5,8 @@ export interface FrontDates {
   expiry: string | null;
   /** Dates under no label the reading could match, in print order. */
   loose: readonly string[];
+  /** False for a paper that prints no expiry (a NIE certificate): none is guessed for it. */
+  printsExpiry?: boolean;
 }
 
 export interface ResolvedDates {
@@ -51,7 +53,7 @@ export const resolveDates = (d: FrontDates): ResolvedDates => {
       loose.splice(loose.indexOf(earliest), 1);
     }
   }
-  if (!expiry) {
+  if (!expiry && d.printsExpiry !== false) {
     const latest = loose.at(-1);
     if (latest && (!birth || latest > birth) && (!issue || latest > issue)) expiry = latest;
     else if (latest && issue && latest < issue && (!birth || latest > birth)) {

@@ -17,6 +17,7 @@ export type LabelField =
   | 'permit'
   | 'header'
   | 'tie'
+  | 'certificate'
   | 'can'
   | 'passport'
   | 'back';
@@ -24,7 +25,8 @@ export type LabelField =
 /**
  * Labels of the DNI 3.0 and 4.0 (bilingual) fronts and the TIE front, as printed but without
  * accents; `back` labels belong to the reverse side, whose address block must never be read
- * as names; `header` words are the card's title (`tie`: a TIE's title); `can` is the card access number, and a
+ * as names; `header` words are the card's title (`tie`: a TIE's, `certificate`: a NIE certificate's, a
+ * paper that prints no expiry); `can` is the card access number, and a
  * `passport` label means a passport page, never a card front.
  */
 const LABELS: ReadonlyArray<readonly [LabelField, readonly string[]]> = [
@@ -79,6 +81,14 @@ const LABELS: ReadonlyArray<readonly [LabelField, readonly string[]]> = [
     ],
   ],
   ['tie', ['TARJETA DE IDENTIDAD DE EXTRANJERO', 'PERMISO DE RESIDENCIA', 'RESIDENCE PERMIT']],
+  [
+    'certificate',
+    [
+      'CERTIFICADO DE REGISTRO DE CIUDADANO DE LA UNION',
+      'CERTIFICADO DE REGISTRO',
+      'NUMERO DE IDENTIDAD DE EXTRANJERO',
+    ],
+  ],
   [
     'back',
     [

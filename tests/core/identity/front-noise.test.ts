@@ -131,6 +131,36 @@ describe('TIE front', () => {
     // K read for X: the number was repaired, so the clerk confirms it.
     expect(r.uncertain).toContain('document_number');
   });
+
+  it('reads a NIE certificate, a paper with no expiry, without taking its date for one', () => {
+    const r = parseDniFront(
+      text(
+        'MINISTERIO DEL INTERIOR',
+        'CERTIFICADO DE REGISTRO DE CIUDADANO DE LA UNIÓN',
+        'Nombre: CLAIRE',
+        'Apellidos: DUBOIS',
+        'Nacionalidad: FRA',
+        'Fecha de nacimiento: 05/05/1990 Sexo: F',
+        'Domicilio: C. MAYOR 12, MADRID',
+        'N.I.E.: Z-1234567-R',
+        'Fecha: 12/03/2024',
+      ),
+    );
+    expect(r.recognised).toBe(true);
+    expect(r.document).toMatchObject({
+      // A leading Z weighs as a 2: the certificate's title makes it a NIE, not a DNI.
+      document_type: 'NIE',
+      document_number: 'Z1234567R',
+      surname1: 'DUBOIS',
+      given_names: 'CLAIRE',
+      nationality: 'FRA',
+      sex: 'F',
+      birth_date: '1990-05-05',
+      // The certificate's own date is no expiry: a guessed one would warn it expired.
+      expiry_date: null,
+    });
+    expect(r.uncertain).toContain('expiry_date');
+  });
 });
 
 describe('text that is not a card front', () => {
