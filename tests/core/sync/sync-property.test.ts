@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEnrolmentCode } from '../../../src/central/enrolment/service';
-import { createCore, type Core } from '../../../src/core/app/create-core';
+import { type CoreWiring as Core, wireCore } from '../../../src/core/app/wire-core';
 import { inTransaction } from '../../../src/core/app/deps';
 import { enqueue } from '../../../src/core/sync/outbox';
 import { createSyncService } from '../../../src/core/sync/sync-service';
