@@ -72,16 +72,19 @@ export const invalidInputParams = (
   return limit === undefined ? { field, problem } : { field, problem, limit: Number(limit) };
 };
 
+/** `field: problem; …`: the one way a refusal lists what was wrong where. */
+export const listProblems = (problems: Iterable<readonly [string, string]>): string =>
+  Array.from(problems, ([field, problem]) => `${field}: ${problem}`).join('; ');
+
 /**
  * Up to `limit` problems as `path: problem` for a refusal's detail: the same problem names as
  * `invalid_input`, never zod's own (English, schema-worded) messages.
  */
 export const issueSummary = (error: z.ZodError, input: unknown, limit = 3): string =>
-  error.issues
-    .slice(0, limit)
-    .map((issue) => {
+  listProblems(
+    error.issues.slice(0, limit).map((issue) => {
       const named = issue.path.filter((p): p is string => typeof p === 'string');
       const problem = problemOf(issue, valueAt(input, issue.path), named.at(-1) ?? 'input');
-      return `${issue.path.join('.') || '/'}: ${problem}`;
-    })
-    .join('; ');
+      return [issue.path.join('.') || '/', problem] as const;
+    }),
+  );

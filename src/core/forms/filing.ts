@@ -20,6 +20,7 @@ import {
   maskDocumentNumber,
   normalizeDocumentNumber,
 } from '../../shared/document-number';
+import { listProblems } from '../../shared/input-issues';
 import type { AttachmentMediaType } from '../../shared/media-types';
 import { readSettings } from '../settings/settings-service';
 import { findById } from '../staff/staff-repo';
@@ -63,7 +64,7 @@ export const validateData = (template: FormTemplate, data: FormValues): FormValu
   }
   throw new AppError(
     'forms_invalid',
-    { fields: [...problems].map(([f, p]) => `${f}: ${p}`).join('; '), count: problems.size },
+    { fields: listProblems(problems), count: problems.size },
     422,
   );
 };
