@@ -14,6 +14,9 @@ import {
 import { cli, ROOT } from './harness';
 
 const PADRON = join(ROOT, 'tests/fixtures/register/padron-utf8.csv');
+const APP_VERSION = (
+  JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
+).version;
 
 /** The shipped template one version up, as IT would publish a revised form. */
 const revisedTemplate = (): string => {
@@ -121,6 +124,8 @@ describe("central's web console, by role, in Chromium", () => {
     await openSection(page, 'Mostradores', 'Mostradores');
     const row = page.getByRole('row').filter({ hasText: 'Mostrador 1' });
     await row.getByText('En línea').waitFor();
+    // The version the counter reported with its push.
+    expect(await row.getByRole('cell').nth(5).textContent()).toBe(APP_VERSION);
     await expectAccessible(page, 'devices');
     await app.screenshot('console-devices', 'console-devices.png');
     await row.getByRole('button', { name: 'Dar de baja Mostrador 1' }).click();

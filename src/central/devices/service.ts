@@ -103,6 +103,8 @@ export const DeviceBoard = z.object({
       last_seen_at: z.string().nullable(),
       queue_depth: z.number().int().nullable(),
       last_error: z.string().nullable(),
+      /** As the counter last reported it with a push; null before its first. */
+      app_version: z.string().nullable(),
       /** The first audit-chain problem seen for the device: permanent, unlike `last_error`. */
       audit_flag: z
         .object({

@@ -15,6 +15,7 @@ export interface BoardRow {
   readonly last_seen_at: Date | null;
   readonly queue_depth: number | null;
   readonly last_error: string | null;
+  readonly app_version: string | null;
   readonly flag_problem: string | null;
   readonly flag_seq: number | null;
   readonly flagged_at: Date | null;
@@ -51,10 +52,17 @@ export const devicesStore = {
       )
     ).length > 0,
   /** A push seen: when, and the queue depth the counter reported (kept when it sent none). */
-  touch: async (tx: SqlTx, id: string, at: Date, queueDepth: number | null): Promise<void> => {
+  touch: async (
+    tx: SqlTx,
+    id: string,
+    at: Date,
+    queueDepth: number | null,
+    appVersion: string | null = null,
+  ): Promise<void> => {
     await tx.query(
-      'UPDATE devices SET last_seen_at = $2, queue_depth = COALESCE($3, queue_depth) WHERE id = $1',
-      [id, at.toISOString(), queueDepth],
+      `UPDATE devices SET last_seen_at = $2, queue_depth = COALESCE($3, queue_depth),
+         app_version = COALESCE($4, app_version) WHERE id = $1`,
+      [id, at.toISOString(), queueDepth, appVersion],
     );
   },
   setLastError: async (tx: SqlTx, id: string, error: string): Promise<void> => {
@@ -64,7 +72,7 @@ export const devicesStore = {
   board: (q: SqlTx): Promise<BoardRow[]> =>
     q.query<BoardRow>(
       `SELECT d.id, d.name, d.enrolled_at, d.revoked_at, d.last_seen_at, d.queue_depth, d.last_error,
-         c.flag_problem, c.flag_seq, c.flagged_at
+         d.app_version, c.flag_problem, c.flag_seq, c.flagged_at
        FROM devices d LEFT JOIN audit_chains c ON c.device_id = d.id ORDER BY d.name, d.id`,
     ),
   purgeNonces: async (q: SqlTx, seenBefore: Date): Promise<void> => {

@@ -119,7 +119,13 @@ const attempt = async (
   onApplyError: (e: unknown, kind: string) => void,
 ): Promise<OpResult[]> => {
   const tx = centralTx(raw, now);
-  await devicesStore.touch(tx, device.id, now, request.queue_depth ?? null);
+  await devicesStore.touch(
+    tx,
+    device.id,
+    now,
+    request.queue_depth ?? null,
+    request.app_version ?? null,
+  );
   // A stable sort: copies of one op id keep the order they were sent in.
   const sorted = request.ops.map((op, sent) => ({ op, sent })).sort((a, b) => a.op.seq - b.op.seq);
   const ops = sorted.map((s) => s.op);

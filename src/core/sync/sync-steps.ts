@@ -1,3 +1,4 @@
+import { version } from '../../../package.json';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import {
   MAX_OP_PAYLOAD_CHARS,
@@ -108,6 +109,7 @@ export const pushPending = async (
       protocol: SYNC_PROTOCOL,
       device_id: deviceId,
       queue_depth: queueCounts(db).pending,
+      app_version: version,
       ops,
     });
     if (res.status !== 200) throw stopFor(res);

@@ -27,6 +27,8 @@ export const PushRequest = z.object({
   device_id: z.string().min(1).max(64),
   /** Outbox rows still waiting on the counter, shown on the device board. */
   queue_depth: z.number().int().min(0).optional(),
+  /** The counter's app version, shown on the device board. */
+  app_version: z.string().min(1).max(40).optional(),
   ops: z.array(WireOp).max(MAX_PUSH_OPS),
 });
 export type PushRequest = z.infer<typeof PushRequest>;

@@ -13,6 +13,7 @@ interface Device {
   readonly last_seen_at: string | null;
   readonly queue_depth: number | null;
   readonly last_error: string | null;
+  readonly app_version: string | null;
   readonly audit_flag: { problem: string; seq: number | null } | null;
   readonly online: boolean;
 }
@@ -74,6 +75,7 @@ export const DevicesScreen = () => {
                   <th scope="col">{t('console.devices.queue')}</th>
                   <th scope="col">{t('console.devices.lastSync')}</th>
                   <th scope="col">{t('console.devices.lastError')}</th>
+                  <th scope="col">{t('console.devices.version')}</th>
                   <th scope="col">{t('console.common.actions')}</th>
                 </tr>
               </thead>
@@ -104,6 +106,7 @@ export const DevicesScreen = () => {
                     <td>{d.queue_depth ?? '—'}</td>
                     <td>{when(d.last_seen_at)}</td>
                     <td>{d.last_error ?? '—'}</td>
+                    <td>{d.app_version ?? '—'}</td>
                     <td>
                       {!d.revoked_at && confirming !== d.id && (
                         <button
