@@ -9,12 +9,12 @@ const SURE_LINE = 50;
 const SMALL_SHARE = 0.35;
 
 /**
- * Where a front's text sits on an image read at `readWidth`, when it fills only a small part
- * of it (a card far from the camera, on a desk too light to tell it from): the box around the
- * lines read with confidence, padded to take in the card's edges. Null when the text fills
+ * Where a front's text sits on the frame a reading was made of, when it fills only a small
+ * part of it (a card far from the camera, on a desk too light to tell it from): the box around
+ * the lines read with confidence, padded to take in the card's edges. Null when the text fills
  * the frame already or too little was read to place it.
  */
-export const textRegion = (
+const textRegion = (
   lines: readonly OcrLine[],
   frame: { width: number; height: number },
 ): Box | null => {
