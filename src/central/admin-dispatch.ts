@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import { AppError, isAppError } from '../shared/errors';
-import { centralAnswerError } from '../shared/contract/central-errors';
+import {
+  centralAnswerError,
+  COUNTER_CODE,
+  isCentralErrorCode,
+} from '../shared/contract/central-errors';
 import { invalidInputParams } from '../shared/input-issues';
 import { createEnrolmentCode } from './enrolment/service';
 import { deviceBoard, revokeDevice } from './devices/service';
@@ -10,6 +14,8 @@ import { createConsoleAccounts } from './console/accounts-service';
 import type { CentralStore } from './db/store';
 import { storeTownAccount } from './bluesky/service';
 import { importRegisterAtCentral } from './register/service';
+import { eraseInStore, exportAtCentral } from './privacy/service';
+import { renderCentralExportPdf } from './privacy/routes';
 import { publishTemplate } from './templates/service';
 import { createVerificationRequest, revokeVerification } from './verifications/service';
 
@@ -19,6 +25,17 @@ type Handlers = {
     input: z.infer<AdminOps[K]['input']>,
     now: Date,
   ) => Promise<AdminOutput<K>>;
+};
+
+/** A refusal in central's closed list, worded as the counter words central's answers. */
+const asCounterWords = async <T>(fn: () => Promise<T>): Promise<T> => {
+  try {
+    return await fn();
+  } catch (e) {
+    if (isAppError(e) && isCentralErrorCode(e.code))
+      throw new AppError(COUNTER_CODE[e.code], e.params, e.status);
+    throw e;
+  }
 };
 
 const handlers: Handlers = {
@@ -63,6 +80,14 @@ const handlers: Handlers = {
       throw e;
     }
   },
+  privacyExport: (store, { resident_id, pdf, language }, now) =>
+    asCounterWords(async () => {
+      const data = await exportAtCentral(store, resident_id, 'cli', now);
+      const bytes = pdf ? await renderCentralExportPdf(data, language) : null;
+      return { export: data, pdf_base64: bytes ? bytes.toString('base64') : null };
+    }),
+  privacyErase: (store, { resident_id }, now) =>
+    asCounterWords(() => eraseInStore(store, resident_id, 'cli', now)),
   formsPublish: (store, { file_base64 }) =>
     publishTemplate(store, Buffer.from(file_base64, 'base64')),
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CentralErasureReport, CentralPrivacyExport } from '../shared/contract/privacy-central';
 import { ImportReport } from '../shared/contract/residents';
 import { Password, Username } from '../shared/contract/staff';
 import { languages } from '../shared/i18n/define';
@@ -53,6 +54,18 @@ export const adminOps = {
       password: Password,
     }),
     output: z.object({ username: z.string(), display_name: z.string(), role: z.string() }),
+  },
+  privacyExport: {
+    input: z.object({
+      resident_id: z.string().trim().min(1).max(64),
+      pdf: z.boolean().default(false),
+      language: z.enum(languages).default('es'),
+    }),
+    output: z.object({ export: CentralPrivacyExport, pdf_base64: z.string().nullable() }),
+  },
+  privacyErase: {
+    input: z.object({ resident_id: z.string().trim().min(1).max(64) }),
+    output: CentralErasureReport,
   },
   formsPublish: {
     input: z.object({ file_base64: FileBytes }),

@@ -1,5 +1,6 @@
 import { auditAppliers } from './audit-chain/appliers';
 import { registryAppliers } from './registry/appliers';
+import { privacyAppliers } from './privacy/service';
 import type { OpAppliers } from './sync/appliers';
 import { verificationAppliers } from './verifications/appliers';
 
@@ -12,4 +13,5 @@ export const opAppliers: OpAppliers = {
   ...registryAppliers,
   ...auditAppliers,
   ...verificationAppliers,
+  ...privacyAppliers,
 };

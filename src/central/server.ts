@@ -19,6 +19,7 @@ import {
 import { errorSender } from './http/errors';
 import { routeGuards } from './http/guards';
 import { verificationRoutes } from './verifications/routes';
+import { privacyRoutes } from './privacy/routes';
 
 export interface CentralOptions {
   readonly store: CentralStore;
@@ -58,6 +59,8 @@ const routes = (
 
   blueskyRoutes(app, ctx);
   verificationRoutes(app, ctx);
+
+  privacyRoutes(app, { store, now, guards });
 
   consoleRoutes(app, { store, now, limiter, ...options.console });
 

@@ -25,6 +25,8 @@ export type CentralAuditAction =
   | 'console.sign_out'
   | 'console.password_changed'
   | 'conflict.resolved'
+  | 'privacy.exported'
+  | 'privacy.erased'
   | 'bluesky.account_set'
   | 'bluesky.account_resolved'
   | 'bluesky.proof_missed'

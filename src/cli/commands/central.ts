@@ -9,6 +9,7 @@ import { Network, networks } from '../../shared/contract/verifications';
 import { cliLanguage, type GlobalOptions, printJson, t } from '../context';
 import { readNewPassword } from '../password';
 import { centralBlueskyCommand } from './central-bluesky';
+import { centralPrivacyCommand } from './central-privacy';
 import { type ImportFlags, printReport, readInputFile, reportJson } from './register';
 
 interface StoreOptions {
@@ -262,6 +263,7 @@ export const centralCommand = (): Command => {
   central.addCommand(registerCommand());
   central.addCommand(formsCommand());
   central.addCommand(staffCommand());
+  central.addCommand(centralPrivacyCommand(admin));
 
   return central;
 };

@@ -19,6 +19,7 @@ import { syncHandlers } from '../sync/handlers';
 import { createSyncService } from '../sync/sync-service';
 import { systemHandlers } from '../system/handlers';
 import { printingHandlers } from '../printing/handlers';
+import { privacyCentralAppliers, privacyCentralHandlers } from '../privacy/central-requests';
 import { privacyHandlers } from '../privacy/handlers';
 import { createRetentionJob } from '../privacy/retention-job';
 import { createVerificationDesk, type PdfPrinter } from '../verifications';
@@ -75,6 +76,7 @@ export const wireCore = (options: CoreOptions) => {
       ...formsChangeAppliers(deps),
       ...verifications.appliers,
       ...registerChangeAppliers(residents),
+      ...privacyCentralAppliers(deps),
     },
   });
 
@@ -90,6 +92,7 @@ export const wireCore = (options: CoreOptions) => {
     ...syncHandlers(deps, sync),
     ...syncEnrolHandlers(sync),
     ...privacyHandlers(deps),
+    ...privacyCentralHandlers(deps),
     ...printingHandlers(options.printPdf),
   };
 

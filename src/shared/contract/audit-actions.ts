@@ -51,6 +51,8 @@ export const auditActions = [
   'privacy.looked_up',
   'privacy.exported',
   'privacy.erased',
+  'privacy.central_requested',
+  'privacy.central_answered',
 ] as const;
 
 export const AuditAction = z.enum(auditActions);

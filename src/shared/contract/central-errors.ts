@@ -35,6 +35,8 @@ export const CENTRAL_ERROR_CODES = [
   'not_pending_proof',
   'challenge_expired',
   'already_ended',
+  // Data-subject requests (export, erasure) run at central
+  'unknown_resident',
   // The web console (central's staff accounts)
   'invalid_credentials',
   'account_locked',
@@ -89,6 +91,7 @@ export const COUNTER_CODE: { readonly [C in CentralErrorCode]: `sync_${C}` } = {
   unknown_conflict: 'sync_unknown_conflict',
   conflict_closed: 'sync_conflict_closed',
   scope_forbidden: 'sync_scope_forbidden',
+  unknown_resident: 'sync_unknown_resident',
 };
 
 const known: ReadonlySet<string> = new Set(CENTRAL_ERROR_CODES);

@@ -3,6 +3,7 @@ import { auditOps } from './audit';
 import { formsOps } from './forms';
 import { printingOps } from './printing';
 import { privacyOps } from './privacy';
+import { privacyCentralOps } from './privacy-central';
 import { residentsOps } from './residents';
 import { systemOps } from './system';
 import { settingsOps } from './settings';
@@ -24,6 +25,7 @@ export const contract = {
   ...syncOps,
   ...syncEnrolOps,
   ...privacyOps,
+  ...privacyCentralOps,
   ...printingOps,
 };
 

@@ -63,6 +63,8 @@ const labelsEs: PerAction = {
   'privacy.looked_up': 'Consulta de datos de un vecino',
   'privacy.exported': 'Exportación de datos de un vecino',
   'privacy.erased': 'Borrado de datos de un vecino',
+  'privacy.central_requested': 'Petición de derechos al servicio central',
+  'privacy.central_answered': 'Respuesta del servicio central a una petición de derechos',
 };
 
 const labelsEn: PerAction = {
@@ -115,6 +117,8 @@ const labelsEn: PerAction = {
   'privacy.looked_up': "A resident's data looked up",
   'privacy.exported': "A resident's data exported",
   'privacy.erased': "A resident's data erased",
+  'privacy.central_requested': 'Data-subject request sent to central',
+  'privacy.central_answered': "Central's answer to a data-subject request",
 };
 
 const detailsEs: PerAction = {
@@ -181,6 +185,8 @@ const detailsEs: PerAction = {
   'privacy.looked_up': 'Ha consultado en pantalla lo que se conserva del vecino.',
   'privacy.exported': 'Ha exportado los datos del vecino ({{format}}).',
   'privacy.erased': 'Ha borrado los datos del vecino que la ley permite borrar.',
+  'privacy.central_requested': 'Ha pedido al servicio central su parte ({{kind}}).',
+  'privacy.central_answered': 'El servicio central ha respondido a la petición {{request_id}}.',
 };
 
 const detailsEn: PerAction = {
@@ -245,6 +251,8 @@ const detailsEn: PerAction = {
   'privacy.looked_up': 'Looked up on screen what is held about the resident.',
   'privacy.exported': "Exported the resident's data ({{format}}).",
   'privacy.erased': "Erased the resident's data the law allows to erase.",
+  'privacy.central_requested': 'Asked the central service for its part ({{kind}}).',
+  'privacy.central_answered': 'The central service answered request {{request_id}}.',
 };
 
 /** Audit actions, roles and values in words, for the screen, the PDF and the CSV. */

@@ -25,6 +25,7 @@ export const centralAnswerMessages = defineMessages(
       sync_not_pending_proof: 'Esa verificación no está esperando un código.',
       sync_challenge_expired: 'El código de la verificación ha caducado.',
       sync_already_ended: 'Esa verificación ya había terminado (caducada o sustituida).',
+      sync_unknown_resident: 'El servicio central no tiene ningún dato de ese vecino.',
       sync_invalid_credentials: 'Usuario o contraseña incorrectos.',
       sync_account_locked:
         'La cuenta está bloqueada por demasiados intentos. Espere unos minutos antes de volver a probar.',
@@ -60,6 +61,7 @@ export const centralAnswerMessages = defineMessages(
       sync_not_pending_proof: 'That verification is not waiting for a code.',
       sync_challenge_expired: 'The verification code has expired.',
       sync_already_ended: 'That verification had already ended (expired or superseded).',
+      sync_unknown_resident: 'The central service holds no data about that resident.',
       sync_invalid_credentials: 'Wrong username or password.',
       sync_account_locked:
         'The account is locked after too many attempts. Wait a few minutes before trying again.',

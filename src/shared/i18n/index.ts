@@ -15,6 +15,7 @@ import { foundationErrors } from './foundation-errors';
 import { inputErrorMessages } from './input-errors';
 import { ocrMessages } from './ocr';
 import { privacyMessages } from './privacy';
+import { privacyCentralMessages } from './privacy-central';
 import { residentsMessages } from './residents';
 import { syncMessages } from './sync';
 import { syncEnrolMessages } from './sync-enrol';
@@ -43,6 +44,7 @@ const catalogs = [
   verificationTermMessages,
   blueskyMessages,
   privacyMessages,
+  privacyCentralMessages,
   bridgeMessages,
   consoleMessages,
   consoleAdminMessages,

@@ -9,7 +9,7 @@ import type { Caller } from '../../../src/core/app/dispatch';
 import { contract } from '../../../src/shared/contract';
 import { type RunningCentral, startCentral, storeVariants } from '../../central/harness';
 import { SYSTEM, type TestCore, testCore } from '../../helpers/test-core';
-import { incidencia } from '../forms/forms-fixtures';
+import { incidencia, tinyPng } from '../forms/forms-fixtures';
 
 /**
  * Every operation declared `mutates: true` must write an audit entry in the same transaction
@@ -273,6 +273,33 @@ const cases: Readonly<Record<string, Case>> = {
   privacyExport: async (t) => privacyCase(t, { residentId: 'R001' }),
   privacyExportPdf: async (t) => privacyCase(t, { residentId: 'R001' }),
   privacyErase: async (t) => privacyCase(t, { residentId: 'R001', confirm: 'R001' }),
+  privacyCentralRequest: async (t) =>
+    privacyCase(t, { kind: 'erase', residentId: 'R001', confirm: 'R001' }),
+  syncUploadRetry: async (t) => failedUpload(t),
+  syncUploadDiscard: async (t) => {
+    const { session, input } = await failedUpload(t);
+    return { session, input: { ...input, reason: 'archivo dañado' } };
+  },
+};
+
+/** A filed photo whose upload central refused, and a manager to act on it. */
+const failedUpload = async (
+  t: TestCore,
+): Promise<{ session: string; input: { attachmentId: string } }> => {
+  const clerk = await t.signInAs('clerk');
+  const photo = {
+    filename: 'f.png',
+    mediaType: 'image/png' as const,
+    dataBase64: tinyPng('audit').toString('base64'),
+  };
+  await call(t, 'formsFile', incidencia({ attachments: [photo] }), clerk);
+  const attachmentId = t.core.deps.db
+    .prepare(
+      `UPDATE registry_attachments SET upload_error = 'attachment_hash_mismatch' RETURNING id`,
+    )
+    .pluck()
+    .get() as string;
+  return { session: await t.signInAs('manager'), input: { attachmentId } };
 };
 
 /** One embedded central for the enrolment case, started on first use (PGlite costs seconds). */
