@@ -3,7 +3,8 @@ import { centralTx } from '../sync/service';
 import { refreshHandle } from '../verifications/rules';
 import type { AccountLookup } from '../../core/network';
 import type { CentralStore } from '../db/store';
-import { noteChecked, readAccount, renameVerifications, setSuspended, staleRecords } from './store';
+import { renameVerifications, setSuspended } from '../verifications/accounts-store';
+import { noteChecked, readAccount, staleRecords } from './store';
 
 export interface DriftTally {
   readonly checked: number;

@@ -5,7 +5,7 @@ import { parsed } from '../http/body';
 import type { RouteContext } from '../http/guards';
 import { HandleAnswer } from '../verifications/schemas';
 import { lookUpHandle } from '../verifications/service';
-import { holderByDid } from './store';
+import { holderByDid } from '../verifications/accounts-store';
 
 const Query = z.object({ '*': z.string().min(1).max(300) });
 

@@ -11,6 +11,10 @@ import { watchDrift } from './drift';
 import {
   awaitingAccount,
   awaitingProof,
+  setAccountOf,
+  setProofMisses,
+} from '../verifications/accounts-store';
+import {
   dueRecords,
   markDone,
   markFailed,
@@ -18,8 +22,6 @@ import {
   reconcileWanted,
   type RecordRow,
   saveAccount,
-  setAccountOf,
-  setProofMisses,
 } from './store';
 
 const COLLECTION = 'app.bsky.graph.verification';
