@@ -11,6 +11,8 @@ import {
   type RunningConsole,
   startConsole,
 } from './console-harness';
+import { ocrDocument } from '../helpers/ocr-document';
+import { FakeClock, SYSTEM, testCore } from '../helpers/test-core';
 import { cli, ROOT } from './harness';
 
 const PADRON = join(ROOT, 'tests/fixtures/register/padron-utf8.csv');
@@ -26,6 +28,39 @@ const revisedTemplate = (): string => {
   const path = join(mkdtempSync(join(tmpdir(), 'console-form-')), 'incidencia-v2.json');
   writeFileSync(path, JSON.stringify({ ...shipped, version: shipped.version + 1 }));
   return path;
+};
+
+const JUAN = { id: 'R001', number: '74252101M', expiry: '2034-01-01' };
+const SOFIA = { id: 'R002', number: '75996735C', expiry: '2034-03-09' };
+
+/** A counter (a real core with the fixture register) enrolled with the running central. */
+const counterAt = async (url: string, code: string) => {
+  // Real time: central checks signed requests' timestamps against its own clock.
+  const t = testCore({ clock: new FakeClock(Date.now()) });
+  t.core.services.residents.importCsv(readFileSync(PADRON), {
+    actor: SYSTEM,
+    fileName: 'padron-utf8.csv',
+  });
+  const clerk = await t.signInAs('clerk', 'clara');
+  await t.core.services.sync.enrol(SYSTEM, url, code);
+  return {
+    save: (who: typeof JUAN, handle: string, proof: 'seen_on_device' | 'challenge_code') =>
+      t.call(
+        'verifySave',
+        {
+          residentId: who.id,
+          document: ocrDocument({ document_number: who.number, expiry_date: who.expiry }),
+          corrected: [],
+          network: 'x',
+          handle,
+          proof,
+          startedAt: t.clock.now().toISOString(),
+        },
+        clerk,
+      ),
+    sync: async () => expect((await t.core.services.sync.syncOnce()).reached).toBe(true),
+    advance: (ms: number) => t.clock.advance(ms),
+  };
 };
 
 describe("central's web console, by role, in Chromium", () => {
@@ -175,15 +210,41 @@ describe("central's web console, by role, in Chromium", () => {
 
   it('DPO: conflicts, pending proofs, revocations and the audit log with its filters', async () => {
     const { page } = app;
+    // Two counters verify one handle for two residents; one leaves a challenge pending.
+    const codeOf = (out: string) => /[0-9A-Z]{4}(?:-[0-9A-Z]{4}){3}/.exec(out)?.[0] ?? '';
+    const a = await counterAt(app.url, codeOf(await app.central(['enroll-device', 'Mostrador A'])));
+    const b = await counterAt(app.url, codeOf(await app.central(['enroll-device', 'Mostrador B'])));
+    await a.save(JUAN, '@en_disputa', 'seen_on_device');
+    await a.sync();
+    b.advance(1000);
+    await b.save(SOFIA, '@En_Disputa', 'seen_on_device');
+    const pending = await b.save(JUAN, '@juan_codigo', 'challenge_code');
+    await b.sync();
+
     await consoleSignIn(page, 'dora');
     await openSection(page, 'Conflictos', 'Conflictos');
-    await page.getByText('No hay conflictos.').waitFor();
+    const conflict = page.getByRole('row').filter({ hasText: '@en_disputa' });
+    await conflict.getByText('Abierto', { exact: true }).waitFor();
     await expectAccessible(page, 'conflicts');
     await app.screenshot('console-conflicts', 'console-conflicts.png');
+    await conflict
+      .getByLabel('Motivo de la decisión sobre @en_disputa')
+      .fill('La titular acreditó la cuenta en persona');
+    await conflict.getByRole('button', { name: 'Transferir' }).click();
+    await page.getByText('Conflicto de @en_disputa resuelto: cuenta transferida.').waitFor();
+    await conflict.getByText('Transferido').waitFor();
+
     await openSection(page, 'Pruebas pendientes', 'Pruebas pendientes');
-    await page.getByText('No hay pruebas pendientes.').waitFor();
+    const proof = page.getByRole('row').filter({ hasText: '@juan_codigo' });
+    await proof.getByRole('cell', { name: 'Mostrador B' }).waitFor();
     await expectAccessible(page, 'proofs');
     await app.screenshot('console-proofs', 'console-proofs.png');
+    await proof.getByLabel('Código visto para @juan_codigo').fill('VNT-AAA-AAA');
+    await proof.getByRole('button', { name: 'Confirmar' }).click();
+    await proof.getByRole('alert').filter({ hasText: 'El código no coincide' }).waitFor();
+    await proof.getByLabel('Código visto para @juan_codigo').fill(pending.challengeCode ?? '');
+    await proof.getByRole('button', { name: 'Confirmar' }).click();
+    await page.getByText('Prueba de @juan_codigo confirmada', { exact: false }).waitFor();
     await openSection(page, 'Revocaciones', 'Revocaciones');
     await page.getByLabel('Usuario, enlace o DID').fill('@nadie.bsky.social');
     await page.getByRole('button', { name: 'Buscar' }).click();
