@@ -80,8 +80,7 @@ export const exportAtCentral = async (
       id: v.id,
       network: v.network,
       handle: v.handle,
-      // Not kept at central.
-      platformUserId: null,
+      platformUserId: v.platform_user_id,
       state: v.state,
       proofMethod: v.proof_method,
       // Central never receives the document of a verification, masked or not.

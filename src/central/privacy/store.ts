@@ -12,6 +12,7 @@ export interface HeldVerification {
   handle: string;
   state: string;
   proof_method: string;
+  platform_user_id: string | null;
   verified_at: Date | string | null;
   expires_at: Date | string | null;
   ended_at: Date | string | null;
@@ -63,7 +64,7 @@ export const privacyStore = {
   verifications: (q: SqlTx, residentId: string, forUpdate = false) =>
     q.query<HeldVerification>(
       `SELECT v.id, v.device_id, d.name AS device_name, v.network, v.handle, v.state, v.proof_method,
-         v.verified_at, v.expires_at, v.ended_at, v.end_ground, v.updated_at
+         v.platform_user_id, v.verified_at, v.expires_at, v.ended_at, v.end_ground, v.updated_at
        FROM handle_verifications v LEFT JOIN devices d ON d.id = v.device_id
        WHERE v.resident_id = $1 ORDER BY v.updated_at, v.id${forUpdate ? ' FOR UPDATE OF v' : ''}`,
       [residentId],
@@ -136,7 +137,8 @@ export const privacyStore = {
     (
       await q.query(
         `UPDATE handle_verifications SET resident_id = '', handle = '', masked_name = '',
-           challenge_sha256 = NULL, pending_request_id = NULL, updated_at = $2
+           platform_user_id = NULL, display_name = NULL, challenge_sha256 = NULL,
+           pending_request_id = NULL, updated_at = $2
          WHERE resident_id = $1 RETURNING id`,
         [residentId, at.toISOString()],
       )

@@ -5,6 +5,7 @@ import { useAction, useApp } from '../app-context';
 import { ErrorBanner, Field, formValues, Notice } from '../components/form';
 import { useTimes } from '../time';
 import { downloadPdf } from './forms/receipt-print';
+import { CentralPrivacyPart } from './privacy-central';
 import { ResidentPicker } from './residents/resident-picker';
 import { RetentionSettings } from './settings-retention';
 
@@ -119,6 +120,7 @@ export const PrivacyScreen = () => {
           </div>
         </div>
       )}
+      {data && <CentralPrivacyPart residentId={data.residentId} />}
       {data && (
         <form
           className="card"
