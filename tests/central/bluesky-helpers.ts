@@ -14,12 +14,17 @@ export const useNetwork = (net: AtprotoNetwork): void => {
 };
 
 /** The town's account on the local PDS, entered at central, and central's Bluesky worker. */
-export const townOn = async (net: AtprotoNetwork, central: RunningCentral, name: string) => {
+export const townOn = async (
+  net: AtprotoNetwork,
+  central: RunningCentral,
+  name: string,
+  renamePolicy: 'refresh' | 'flag' = 'refresh',
+) => {
   const town = await net.createAccount(name, { displayName: 'Ayuntamiento de Prueba' });
   const key = randomBytes(32);
   await setTownAccount(
     { store: central.store, key },
-    { service: net.pdsUrl, identifier: town.handle, appPassword: town.password },
+    { service: net.pdsUrl, identifier: town.handle, appPassword: town.password, renamePolicy },
   );
   const lookup = blueskyConnector({ handleResolver: net.pdsUrl, plcDirectory: net.plcUrl }).lookup;
   const worker = createBlueskyWorker({ store: central.store, key, lookup });

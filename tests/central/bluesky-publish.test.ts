@@ -132,6 +132,30 @@ describe('central publishes the town’s Bluesky verifications (real PLC + PDS o
     );
   });
 
+  it('under the flag policy a rename is flagged for a person, and the record is left as it was', async () => {
+    const { worker, records, lookup } = await townOn(net, central, 'town-flag', 'flag');
+    const dani = await net.createAccount('dani-flag', { displayName: 'Dani' });
+    const c = await verificationCounter(central);
+    await c.save(JUAN, dani.handle, { network: 'bluesky' });
+    await c.sync();
+    await worker.publish();
+    if (!lookup) throw new Error('lookup');
+    await dani.agent.com.atproto.identity.updateHandle({ handle: 'dani-otro.test' });
+    expect(await watchDrift(central.store, lookup, () => new Date(), 100)).toMatchObject({
+      renamedFlagged: 1,
+    });
+    // The directory follows the DID all the same; the town's record still names the old handle.
+    expect(await directory('dani-otro.test')).toMatchObject({ verified: true });
+    expect(await directory('dani-flag.test')).toEqual({ verified: false });
+    expect(await worker.publish()).toMatchObject({ written: 0 });
+    expect((await records()).map((r) => r.handle)).toEqual(['dani-flag.test']);
+    const [row] = await central.store.query<{ flag: string }>(
+      'SELECT flag FROM bluesky_records WHERE subject_did = $1',
+      [dani.did],
+    );
+    expect(row?.flag).toBe('handle_changed');
+  });
+
   it('offline at the counter: central looks the account up, then finds the code in a post', async () => {
     const { worker } = await townOn(net, central, 'town-proof');
     const cris = await net.createAccount('cris-proof', { displayName: 'Cris' });
