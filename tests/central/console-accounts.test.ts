@@ -70,6 +70,12 @@ describe.each(storeVariants)("central's console accounts ($name)", (variant) => 
         body: { error: 'role_forbidden' },
       });
       expect((await api(central, 'GET', '/audit', { token })).status).toBe(403);
+      // A padrón upload is larger than a counter's push: the route takes it (then refuses her role).
+      const big = { file_base64: 'A'.repeat(6 * 1024 * 1024), file_name: 'padron.csv' };
+      expect(await api(central, 'POST', '/register', { token, body: big })).toMatchObject({
+        status: 403,
+        body: { error: 'role_forbidden' },
+      });
 
       expect((await api(central, 'DELETE', '/session', { token })).status).toBe(200);
       expect(await api(central, 'GET', '/requests', { token })).toMatchObject({
