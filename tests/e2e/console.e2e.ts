@@ -271,11 +271,19 @@ describe("central's web console, by role, in Chromium", () => {
     expect(csv).not.toContain('console.sign_in;');
   });
 
-  it('locks on request and unlocks with the password; the menu is in English on request', async () => {
+  it('locks on request and when idle, unlocks with the password; the menu is in English on request', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Bloquear' }).click();
     await page.getByRole('heading', { name: 'Sesión bloqueada' }).waitFor();
     await expectAccessible(page, 'locked');
+    await page.getByLabel('Contraseña').fill(CONSOLE_PASSWORD);
+    await page.getByRole('button', { name: 'Desbloquear' }).click();
+    await page.getByRole('navigation', { name: 'Secciones de la consola' }).waitFor();
+    // Left alone past the idle limit central gives (10 min), the screen locks itself.
+    await page.clock.install();
+    await page.keyboard.press('Shift');
+    await page.clock.fastForward('10:30');
+    await page.getByRole('heading', { name: 'Sesión bloqueada' }).waitFor();
     await page.getByLabel('Contraseña').fill(CONSOLE_PASSWORD);
     await page.getByRole('button', { name: 'Desbloquear' }).click();
     await page.getByRole('navigation', { name: 'Secciones de la consola' }).waitFor();
