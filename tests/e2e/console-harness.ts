@@ -104,13 +104,21 @@ export const startConsole = async (
   const dataDir = mkdtempSync(join(tmpdir(), 'ventanilla-console-'));
   const env = { VENTANILLA_DATA_DIR: dataDir };
   const service = runCli(['central', 'serve', '--port', '0'], env);
-  const url = await service.url;
   const central = (args: string[], extra: Record<string, string> = {}) =>
     runOnce(['central', ...args], { ...env, ...extra });
-  for (const a of accounts)
-    await central(['staff', 'add', a.username, '--role', a.role, '--display-name', a.name], {
-      VENTANILLA_PASSWORD: CONSOLE_PASSWORD,
-    });
+  let url: string;
+  try {
+    url = await service.url;
+    for (const a of accounts)
+      await central(['staff', 'add', a.username, '--role', a.role, '--display-name', a.name], {
+        VENTANILLA_PASSWORD: CONSOLE_PASSWORD,
+      });
+  } catch (e) {
+    // A failed set-up leaves no service behind.
+    await service.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
