@@ -2,6 +2,7 @@ import { normalizeHandle } from '../../core/verifications/networks';
 import { type Network, networks } from '../../shared/contract/verifications';
 import { isAppError } from '../../shared/errors';
 import { centralAudit } from '../audit/store';
+import { verificationsStore } from '../verifications/store';
 import type { CentralStore } from '../db/store';
 
 export interface DirectoryAnswer {
@@ -72,11 +73,7 @@ export const lookUpDirectory = async (
   const typed = query.trim();
   const results: DirectoryAnswer[] = [];
   for (const h of await handlesFor(store, typed, network)) {
-    const [row] = await store.query<{ masked_name: string; verified_since: Date }>(
-      `SELECT masked_name, verified_since FROM handles WHERE network = $1 AND handle = $2
-         AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $3)`,
-      [h.network, h.key, now.toISOString()],
-    );
+    const row = await verificationsStore.lookUp(store, h.network, h.key, now);
     results.push({
       network: h.network,
       handle: h.display,
