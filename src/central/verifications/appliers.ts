@@ -120,11 +120,8 @@ const applyLifecycle: OpAppliers[string] = async (tx, device, op) => {
   if (v.state === 'verified') await crossCounterConflict(tx, device.id, v.id, v.residentId, handle);
   await refreshHandle(tx, v.network, handle);
   // Central follows a renamed account by its DID: the handle it holds now may be another one.
-  const [held] = await tx.query<{ handle: string }>(
-    'SELECT handle FROM handle_verifications WHERE id = $1',
-    [v.id],
-  );
-  if (held && held.handle !== handle) await refreshHandle(tx, v.network, held.handle);
+  const held = await verificationsStore.handleOf(tx, v.id);
+  if (held && held !== handle) await refreshHandle(tx, v.network, held);
 };
 
 /**

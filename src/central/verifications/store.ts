@@ -123,6 +123,13 @@ export const verificationsStore = {
         [id],
       )
     )[0],
+  /** The handle a record holds now (central follows a renamed account by its DID). */
+  handleOf: async (tx: SqlTx, id: string): Promise<string | undefined> =>
+    (
+      await tx.query<{ handle: string }>('SELECT handle FROM handle_verifications WHERE id = $1', [
+        id,
+      ])
+    )[0]?.handle,
   /** A decision at central: the record ends as revoked. */
   revokeRecord: async (tx: SqlTx, id: string, at: Date): Promise<void> => {
     await tx.query(
