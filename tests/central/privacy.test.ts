@@ -3,6 +3,7 @@ import { runAdminOp } from '../../src/central/admin-dispatch';
 import { opAppliers } from '../../src/central/op-appliers';
 import { createStaffToken } from '../../src/central/staff-tokens/service';
 import { type RunningCentral, startCentral, storeVariants } from './harness';
+import { incidencia } from '../core/forms/forms-fixtures';
 import { JUAN, SOFIA, verificationCounter } from './verification-counter';
 
 for (const variant of storeVariants) {
@@ -34,6 +35,14 @@ for (const variant of storeVariants) {
     it('asked from the counter: central exports its part, then erases it and the directory stops answering', async () => {
       const c = await verificationCounter(running());
       const v = await c.save(JUAN, '@Juan_Privado');
+      // A form Juan filed at the desk: central numbers it and keeps it in the general registry.
+      const filed = await c.t.call(
+        'formsFile',
+        incidencia({
+          party: { kind: 'resident', residentId: JUAN.id, name: 'Juan Carlos Díaz Ibáñez' },
+        }),
+        c.clerk,
+      );
       await c.sync();
       expect(await lookup('juan_privado')).toMatchObject({ verified: true });
 
@@ -54,6 +63,14 @@ for (const variant of storeVariants) {
       ]);
       expect(exported?.export?.directory).toEqual([
         expect.objectContaining({ handle: '@juan_privado', revokedAt: null }),
+      ]);
+      expect(exported?.export?.registryEntries).toEqual([
+        expect.objectContaining({
+          id: filed.entryId,
+          role: 'party',
+          name: 'Juan Carlos Díaz Ibáñez',
+          officialNumber: expect.stringMatching(/^18111-RGE-/),
+        }),
       ]);
       // The directory look-up of that handle is one of central's audit references to them.
       expect(exported?.export?.audit.map((a) => a.action)).toContain('directory.lookup');
@@ -84,7 +101,7 @@ for (const variant of storeVariants) {
       expect(erased?.erasure).toMatchObject({
         residentId: JUAN.id,
         erased: { verifications: 1, revoked: 1, directoryEntries: 1 },
-        kept: { registerRow: false, openConflicts: 0 },
+        kept: { registerRow: false, registryEntries: 1, openConflicts: 0 },
       });
       const [record] = await running().store.query<Record<string, unknown>>(
         `SELECT resident_id, handle, masked_name, state, end_ground FROM handle_verifications
@@ -121,10 +138,10 @@ for (const variant of storeVariants) {
         resident_id: JUAN.id,
         erased: { revoked: 1 },
       });
-      // Nothing left at central to export.
-      await expect(
-        runAdminOp(running().store, 'privacyExport', { resident_id: JUAN.id }),
-      ).rejects.toMatchObject({ code: 'sync_unknown_resident' });
+      // What is left at central is what the law keeps: the registry entry, and no account.
+      const left = await runAdminOp(running().store, 'privacyExport', { resident_id: JUAN.id });
+      expect(left.export).toMatchObject({ verifications: [], requests: [], directory: [] });
+      expect(left.export.registryEntries.map((e) => e.id)).toEqual([filed.entryId]);
     });
 
     it('run at central by its admin commands: export as JSON and PDF, erasure with its report', async () => {

@@ -43,10 +43,11 @@ export const exportAtCentral = async (
   now: Date,
 ): Promise<CentralPrivacyExport> => {
   const id = residentId.trim();
-  const [row, verifications, requests] = await Promise.all([
+  const [row, verifications, requests, entries] = await Promise.all([
     privacyStore.registerRow(q, id),
     privacyStore.verifications(q, id),
     privacyStore.requests(q, id),
+    privacyStore.registryEntries(q, id),
   ]);
   const pairs = pairsOf(verifications, requests);
   const [conflicts, directory, audit] = await Promise.all([
@@ -54,7 +55,7 @@ export const exportAtCentral = async (
     privacyStore.directory(q, pairs),
     privacyStore.audit(q, id, pairs),
   ]);
-  if (!row && verifications.length === 0 && requests.length === 0)
+  if (!row && verifications.length + requests.length + entries.length === 0)
     throw refuse(404, 'unknown_resident');
   const fields = (row?.fields ?? {}) as Record<string, unknown>;
   const number = text(fields, 'document_number');
@@ -108,7 +109,30 @@ export const exportAtCentral = async (
       createdAt: isoOf(c.created_at) ?? '',
       resolvedAt: isoOf(c.resolved_at),
     })),
-    registryEntries: [],
+    registryEntries: entries.map((e) => {
+      const party = Array.isArray(e.content.party) ? e.content.party : [];
+      const at = (i: number) => (typeof party[i] === 'string' ? (party[i] as string) : null);
+      const data = e.content.data;
+      return {
+        id: e.entry_id,
+        provisionalNumber: e.provisional_number,
+        officialNumber: e.official_number,
+        filedAt: e.content.filed_at ?? '',
+        epigrafe: e.content.epigrafe ?? '',
+        addressee: e.content.addressee ?? '',
+        role: 'party' as const,
+        name: at(2) ?? '',
+        documentMasked: at(3),
+        contact: at(5),
+        summary: e.content.epigrafe ?? '',
+        data:
+          typeof data === 'object' && data !== null && !Array.isArray(data)
+            ? (data as Record<string, unknown>)
+            : null,
+        attachments: e.attachments.map((a) => ({ ...a, removedAt: null })),
+        erasedAt: null,
+      };
+    }),
     failedLookups: [],
     directory: directory.map((d) => ({
       network: d.network,
@@ -141,8 +165,9 @@ const stillInForce = (v: HeldVerification) => v.state === 'verified' || v.state 
  * Right to erasure at central (GDPR art. 17), with the counter's rules. Erased: verification
  * personal data (one still in force is revoked first, its counter told, and the directory stops
  * answering for the handle), requests, resolved conflicts over their handles, directory rows
- * nobody holds any more. Kept: the padrón row (Ley 7/1985), open conflicts (still to settle)
- * and the audit (central's log and the counters' chains). Audited with counts only.
+ * nobody holds any more. Kept: the padrón row (Ley 7/1985), the registry entries they filed
+ * (Ley 39/2015, art. 16: the copy the counter relies on once it erased its own), open conflicts
+ * (still to settle) and the audit (central's log and the counters' chains). Audited with counts only.
  */
 export const eraseAtCentral = async (
   tx: CentralTx,
@@ -151,12 +176,13 @@ export const eraseAtCentral = async (
 ): Promise<CentralErasureReport> => {
   const id = residentId.trim();
   const now = tx.now;
-  const [row, verifications, requests] = await Promise.all([
+  const [row, verifications, requests, entries] = await Promise.all([
     privacyStore.registerRow(tx, id),
     privacyStore.verifications(tx, id, true),
     privacyStore.requests(tx, id),
+    privacyStore.registryEntries(tx, id),
   ]);
-  if (!row && verifications.length === 0 && requests.length === 0)
+  if (!row && verifications.length + requests.length + entries.length === 0)
     throw refuse(404, 'unknown_resident');
   const pairs = pairsOf(verifications, requests);
   const reason = translate('es', 'privacy.central.erasureReason');
@@ -186,7 +212,12 @@ export const eraseAtCentral = async (
       requests: await privacyStore.anonymiseRequests(tx, id, now),
       conflicts,
     },
-    kept: { registerRow: row !== undefined, openConflicts, auditEntries },
+    kept: {
+      registerRow: row !== undefined,
+      registryEntries: entries.length,
+      openConflicts,
+      auditEntries,
+    },
   };
   await centralAudit(tx, now, 'privacy.erased', null, {
     resident_id: id,

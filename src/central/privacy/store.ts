@@ -77,6 +77,28 @@ export const privacyStore = {
       [residentId],
     ),
 
+  /** Registry entries they filed as the interested party (the counter's content, as hashed). */
+  registryEntries: (q: SqlTx, residentId: string) =>
+    q.query<{
+      entry_id: string;
+      provisional_number: string;
+      official_number: string;
+      content: {
+        filed_at?: string;
+        epigrafe?: string;
+        addressee?: string;
+        party?: unknown[];
+        data?: unknown;
+      };
+      attachments: { filename: string; size: number }[];
+    }>(
+      `SELECT e.entry_id, e.provisional_number, e.official_number, e.content,
+         coalesce((SELECT json_agg(json_build_object('filename', a.filename, 'size', a.size)
+           ORDER BY a.filename) FROM registry_attachments a WHERE a.entry_id = e.entry_id), '[]') AS attachments
+       FROM registry_entries e WHERE e.content->'party'->>1 = $1 ORDER BY e.year, e.seq`,
+      [residentId],
+    ),
+
   /** Conflicts over the handles their verifications or requests named. */
   conflicts: (q: SqlTx, pairs: readonly Pair[]) =>
     q.query<HeldConflict>(

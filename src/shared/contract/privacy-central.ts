@@ -37,6 +37,8 @@ export const CentralErasureReport = z.object({
   kept: z.object({
     /** The padrón (Ley 7/1985): central's copy stays as the town imported it. */
     registerRow: z.boolean(),
+    /** The general registry (Ley 39/2015, art. 16): entries as filed, their hash proves the receipt. */
+    registryEntries: z.number().int(),
     openConflicts: z.number().int(),
     /** Central's own audit and the counters' chains: the accountability record. */
     auditEntries: z.number().int(),

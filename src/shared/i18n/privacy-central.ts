@@ -18,9 +18,9 @@ export const privacyCentralMessages = defineMessages(
         requested: '{{kind}} pedida el {{at}} por {{by}}',
         nothingHeld: 'El servicio central no tenía ningún dato de este vecino.',
         exported:
-          'El servicio central tiene: padrón {{register}}, {{verifications}} verificaciones, {{requests}} solicitudes, {{conflicts}} conflictos, {{directory}} entradas del directorio, {{audit}} entradas de auditoría.',
+          'El servicio central tiene: padrón {{register}}, {{verifications}} verificaciones, {{requests}} solicitudes, {{conflicts}} conflictos, {{directory}} entradas del directorio, {{entries}} asientos del registro, {{audit}} entradas de auditoría.',
         erased:
-          'Borrado en el central: {{verifications}} verificaciones ({{revoked}} revocadas), {{directoryEntries}} entradas del directorio, {{requests}} solicitudes, {{conflicts}} conflictos. Se conserva por ley: la fila del padrón (Ley 7/1985), {{openConflicts}} conflictos abiertos y {{auditEntries}} entradas de auditoría.',
+          'Borrado en el central: {{verifications}} verificaciones ({{revoked}} revocadas), {{directoryEntries}} entradas del directorio, {{requests}} solicitudes, {{conflicts}} conflictos. Se conserva por ley: la fila del padrón (Ley 7/1985), {{registryEntries}} asientos del registro (Ley 39/2015, art. 16), {{openConflicts}} conflictos abiertos y {{auditEntries}} entradas de auditoría.',
         download: 'Descargar la exportación del central (JSON)',
         yes: 'sí',
         no: 'no',
@@ -38,7 +38,7 @@ export const privacyCentralMessages = defineMessages(
         pdfFile: 'escribe la exportación en este archivo PDF',
         privacyWritten: 'Exportación de {{id}} escrita en {{file}}.',
         privacyErased:
-          'Borrado en el central: {{verifications}} verificaciones ({{revoked}} revocadas), {{directoryEntries}} entradas del directorio, {{requests}} solicitudes, {{conflicts}} conflictos. Se conserva: padrón {{registerRow}}, {{openConflicts}} conflictos abiertos, {{auditEntries}} entradas de auditoría.',
+          'Borrado en el central: {{verifications}} verificaciones ({{revoked}} revocadas), {{directoryEntries}} entradas del directorio, {{requests}} solicitudes, {{conflicts}} conflictos. Se conserva: padrón {{registerRow}}, {{registryEntries}} asientos del registro, {{openConflicts}} conflictos abiertos, {{auditEntries}} entradas de auditoría.',
       },
     },
   },
@@ -58,9 +58,9 @@ export const privacyCentralMessages = defineMessages(
         requested: '{{kind}} asked on {{at}} by {{by}}',
         nothingHeld: 'The central service held no data about this resident.',
         exported:
-          'The central service holds: register {{register}}, {{verifications}} verifications, {{requests}} requests, {{conflicts}} conflicts, {{directory}} directory entries, {{audit}} audit entries.',
+          'The central service holds: register {{register}}, {{verifications}} verifications, {{requests}} requests, {{conflicts}} conflicts, {{directory}} directory entries, {{entries}} registry entries, {{audit}} audit entries.',
         erased:
-          'Erased at central: {{verifications}} verifications ({{revoked}} revoked), {{directoryEntries}} directory entries, {{requests}} requests, {{conflicts}} conflicts. Kept by law: the register row (Ley 7/1985), {{openConflicts}} open conflicts and {{auditEntries}} audit entries.',
+          'Erased at central: {{verifications}} verifications ({{revoked}} revoked), {{directoryEntries}} directory entries, {{requests}} requests, {{conflicts}} conflicts. Kept by law: the register row (Ley 7/1985), {{registryEntries}} registry entries (Ley 39/2015, art. 16), {{openConflicts}} open conflicts and {{auditEntries}} audit entries.',
         download: "Download central's export (JSON)",
         yes: 'yes',
         no: 'no',
@@ -78,7 +78,7 @@ export const privacyCentralMessages = defineMessages(
         pdfFile: 'writes the export to this PDF file',
         privacyWritten: 'Export of {{id}} written to {{file}}.',
         privacyErased:
-          'Erased at central: {{verifications}} verifications ({{revoked}} revoked), {{directoryEntries}} directory entries, {{requests}} requests, {{conflicts}} conflicts. Kept: register {{registerRow}}, {{openConflicts}} open conflicts, {{auditEntries}} audit entries.',
+          'Erased at central: {{verifications}} verifications ({{revoked}} revoked), {{directoryEntries}} directory entries, {{requests}} requests, {{conflicts}} conflicts. Kept: register {{registerRow}}, {{registryEntries}} registry entries, {{openConflicts}} open conflicts, {{auditEntries}} audit entries.',
       },
     },
   },

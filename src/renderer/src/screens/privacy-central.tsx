@@ -29,6 +29,7 @@ const useAnswerText = () => {
         requests: r.export.requests.length,
         conflicts: r.export.conflicts.length,
         directory: r.export.directory.length,
+        entries: r.export.registryEntries.length,
         audit: r.export.audit.length,
       });
     if (r.erasure) return t('privacy.central.erased', { ...r.erasure.erased, ...r.erasure.kept });
