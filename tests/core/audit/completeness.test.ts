@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
@@ -7,6 +7,7 @@ import { createEnrolmentCode } from '../../../src/central/enrolment/service';
 import { deviceKey } from '../../../src/core/device/device-key';
 import type { Caller } from '../../../src/core/app/dispatch';
 import { contract } from '../../../src/shared/contract';
+import { type AtprotoNetwork, startAtprotoNetwork } from '../../helpers/atproto-network';
 import { type RunningCentral, startCentral, storeVariants } from '../../central/harness';
 import { SYSTEM, type TestCore, testCore } from '../../helpers/test-core';
 import { incidencia, tinyPng } from '../forms/forms-fixtures';
@@ -227,6 +228,23 @@ const cases: Readonly<Record<string, Case>> = {
     const { value } = await saved(t, session, 'challenge_code');
     return { session, input: { id: value?.id } };
   },
+  verifyCheckProof: async (t) => {
+    const session = await withRegister(t);
+    const account = await blueskyAccount();
+    const { envelope } = await t.core.dispatch(
+      'verifySave',
+      {
+        ...(await saved(t, session, 'challenge_code', 1)).input,
+        network: 'bluesky',
+        handle: `@${account.handle}`,
+      },
+      { sessionId: session },
+    );
+    if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
+    const { id, challengeCode } = envelope.value as { id: string; challengeCode: string | null };
+    await account.post(`Mi código del ayuntamiento: ${challengeCode ?? ''}`);
+    return { session, input: { id } };
+  },
   verifyRevoke: async (t) => {
     const session = await withRegister(t);
     const { value } = await saved(t, session, 'seen_on_device');
@@ -311,6 +329,22 @@ const enrolCentral = (): Promise<RunningCentral> => {
   return central;
 };
 afterAll(async () => (await central)?.close());
+
+/** A real PLC directory and PDS for the automatic code proof, started on first use. */
+let atproto: Promise<AtprotoNetwork> | undefined;
+const blueskyAccount = async () => {
+  atproto ??= startAtprotoNetwork();
+  const net = await atproto;
+  process.env.VENTANILLA_BLUESKY_RESOLVER = net.pdsUrl;
+  process.env.VENTANILLA_BLUESKY_PLC = net.plcUrl;
+  const account = await net.createAccount(`audit-${randomUUID().slice(0, 8)}`);
+  return { handle: account.handle, post: (text: string) => net.post(account, text) };
+};
+const lookupsBefore = { ...process.env };
+afterAll(async () => {
+  process.env = lookupsBefore;
+  await (await atproto)?.close();
+});
 
 /** Central refused the oldest queued op: what a manager retries or discards. */
 const rejectOne = (db: Database): number => {
