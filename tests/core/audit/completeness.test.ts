@@ -1,14 +1,13 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEnrolmentCode } from '../../../src/central/enrolment/service';
 import { deviceKey } from '../../../src/core/device/device-key';
 import type { Caller } from '../../../src/core/app/dispatch';
 import { contract } from '../../../src/shared/contract';
-import { type AtprotoNetwork, startAtprotoNetwork } from '../../helpers/atproto-network';
-import { type RunningCentral, startCentral, storeVariants } from '../../central/harness';
+import { blueskyAccount, enrolCentral } from './peers';
 import { SYSTEM, type TestCore, testCore } from '../../helpers/test-core';
 import { incidencia, tinyPng } from '../forms/forms-fixtures';
 
@@ -319,32 +318,6 @@ const failedUpload = async (
     .get() as string;
   return { session: await t.signInAs('manager'), input: { attachmentId } };
 };
-
-/** One embedded central for the enrolment case, started on first use (PGlite costs seconds). */
-let central: Promise<RunningCentral> | undefined;
-const enrolCentral = (): Promise<RunningCentral> => {
-  const pglite = storeVariants[0];
-  if (!pglite) throw new Error('no embedded central');
-  central ??= startCentral(pglite, {});
-  return central;
-};
-afterAll(async () => (await central)?.close());
-
-/** A real PLC directory and PDS for the automatic code proof, started on first use. */
-let atproto: Promise<AtprotoNetwork> | undefined;
-const blueskyAccount = async () => {
-  atproto ??= startAtprotoNetwork();
-  const net = await atproto;
-  process.env.VENTANILLA_BLUESKY_RESOLVER = net.pdsUrl;
-  process.env.VENTANILLA_BLUESKY_PLC = net.plcUrl;
-  const account = await net.createAccount(`audit-${randomUUID().slice(0, 8)}`);
-  return { handle: account.handle, post: (text: string) => net.post(account, text) };
-};
-const lookupsBefore = { ...process.env };
-afterAll(async () => {
-  process.env = lookupsBefore;
-  await (await atproto)?.close();
-});
 
 /** Central refused the oldest queued op: what a manager retries or discards. */
 const rejectOne = (db: Database): number => {
