@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CheckGate, lockoutMs } from '../../core/staff/lockout';
+import { CheckGate, createPhantoms, lockoutMs } from '../../core/staff/lockout';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../../core/staff/passwords';
 import { AppError } from '../../shared/errors';
 import { centralAudit } from '../audit/store';
@@ -15,9 +15,6 @@ export const CONSOLE_SESSION_MAX_MS = 12 * 60 * 60_000;
 /** A refusal carrying the values its sentence shows (the seconds a lock lasts). */
 const withParams = (e: AppError, params: Record<string, string | number>): AppError =>
   new AppError(e.code, params, e.status);
-
-/** Unknown usernames tracked at once, as at the counter; past that the oldest is forgotten. */
-const MAX_PHANTOMS = 1_000;
 
 export interface ConsoleAccount {
   readonly username: string;
@@ -58,17 +55,8 @@ export const createConsoleAccounts = (
   const idleMs = options.idleMs ?? CONSOLE_IDLE_MS;
   // One check at a time per account: a burst queues instead of taking every hashing thread.
   const gate = new CheckGate(1);
-  const phantoms = new Map<string, { failedAttempts: number; lockedUntil: number }>();
-
-  const phantom = (username: string) => {
-    let p = phantoms.get(username);
-    if (!p) {
-      if (phantoms.size >= MAX_PHANTOMS) phantoms.delete(phantoms.keys().next().value ?? '');
-      p = { failedAttempts: 0, lockedUntil: 0 };
-      phantoms.set(username, p);
-    }
-    return p;
-  };
+  // Unknown usernames are counted as at the counter, so a lock does not tell which exist.
+  const phantom = createPhantoms();
 
   const reserve = (username: string, now: Date): Promise<Reservation> =>
     store.transaction(async (tx) => {

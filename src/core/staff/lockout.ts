@@ -31,15 +31,12 @@ interface Phantom {
 }
 
 /**
- * Counts an attempt as failed BEFORE its password is checked, in one write transaction, so
- * parallel guesses each see the others and at most MAX_ATTEMPTS reach the hash; a right
- * password releases the reservation. Unknown usernames get the same count in memory, so
- * `account_locked` does not tell which accounts exist.
+ * The attempt counts of usernames nobody has, kept in memory so they lock like real accounts;
+ * past MAX_PHANTOMS the oldest is forgotten. Returns the (new or kept) count of a username.
  */
-export const createLockout = (db: Database, clock: Clock) => {
+export const createPhantoms = (): ((username: string) => Phantom) => {
   const phantoms = new Map<string, Phantom>();
-
-  const phantom = (username: string): Phantom => {
+  return (username) => {
     let p = phantoms.get(username);
     if (!p) {
       if (phantoms.size >= MAX_PHANTOMS) phantoms.delete(phantoms.keys().next().value ?? '');
@@ -48,6 +45,16 @@ export const createLockout = (db: Database, clock: Clock) => {
     }
     return p;
   };
+};
+
+/**
+ * Counts an attempt as failed BEFORE its password is checked, in one write transaction, so
+ * parallel guesses each see the others and at most MAX_ATTEMPTS reach the hash; a right
+ * password releases the reservation. Unknown usernames get the same count in memory, so
+ * `account_locked` does not tell which accounts exist.
+ */
+export const createLockout = (db: Database, clock: Clock) => {
+  const phantom = createPhantoms();
 
   const reserveNow = db.transaction((username: string): Reservation => {
     const now = clock.now().getTime();
