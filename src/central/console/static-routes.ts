@@ -1,33 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { normaliseUrlPath, readStatic } from '../../core/platform/static-files';
+import { CONSOLE_CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { SendError } from '../http/errors';
 
 /** The built console sits with the counter's renderer: out/main/cli.js → out/renderer. */
 export const defaultConsoleDir = (): string =>
   fileURLToPath(new URL('../renderer', import.meta.url));
 
-/**
- * The console's policy: its own scripts and styles only, no frames, no plug-ins, and requests
- * only to central itself (the session token travels in a header, never a cookie).
- */
-export const CONSOLE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 const secure = (reply: FastifyReply, type: string, cache: string): FastifyReply =>
   reply
     .header('content-type', type)
-    .header('content-security-policy', CONSOLE_CSP)
+    .header('content-security-policy', CONSOLE_CONTENT_SECURITY_POLICY)
     .header('x-content-type-options', 'nosniff')
     .header('referrer-policy', 'no-referrer')
     .header('cache-control', cache);
