@@ -2,6 +2,8 @@ import { type FormEvent, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner, formValues, Notice } from '../../src/components/form';
 import { query } from '../api';
+import { InlineForm, ReasonField } from '../components/inline-form';
+import { ResultsTable } from '../components/results-table';
 import { useConsole } from '../context';
 import { useConsoleAction } from '../use-action';
 import { useLoad, useWhen } from '../use-load';
@@ -38,27 +40,19 @@ const Decide = ({ conflict, onDone }: { conflict: Conflict; onDone: (text: strin
     if (done) onDone(t(`console.conflicts.done.${decision}`, { handle: conflict.handle }));
   };
   return (
-    <form className="inline-form" onSubmit={(e) => void decide(e)}>
-      <label>
-        <span className="visually-hidden">
-          {t('console.conflicts.reasonFor', { handle: conflict.handle })}
-        </span>
-        <input
-          name="reason"
-          required
-          minLength={3}
-          maxLength={500}
-          placeholder={t('console.common.reason')}
-        />
-      </label>
+    <InlineForm
+      label={t('console.conflicts.reasonFor', { handle: conflict.handle })}
+      field={<ReasonField />}
+      error={error}
+      onSubmit={(e) => void decide(e)}
+    >
       <button type="submit" name="decision" value="transfer" disabled={busy}>
         {t('console.conflicts.transfer')}
       </button>
       <button type="submit" name="decision" value="reject" disabled={busy}>
         {t('console.conflicts.reject')}
       </button>
-      <ErrorBanner message={error} />
-    </form>
+    </InlineForm>
   );
 };
 
@@ -95,49 +89,42 @@ export const ConflictsScreen = () => {
       </form>
       <ErrorBanner message={list.error} />
       {done && <Notice>{done}</Notice>}
-      {list.data && list.data.length === 0 && <p>{t('console.conflicts.none')}</p>}
-      {list.data && list.data.length > 0 && (
-        <div className="table-scroll">
-          <table className="table">
-            <caption>{t('console.conflicts.listTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('console.directory.handle')}</th>
-                <th scope="col">{t('console.directory.network')}</th>
-                <th scope="col">{t('console.conflicts.counter')}</th>
-                <th scope="col">{t('console.conflicts.opened')}</th>
-                <th scope="col">{t('console.requests.state')}</th>
-                <th scope="col">{t('console.common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((c) => (
-                <tr key={c.id}>
-                  <td>{c.handle}</td>
-                  <td>{t(`verifications.networks.${c.network}`)}</td>
-                  <td>{c.device_name ?? '—'}</td>
-                  <td>{when(c.created_at)}</td>
-                  <td>{t(`console.conflicts.states.${c.state}`)}</td>
-                  <td>
-                    {c.state === 'open' && isCentral(c) && (
-                      <Decide
-                        conflict={c}
-                        onDone={(text) => {
-                          setDone(text);
-                          void list.reload();
-                        }}
-                      />
-                    )}
-                    {c.state === 'open' && !isCentral(c) && (
-                      <small>{t('console.conflicts.atCounter')}</small>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ResultsTable
+        rows={list.data}
+        none={<p>{t('console.conflicts.none')}</p>}
+        caption={t('console.conflicts.listTitle')}
+        headers={[
+          t('console.directory.handle'),
+          t('console.directory.network'),
+          t('console.conflicts.counter'),
+          t('console.conflicts.opened'),
+          t('console.requests.state'),
+          t('console.common.actions'),
+        ]}
+        row={(c) => (
+          <tr key={c.id}>
+            <td>{c.handle}</td>
+            <td>{t(`verifications.networks.${c.network}`)}</td>
+            <td>{c.device_name ?? '—'}</td>
+            <td>{when(c.created_at)}</td>
+            <td>{t(`console.conflicts.states.${c.state}`)}</td>
+            <td>
+              {c.state === 'open' && isCentral(c) && (
+                <Decide
+                  conflict={c}
+                  onDone={(text) => {
+                    setDone(text);
+                    void list.reload();
+                  }}
+                />
+              )}
+              {c.state === 'open' && !isCentral(c) && (
+                <small>{t('console.conflicts.atCounter')}</small>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 };

@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner, Field, formValues, Notice } from '../../src/components/form';
+import { ResultsTable } from '../components/results-table';
 import { useConsole } from '../context';
 import { useConsoleAction } from '../use-action';
 import { useLoad, useWhen } from '../use-load';
@@ -63,82 +64,75 @@ export const DevicesScreen = () => {
         <h1 id="devices-title">{t('console.devices.title')}</h1>
         <ErrorBanner message={error ?? list.error} />
         {done && <Notice>{done}</Notice>}
-        {list.data && list.data.length === 0 && <p>{t('console.devices.none')}</p>}
-        {list.data && list.data.length > 0 && (
-          <div className="table-scroll">
-            <table className="table">
-              <caption>{t('console.devices.listTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('console.devices.name')}</th>
-                  <th scope="col">{t('console.devices.state')}</th>
-                  <th scope="col">{t('console.devices.queue')}</th>
-                  <th scope="col">{t('console.devices.lastSync')}</th>
-                  <th scope="col">{t('console.devices.lastError')}</th>
-                  <th scope="col">{t('console.devices.version')}</th>
-                  <th scope="col">{t('console.common.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.map((d) => (
-                  <tr key={d.id}>
-                    <td>
-                      {d.name}
-                      <br />
-                      <small className="hint">{d.id}</small>
-                    </td>
-                    <td>
-                      <span className={`badge ${state(d)}`}>
-                        {t(`console.devices.states.${state(d)}`)}
-                      </span>
-                      {d.audit_flag && (
-                        <>
-                          <br />
-                          <small>
-                            {t('console.devices.auditFlag', {
-                              problem: d.audit_flag.problem,
-                              seq: d.audit_flag.seq ?? '—',
-                            })}
-                          </small>
-                        </>
-                      )}
-                    </td>
-                    <td>{d.queue_depth ?? '—'}</td>
-                    <td>{when(d.last_seen_at)}</td>
-                    <td>{d.last_error ?? '—'}</td>
-                    <td>{d.app_version ?? '—'}</td>
-                    <td>
-                      {!d.revoked_at && confirming !== d.id && (
-                        <button
-                          type="button"
-                          onClick={() => setConfirming(d.id)}
-                          aria-label={t('console.devices.revokeFor', { name: d.name })}
-                        >
-                          {t('console.devices.revoke')}
-                        </button>
-                      )}
-                      {confirming === d.id && (
-                        <span className="row">
-                          <button
-                            type="button"
-                            className="danger"
-                            disabled={busy}
-                            onClick={() => void revoke(d)}
-                          >
-                            {t('console.devices.confirmRevoke', { name: d.name })}
-                          </button>
-                          <button type="button" onClick={() => setConfirming(null)}>
-                            {t('console.common.cancel')}
-                          </button>
-                        </span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <ResultsTable
+          rows={list.data}
+          none={<p>{t('console.devices.none')}</p>}
+          caption={t('console.devices.listTitle')}
+          headers={[
+            t('console.devices.name'),
+            t('console.devices.state'),
+            t('console.devices.queue'),
+            t('console.devices.lastSync'),
+            t('console.devices.lastError'),
+            t('console.devices.version'),
+            t('console.common.actions'),
+          ]}
+          row={(d) => (
+            <tr key={d.id}>
+              <td>
+                {d.name}
+                <br />
+                <small className="hint">{d.id}</small>
+              </td>
+              <td>
+                <span className={`badge ${state(d)}`}>
+                  {t(`console.devices.states.${state(d)}`)}
+                </span>
+                {d.audit_flag && (
+                  <>
+                    <br />
+                    <small>
+                      {t('console.devices.auditFlag', {
+                        problem: d.audit_flag.problem,
+                        seq: d.audit_flag.seq ?? '—',
+                      })}
+                    </small>
+                  </>
+                )}
+              </td>
+              <td>{d.queue_depth ?? '—'}</td>
+              <td>{when(d.last_seen_at)}</td>
+              <td>{d.last_error ?? '—'}</td>
+              <td>{d.app_version ?? '—'}</td>
+              <td>
+                {!d.revoked_at && confirming !== d.id && (
+                  <button
+                    type="button"
+                    onClick={() => setConfirming(d.id)}
+                    aria-label={t('console.devices.revokeFor', { name: d.name })}
+                  >
+                    {t('console.devices.revoke')}
+                  </button>
+                )}
+                {confirming === d.id && (
+                  <span className="row">
+                    <button
+                      type="button"
+                      className="danger"
+                      disabled={busy}
+                      onClick={() => void revoke(d)}
+                    >
+                      {t('console.devices.confirmRevoke', { name: d.name })}
+                    </button>
+                    <button type="button" onClick={() => setConfirming(null)}>
+                      {t('console.common.cancel')}
+                    </button>
+                  </span>
+                )}
+              </td>
+            </tr>
+          )}
+        />
       </section>
       <section className="card" aria-labelledby="enrol-title">
         <h2 id="enrol-title">{t('console.devices.enrolTitle')}</h2>

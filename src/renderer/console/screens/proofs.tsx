@@ -1,6 +1,8 @@
 import { type FormEvent, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner, formValues, Notice } from '../../src/components/form';
+import { InlineForm } from '../components/inline-form';
+import { ResultsTable } from '../components/results-table';
 import { useConsole } from '../context';
 import { useConsoleAction } from '../use-action';
 import { useLoad, useWhen } from '../use-load';
@@ -24,18 +26,16 @@ const ProofForm = ({ proof, onDone }: { proof: Proof; onDone: (text: string) => 
     if (done) onDone(t('console.proofs.confirmed', { handle: proof.handle }));
   };
   return (
-    <form className="inline-form" onSubmit={(e) => void submit(e)}>
-      <label>
-        <span className="visually-hidden">
-          {t('console.proofs.codeFor', { handle: proof.handle })}
-        </span>
-        <input name="code" required maxLength={40} autoComplete="off" placeholder="VNT-…" />
-      </label>
+    <InlineForm
+      label={t('console.proofs.codeFor', { handle: proof.handle })}
+      field={<input name="code" required maxLength={40} autoComplete="off" placeholder="VNT-…" />}
+      error={error}
+      onSubmit={(e) => void submit(e)}
+    >
       <button type="submit" disabled={busy}>
         {t('console.proofs.confirm')}
       </button>
-      <ErrorBanner message={error} />
-    </form>
+    </InlineForm>
   );
 };
 
@@ -56,42 +56,35 @@ export const ProofsScreen = () => {
       <p className="hint">{t('console.proofs.intro')}</p>
       <ErrorBanner message={list.error} />
       {done && <Notice>{done}</Notice>}
-      {list.data && list.data.length === 0 && <p>{t('console.proofs.none')}</p>}
-      {list.data && list.data.length > 0 && (
-        <div className="table-scroll">
-          <table className="table">
-            <caption>{t('console.proofs.listTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('console.directory.handle')}</th>
-                <th scope="col">{t('console.directory.network')}</th>
-                <th scope="col">{t('console.conflicts.counter')}</th>
-                <th scope="col">{t('console.proofs.expires')}</th>
-                <th scope="col">{t('console.proofs.code')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((p) => (
-                <tr key={p.id}>
-                  <td>{p.handle}</td>
-                  <td>{t(`verifications.networks.${p.network}`)}</td>
-                  <td>{p.device_name ?? '—'}</td>
-                  <td>{when(p.challenge_expires_at)}</td>
-                  <td>
-                    <ProofForm
-                      proof={p}
-                      onDone={(text) => {
-                        setDone(text);
-                        void list.reload();
-                      }}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ResultsTable
+        rows={list.data}
+        none={<p>{t('console.proofs.none')}</p>}
+        caption={t('console.proofs.listTitle')}
+        headers={[
+          t('console.directory.handle'),
+          t('console.directory.network'),
+          t('console.conflicts.counter'),
+          t('console.proofs.expires'),
+          t('console.proofs.code'),
+        ]}
+        row={(p) => (
+          <tr key={p.id}>
+            <td>{p.handle}</td>
+            <td>{t(`verifications.networks.${p.network}`)}</td>
+            <td>{p.device_name ?? '—'}</td>
+            <td>{when(p.challenge_expires_at)}</td>
+            <td>
+              <ProofForm
+                proof={p}
+                onDone={(text) => {
+                  setDone(text);
+                  void list.reload();
+                }}
+              />
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 };

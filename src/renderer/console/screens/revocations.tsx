@@ -2,6 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner, formValues, Notice } from '../../src/components/form';
 import { query } from '../api';
+import { InlineForm, ReasonField } from '../components/inline-form';
+import { ResultsTable } from '../components/results-table';
 import { useConsole } from '../context';
 import { useConsoleAction } from '../use-action';
 import { useWhen } from '../use-load';
@@ -35,24 +37,16 @@ const RevokeForm = ({
     if (done) onDone(t('console.revocations.revoked', { handle: record.handle }));
   };
   return (
-    <form className="inline-form" onSubmit={(e) => void submit(e)}>
-      <label>
-        <span className="visually-hidden">
-          {t('console.revocations.reasonFor', { handle: record.handle })}
-        </span>
-        <input
-          name="reason"
-          required
-          minLength={3}
-          maxLength={500}
-          placeholder={t('console.common.reason')}
-        />
-      </label>
+    <InlineForm
+      label={t('console.revocations.reasonFor', { handle: record.handle })}
+      field={<ReasonField />}
+      error={error}
+      onSubmit={(e) => void submit(e)}
+    >
       <button type="submit" className="danger" disabled={busy}>
         {t('console.revocations.revoke')}
       </button>
-      <ErrorBanner message={error} />
-    </form>
+    </InlineForm>
   );
 };
 
@@ -95,48 +89,41 @@ export const RevocationsScreen = () => {
       </form>
       <ErrorBanner message={error} />
       {done && <Notice>{done}</Notice>}
-      {records && records.length === 0 && <p>{t('console.revocations.none', { query: q })}</p>}
-      {records && records.length > 0 && (
-        <div className="table-scroll">
-          <table className="table">
-            <caption>{t('console.revocations.listTitle', { query: q })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('console.directory.handle')}</th>
-                <th scope="col">{t('console.directory.network')}</th>
-                <th scope="col">{t('console.directory.maskedName')}</th>
-                <th scope="col">{t('console.conflicts.counter')}</th>
-                <th scope="col">{t('console.directory.since')}</th>
-                <th scope="col">{t('console.requests.state')}</th>
-                <th scope="col">{t('console.common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {records.map((r) => (
-                <tr key={r.id}>
-                  <td>{r.handle}</td>
-                  <td>{t(`verifications.networks.${r.network}`)}</td>
-                  <td>{r.masked_name}</td>
-                  <td>{r.device_name ?? '—'}</td>
-                  <td>{when(r.verified_at)}</td>
-                  <td>{t(`verifications.states.${r.state}`)}</td>
-                  <td>
-                    {(r.state === 'verified' || r.state === 'pending_proof') && (
-                      <RevokeForm
-                        record={r}
-                        onDone={(text) => {
-                          setDone(text);
-                          if (q) void search(q);
-                        }}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ResultsTable
+        rows={records}
+        none={<p>{t('console.revocations.none', { query: q })}</p>}
+        caption={t('console.revocations.listTitle', { query: q })}
+        headers={[
+          t('console.directory.handle'),
+          t('console.directory.network'),
+          t('console.directory.maskedName'),
+          t('console.conflicts.counter'),
+          t('console.directory.since'),
+          t('console.requests.state'),
+          t('console.common.actions'),
+        ]}
+        row={(r) => (
+          <tr key={r.id}>
+            <td>{r.handle}</td>
+            <td>{t(`verifications.networks.${r.network}`)}</td>
+            <td>{r.masked_name}</td>
+            <td>{r.device_name ?? '—'}</td>
+            <td>{when(r.verified_at)}</td>
+            <td>{t(`verifications.states.${r.state}`)}</td>
+            <td>
+              {(r.state === 'verified' || r.state === 'pending_proof') && (
+                <RevokeForm
+                  record={r}
+                  onDone={(text) => {
+                    setDone(text);
+                    if (q) void search(q);
+                  }}
+                />
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 };
