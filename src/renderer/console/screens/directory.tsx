@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { networks } from '../../../shared/contract/verifications';
 import { ErrorBanner, formValues } from '../../src/components/form';
 import { query } from '../api';
+import { NetworkField } from '../components/network-field';
+import { ResultsTable } from '../components/results-table';
 import { useConsole } from '../context';
 import { useConsoleAction } from '../use-action';
 import { useWhen } from '../use-load';
@@ -42,57 +43,43 @@ export const DirectoryScreen = () => {
           <label htmlFor="directory-q">{t('console.directory.query')}</label>
           <input id="directory-q" name="q" required maxLength={300} autoComplete="off" />
         </div>
-        <div className="field">
-          <label htmlFor="directory-network">{t('console.directory.network')}</label>
-          <select id="directory-network" name="network" defaultValue="">
-            <option value="">{t('console.directory.anyNetwork')}</option>
-            {networks.map((n) => (
-              <option key={n} value={n}>
-                {t(`verifications.networks.${n}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <NetworkField id="directory-network" anyLabel={t('console.directory.anyNetwork')} />
         <button type="submit" className="primary" disabled={busy}>
           {t('console.directory.submit')}
         </button>
       </form>
       <ErrorBanner message={error} />
-      {answer && answer.results.length === 0 && (
-        <p role="status" className="notice">
-          {t('console.directory.notAHandle', { query: answer.query })}
-        </p>
-      )}
-      {answer && answer.results.length > 0 && (
-        <div className="table-scroll" role="status">
-          <table className="table">
-            <caption>{t('console.directory.resultsFor', { query: answer.query })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('console.directory.network')}</th>
-                <th scope="col">{t('console.directory.handle')}</th>
-                <th scope="col">{t('console.directory.verified')}</th>
-                <th scope="col">{t('console.directory.since')}</th>
-                <th scope="col">{t('console.directory.maskedName')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {answer.results.map((r) => (
-                <tr key={r.network}>
-                  <td>{t(`verifications.networks.${r.network}`)}</td>
-                  <td>{r.handle}</td>
-                  <td>
-                    <span className={r.verified ? 'badge ok' : 'badge no'}>
-                      {t(r.verified ? 'console.directory.yes' : 'console.directory.no')}
-                    </span>
-                  </td>
-                  <td>{when(r.since)}</td>
-                  <td>{r.masked_name ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {answer && (
+        <ResultsTable
+          rows={answer.results}
+          none={
+            <p role="status" className="notice">
+              {t('console.directory.notAHandle', { query: answer.query })}
+            </p>
+          }
+          caption={t('console.directory.resultsFor', { query: answer.query })}
+          headers={[
+            t('console.directory.network'),
+            t('console.directory.handle'),
+            t('console.directory.verified'),
+            t('console.directory.since'),
+            t('console.directory.maskedName'),
+          ]}
+          row={(r) => (
+            <tr key={r.network}>
+              <td>{t(`verifications.networks.${r.network}`)}</td>
+              <td>{r.handle}</td>
+              <td>
+                <span className={r.verified ? 'badge ok' : 'badge no'}>
+                  {t(r.verified ? 'console.directory.yes' : 'console.directory.no')}
+                </span>
+              </td>
+              <td>{when(r.since)}</td>
+              <td>{r.masked_name ?? '—'}</td>
+            </tr>
+          )}
+          role="status"
+        />
       )}
     </section>
   );

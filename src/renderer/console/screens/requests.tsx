@@ -1,7 +1,8 @@
 import { type FormEvent, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { networks } from '../../../shared/contract/verifications';
 import { ErrorBanner, Field, formValues, Notice } from '../../src/components/form';
+import { NetworkField } from '../components/network-field';
+import { ResultsTable } from '../components/results-table';
 import { useConsole } from '../context';
 import { useConsoleAction } from '../use-action';
 import { useLoad, useWhen } from '../use-load';
@@ -67,16 +68,7 @@ export const RequestsScreen = () => {
           required
           maxLength={100}
         />
-        <div className="field">
-          <label htmlFor="request-network">{t('console.directory.network')}</label>
-          <select id="request-network" name="network" required defaultValue="bluesky">
-            {networks.map((n) => (
-              <option key={n} value={n}>
-                {t(`verifications.networks.${n}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <NetworkField id="request-network" />
         <Field label={t('console.directory.handle')} name="handle" required maxLength={300} />
         <Field
           label={t('console.requests.platformUserId')}
@@ -90,49 +82,42 @@ export const RequestsScreen = () => {
       </form>
       <ErrorBanner message={error ?? list.error} />
       {done && <Notice>{done}</Notice>}
-      {list.data && list.data.length === 0 && <p>{t('console.requests.none')}</p>}
-      {list.data && list.data.length > 0 && (
-        <div className="table-scroll">
-          <table className="table">
-            <caption>{t('console.requests.listTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('console.requests.requestedAt')}</th>
-                <th scope="col">{t('console.requests.residentId')}</th>
-                <th scope="col">{t('console.directory.network')}</th>
-                <th scope="col">{t('console.directory.handle')}</th>
-                <th scope="col">{t('console.requests.by')}</th>
-                <th scope="col">{t('console.requests.state')}</th>
-                <th scope="col">{t('console.common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((r) => (
-                <tr key={r.id}>
-                  <td>{when(r.requested_at)}</td>
-                  <td>{r.resident_id}</td>
-                  <td>{t(`verifications.networks.${r.network}`)}</td>
-                  <td>{r.handle}</td>
-                  <td>{r.requested_by}</td>
-                  <td>{t(`console.requests.states.${r.state}`)}</td>
-                  <td>
-                    {r.state === 'open' && (
-                      <button
-                        type="button"
-                        disabled={busy}
-                        onClick={() => void withdraw(r)}
-                        aria-label={t('console.requests.withdrawFor', { handle: r.handle })}
-                      >
-                        {t('console.requests.withdraw')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ResultsTable
+        rows={list.data}
+        none={<p>{t('console.requests.none')}</p>}
+        caption={t('console.requests.listTitle')}
+        headers={[
+          t('console.requests.requestedAt'),
+          t('console.requests.residentId'),
+          t('console.directory.network'),
+          t('console.directory.handle'),
+          t('console.requests.by'),
+          t('console.requests.state'),
+          t('console.common.actions'),
+        ]}
+        row={(r) => (
+          <tr key={r.id}>
+            <td>{when(r.requested_at)}</td>
+            <td>{r.resident_id}</td>
+            <td>{t(`verifications.networks.${r.network}`)}</td>
+            <td>{r.handle}</td>
+            <td>{r.requested_by}</td>
+            <td>{t(`console.requests.states.${r.state}`)}</td>
+            <td>
+              {r.state === 'open' && (
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => void withdraw(r)}
+                  aria-label={t('console.requests.withdrawFor', { handle: r.handle })}
+                >
+                  {t('console.requests.withdraw')}
+                </button>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 };
