@@ -35,7 +35,12 @@ const startCentralProcess = (dataDir: string): Promise<{ child: ChildProcess; ur
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString('utf8');
-      const url = /http:\/\/127\.0\.0\.1:\d+/.exec(out)?.[0];
+      // The CLI's own line, whole, not a JSON log line: the admin route logs its own address.
+      const line = out
+        .split('\n')
+        .slice(0, -1)
+        .find((l) => !l.startsWith('{') && l.includes('http://'));
+      const url = line ? /http:\/\/127\.0\.0\.1:\d+/.exec(line)?.[0] : undefined;
       if (url) done({ child, url });
     });
     child.on('exit', (code) => fail(new Error(`central exited (${String(code)}): ${out}`)));
