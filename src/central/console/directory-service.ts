@@ -4,6 +4,7 @@ import { isAppError } from '../../shared/errors';
 import { centralAudit } from '../audit/store';
 import { verificationsStore } from '../verifications/store';
 import type { CentralStore } from '../db/store';
+import { consoleStore } from './console-store';
 
 export interface DirectoryAnswer {
   readonly network: Network;
@@ -90,4 +91,30 @@ export const lookUpDirectory = async (
     found: results.some((r) => r.verified),
   });
   return { query: typed, results };
+};
+
+/**
+ * The DPO's look-up of a handle's records (any state, with masked names and counters), audited
+ * like the official's: who asked about whom is personal data whoever asks.
+ */
+export const lookUpRecords = async (
+  store: CentralStore,
+  query: string,
+  network: Network | undefined,
+  dpo: string,
+  now: Date,
+) => {
+  const typed = query.trim();
+  const handles = await handlesFor(store, typed, network);
+  const records = [];
+  for (const h of handles)
+    records.push(...(await consoleStore.verificationsFor(store, h.network, h.key)));
+  await centralAudit(store, now, 'directory.lookup', null, {
+    official: dpo,
+    via: 'console-dpo',
+    query: typed,
+    networks: handles.map((h) => h.network),
+    found: records.length > 0,
+  });
+  return records;
 };

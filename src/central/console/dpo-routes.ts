@@ -6,7 +6,7 @@ import { languages } from '../../shared/i18n/define';
 import type { CentralStore } from '../db/store';
 import { confirmProof, revokeVerification } from '../verifications/service';
 import { type AuditFilter, consoleStore } from './console-store';
-import { handlesFor } from './directory-service';
+import { lookUpRecords } from './directory-service';
 import { auditCsvAtCentral, resolveConflict } from './dpo-service';
 import { jsonBody, parsed } from '../http/body';
 import { type ConsoleContext, consoleSession, handle } from './guard';
@@ -80,12 +80,11 @@ export const dpoRoutes = (app: FastifyInstance, ctx: ConsoleContext, store: Cent
   app.get(
     '/console/api/verifications',
     handle(ctx, async (req) => {
-      await consoleSession(ctx, req, { area: 'revocations' });
+      const s = await consoleSession(ctx, req, { area: 'revocations' });
       const { q, network } = parsed(HandleQuery, req.query);
-      const records = [];
-      for (const h of await handlesFor(store, q, network))
-        records.push(...(await consoleStore.verificationsFor(store, h.network, h.key)));
-      return { verifications: records };
+      return {
+        verifications: await lookUpRecords(store, q, network, s.account.username, ctx.now()),
+      };
     }),
   );
 

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAdminOp } from '../../src/central/admin-dispatch';
+import { opAppliers } from '../../src/central/op-appliers';
+import { type RunningCentral, startCentral, storeVariants } from './harness';
+import { JUAN, verificationCounter } from './verification-counter';
+
+const PASSWORD = 'contraseña-larga';
+
+for (const variant of storeVariants) {
+  describe.skipIf(variant.skip)(`look-ups from central's console (${variant.name})`, () => {
+    let central: RunningCentral | undefined;
+    const tokens: Record<string, string> = {};
+    const running = (): RunningCentral => {
+      if (!central) throw new Error('central not started');
+      return central;
+    };
+    beforeAll(async () => {
+      central = await startCentral(variant, opAppliers);
+      for (const [username, role] of [
+        ['dora', 'dpo'],
+        ['olga', 'official'],
+      ] as const) {
+        await runAdminOp(central.store, 'staffAdd', {
+          username,
+          display_name: username,
+          role,
+          password: PASSWORD,
+        });
+        const res = await fetch(`${central.url}/console/api/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username, password: PASSWORD }),
+        });
+        tokens[username] = String(((await res.json()) as { token: string }).token);
+      }
+    });
+    afterAll(async () => central?.close());
+
+    const api = async (who: string, method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${running().url}/console/api${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${tokens[who] ?? ''}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    const lookUps = async () =>
+      (
+        await running().store.query<{ detail: Record<string, unknown> }>(
+          "SELECT detail FROM central_audit WHERE action = 'directory.lookup' ORDER BY id",
+        )
+      ).map((r) => r.detail);
+
+    it("audits the DPO's look-up of a handle: who, from where, what was typed, found or not", async () => {
+      const c = await verificationCounter(running());
+      await c.save(JUAN, '@juan_buscado');
+      await c.sync();
+      const found = await api('dora', 'GET', '/verifications?q=juan_buscado&network=x');
+      expect(found.body.verifications).toEqual([
+        expect.objectContaining({ handle: '@juan_buscado', state: 'verified' }),
+      ]);
+      await api('dora', 'GET', '/verifications?q=nadie_conocido&network=x');
+      expect((await lookUps()).slice(-2)).toEqual([
+        expect.objectContaining({
+          official: 'dora',
+          via: 'console-dpo',
+          query: 'juan_buscado',
+          found: true,
+        }),
+        expect.objectContaining({
+          official: 'dora',
+          via: 'console-dpo',
+          query: 'nadie_conocido',
+          found: false,
+        }),
+      ]);
+    });
+  });
+}
