@@ -14,6 +14,7 @@ import { refuse } from '../http/errors';
 import type { CentralStore, SqlTx } from '../db/store';
 import { type CentralTx, type OpAppliers, rejectOp } from '../sync/appliers';
 import { centralTx } from '../sync/service';
+import { syncStore } from '../sync/store';
 import { type HeldVerification, isoOf, privacyStore } from './store';
 
 const text = (fields: Record<string, unknown>, key: string): string | null => {
@@ -203,6 +204,8 @@ export const eraseAtCentral = async (
   const conflicts = await privacyStore.anonymiseResolvedConflicts(tx, pairs, now);
   const openConflicts = (await privacyStore.conflicts(tx, pairs)).length;
   const auditEntries = (await privacyStore.audit(tx, id, pairs)).length + 1;
+  // Earlier export answers would otherwise keep a full copy in the change feed.
+  await syncStore.blankPrivacyExports(tx, id);
   const report: CentralErasureReport = {
     residentId: id,
     erased: {

@@ -1,3 +1,4 @@
+import { PRIVACY_ANSWER_TYPE } from '../../shared/contract/privacy-central';
 import type { SqlTx } from '../db/store';
 import type { NewChange } from './appliers';
 
@@ -81,6 +82,21 @@ export const syncStore = {
     );
     return Number(row?.newest ?? 0);
   },
+  /**
+   * A resident's erasure: the copies of central's export sent to counters as answers lose
+   * the export (names, address, birth date, handles); the answer itself stays, so a counter
+   * that has not pulled it yet still hears that it was answered.
+   */
+  blankPrivacyExports: async (tx: SqlTx, residentId: string): Promise<number> =>
+    (
+      await tx.query(
+        `UPDATE changes SET payload = jsonb_set(payload, '{export}', 'null'::jsonb)
+         WHERE type = $1 AND payload->>'resident_id' = $2
+           AND jsonb_typeof(payload->'export') = 'object'
+         RETURNING seq`,
+        [PRIVACY_ANSWER_TYPE, residentId],
+      )
+    ).length,
   /** Up to `limit` changes after `cursor` meant for this device (or for every device). */
   page: (q: SqlTx, deviceId: string, cursor: number, limit: number): Promise<ChangeRow[]> =>
     q.query<ChangeRow>(
