@@ -78,5 +78,25 @@ for (const variant of storeVariants) {
         }),
       ]);
     });
+    it('finds a counter-verified Bluesky account by its DID in the official directory', async () => {
+      const c = await verificationCounter(running());
+      await c.save(JUAN, 'juan-did.bsky.social', {
+        network: 'bluesky',
+        platformUserId: 'did:plc:juanporsudid',
+      });
+      await c.sync();
+      const byDid = await api('olga', 'GET', '/directory?q=did%3Aplc%3Ajuanporsudid');
+      expect(byDid.body).toMatchObject({
+        results: [
+          {
+            network: 'bluesky',
+            handle: '@juan-did.bsky.social',
+            verified: true,
+            masked_name: 'J*** C*** D*** I***',
+          },
+        ],
+      });
+      expect((await lookUps()).at(-1)).toMatchObject({ official: 'olga', found: true });
+    });
   });
 }

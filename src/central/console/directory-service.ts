@@ -2,6 +2,7 @@ import { normalizeHandle } from '../../core/verifications/networks';
 import { type Network, networks } from '../../shared/contract/verifications';
 import { isAppError } from '../../shared/errors';
 import { centralAudit } from '../audit/store';
+import { holderByDid } from '../verifications/accounts-store';
 import { verificationsStore } from '../verifications/store';
 import type { CentralStore } from '../db/store';
 import { consoleStore } from './console-store';
@@ -24,28 +25,17 @@ const candidates = (query: string): readonly Network[] => {
   return networks;
 };
 
-/**
- * A DID is stable where a handle is not: it is found through the online request that carried
- * it (the only place central learns a resident's DID), then looked up by that request's handle.
- */
-const handleForDid = async (store: CentralStore, did: string): Promise<string | undefined> => {
-  const [row] = await store.query<{ handle: string }>(
-    `SELECT handle FROM verification_requests WHERE network = 'bluesky' AND platform_user_id = $1
-     ORDER BY requested_at DESC LIMIT 1`,
-    [did],
-  );
-  return row?.handle;
-};
-
 /** The directory keys a typed query names, per network it could be on. */
-export const handlesFor = async (
+const handlesFor = async (
   store: CentralStore,
   query: string,
   network: Network | undefined,
+  now: Date,
 ): Promise<{ network: Network; key: string; display: string }[]> => {
   const typed = query.trim();
+  // A DID is stable where a handle is not: its verified holder names the handle it has now.
   const viaDid = typed.toLowerCase().startsWith('did:')
-    ? await handleForDid(store, typed.toLowerCase())
+    ? (await holderByDid(store, typed.toLowerCase(), now))?.handle
     : undefined;
   const found: { network: Network; key: string; display: string }[] = [];
   for (const net of network ? [network] : candidates(typed)) {
@@ -73,7 +63,7 @@ export const lookUpDirectory = async (
 ): Promise<{ query: string; results: DirectoryAnswer[] }> => {
   const typed = query.trim();
   const results: DirectoryAnswer[] = [];
-  for (const h of await handlesFor(store, typed, network)) {
+  for (const h of await handlesFor(store, typed, network, now)) {
     const row = await verificationsStore.lookUp(store, h.network, h.key, now);
     results.push({
       network: h.network,
@@ -105,7 +95,7 @@ export const lookUpRecords = async (
   now: Date,
 ) => {
   const typed = query.trim();
-  const handles = await handlesFor(store, typed, network);
+  const handles = await handlesFor(store, typed, network, now);
   const records = [];
   for (const h of handles)
     records.push(...(await consoleStore.verificationsFor(store, h.network, h.key)));
