@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { v7 as uuidv7 } from 'uuid';
 import {
   type CentralRequest,
@@ -93,6 +94,24 @@ export const listCentralRequests = (deps: CoreDeps, residentId: string): Central
       )
       .all(residentId.trim()) as Row[]
   ).map(toRequest);
+
+/**
+ * The resident's erasure here: central's exports go with the rest (asked or answered; one
+ * still on its way is then dropped when it arrives). Erasure answers hold counts only and stay.
+ */
+export const forgetCentralExports = (db: Database, residentId: string): number =>
+  db
+    .prepare(`DELETE FROM privacy_central_requests WHERE resident_id = ? AND kind = 'export'`)
+    .run(residentId.trim()).changes;
+
+/** Retention: an export answered before `cutoff` (handed over long since) goes, as closed requests do. */
+export const ageOutCentralExports = (db: Database, cutoff: string): number =>
+  db
+    .prepare(
+      `DELETE FROM privacy_central_requests WHERE kind = 'export' AND answered_at IS NOT NULL
+         AND answered_at < ?`,
+    )
+    .run(cutoff).changes;
 
 /**
  * Central's answer, pulled: stored with its request and audited with counts only (the

@@ -8,6 +8,7 @@ import { anonymiseResident } from '../verifications/anonymise';
 import { forgetDocument } from '../verifications/anti-fishing';
 import { endRecord } from '../verifications/lifecycle';
 import { getVerification } from '../verifications/repo';
+import { forgetCentralExports } from './central-requests';
 import { isParty, subjectAudit, subjectRecords, subjectTag } from './subject';
 
 /**
@@ -94,11 +95,12 @@ export const eraseResident = (
         auditEntries: subjectAudit(deps.db, records).length + 1,
       },
     };
+    const centralExports = forgetCentralExports(deps.db, resident.resident_id);
     audit(deps, {
       actor,
       action: 'privacy.erased',
       subject: subjectTag(resident.resident_id),
-      details: { erased: counts.erased, kept: counts.kept },
+      details: { erased: counts.erased, kept: counts.kept, centralExports },
     });
     return { report: counts, files };
   });

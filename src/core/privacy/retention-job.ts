@@ -15,6 +15,7 @@ import {
   anonymiseResolvedConflicts,
 } from '../verifications/anonymise';
 import { purgeLookups } from '../verifications/anti-fishing';
+import { ageOutCentralExports } from './central-requests';
 import { monthsBefore, readRetentionPolicy } from './retention-policy';
 
 const MINUTE_MS = 60_000;
@@ -80,10 +81,11 @@ export const runRetention = (deps: CoreDeps, carriedScannerImages = 0): Retentio
       attachments: due.ids.length,
       orphanFiles,
     };
+    const centralExports = ageOutCentralExports(deps.db, cutoff);
     const auditSeq = audit(deps, {
       actor: RETENTION_ACTOR,
       action: 'privacy.retention_run',
-      details: { ...counts, policy, attachmentEntries: due.entries },
+      details: { ...counts, centralExports, policy, attachmentEntries: due.entries },
     });
     return { run: { at, counts, auditSeq }, dueFiles: due.ids };
   });
