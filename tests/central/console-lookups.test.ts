@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAdminOp } from '../../src/central/admin-dispatch';
 import { opAppliers } from '../../src/central/op-appliers';
+import { MAX_PROOF_MISSES } from '../../src/central/verifications/rules';
+import { languages } from '../../src/shared/i18n/define';
+import { translate, translateError } from '../../src/shared/i18n';
 import { type RunningCentral, startCentral, storeVariants } from './harness';
 import { JUAN, verificationCounter } from './verification-counter';
 
@@ -97,6 +100,28 @@ for (const variant of storeVariants) {
         ],
       });
       expect((await lookUps()).at(-1)).toMatchObject({ official: 'olga', found: true });
+    });
+    it('closes a challenge after MAX_PROOF_MISSES wrong typed codes, as the automatic search does', async () => {
+      const c = await verificationCounter(running());
+      const v = await c.save(JUAN, '@juan_tecleado', { proof: 'challenge_code' });
+      await c.sync();
+      const answers = [];
+      for (let i = 0; i < 6; i += 1)
+        answers.push(await api('dora', 'POST', `/proofs/${v.id}`, { code: 'VNT-AAA-AAA' }));
+      expect(answers.map((a) => a.body.error)).toEqual([
+        ...Array<string>(MAX_PROOF_MISSES - 1).fill('code_mismatch'),
+        'proof_attempts_exhausted',
+        'proof_attempts_exhausted',
+      ]);
+      // Closed: even the right code is refused now, and the challenge leaves the pending list.
+      const right = await api('dora', 'POST', `/proofs/${v.id}`, { code: v.challengeCode });
+      expect(right).toMatchObject({ status: 409, body: { error: 'proof_attempts_exhausted' } });
+      const pending = (await api('dora', 'GET', '/proofs')).body.proofs as { id: string }[];
+      expect(pending.map((p) => p.id)).not.toContain(v.id);
+      for (const lang of languages)
+        expect(translateError(lang, { code: 'sync_proof_attempts_exhausted' })).not.toBe(
+          translate(lang, 'errors.internal'),
+        );
     });
   });
 }

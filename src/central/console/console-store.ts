@@ -115,7 +115,7 @@ export const consoleStore = {
     ).map((r) => ({ ...r, verified_at: iso(r.verified_at), ended_at: iso(r.ended_at) })),
 
   /** Challenges waiting for the code the town's account saw (as `GET /v1/verifications/pending-proofs`). */
-  pendingProofs: async (q: SqlTx, now: Date) =>
+  pendingProofs: async (q: SqlTx, now: Date, maxMisses: number) =>
     (
       await q.query<{
         id: string;
@@ -126,10 +126,10 @@ export const consoleStore = {
       }>(
         `SELECT v.id, d.name AS device_name, v.network, v.handle, v.challenge_expires_at
          FROM handle_verifications v LEFT JOIN devices d ON d.id = v.device_id
-         WHERE v.state = 'pending_proof' AND v.proof_confirmed_at IS NULL
+         WHERE v.state = 'pending_proof' AND v.proof_confirmed_at IS NULL AND v.proof_misses < $2
            AND (v.challenge_expires_at IS NULL OR v.challenge_expires_at > $1)
          ORDER BY v.challenge_expires_at LIMIT 500`,
-        [now.toISOString()],
+        [now.toISOString(), maxMisses],
       )
     ).map((r) => ({ ...r, challenge_expires_at: iso(r.challenge_expires_at) })),
 

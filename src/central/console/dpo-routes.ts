@@ -4,6 +4,7 @@ import { Network } from '../../shared/contract/verifications';
 import { ReasonText } from '../../shared/free-text';
 import { languages } from '../../shared/i18n/define';
 import type { CentralStore } from '../db/store';
+import { MAX_PROOF_MISSES } from '../verifications/rules';
 import { confirmProof, revokeVerification } from '../verifications/service';
 import { type AuditFilter, consoleStore } from './console-store';
 import { lookUpRecords } from './directory-service';
@@ -63,7 +64,7 @@ export const dpoRoutes = (app: FastifyInstance, ctx: ConsoleContext, store: Cent
     '/console/api/proofs',
     handle(ctx, async (req) => {
       await consoleSession(ctx, req, { area: 'proofs' });
-      return { proofs: await consoleStore.pendingProofs(store, ctx.now()) };
+      return { proofs: await consoleStore.pendingProofs(store, ctx.now(), MAX_PROOF_MISSES) };
     }),
   );
 

@@ -18,6 +18,12 @@ export const directoryHandle = (network: string, raw: string): string => {
   return raw.toLowerCase();
 };
 
+/**
+ * Wrong codes a challenge takes, typed or found in the account's posts, before it is closed:
+ * the counter's own rule, so a code cannot be guessed by trying.
+ */
+export const MAX_PROOF_MISSES = 5;
+
 /** `vnt k7p 2qx`, `VNTK7P2QX` → `VNT-K7P-2QX`, the form the counter issued; null if not one. */
 export const canonicalChallenge = (code: string): string | null => {
   const c = code.toUpperCase().replace(/[^A-Z0-9]/g, '');

@@ -10,6 +10,7 @@ import {
   canonicalChallenge,
   challengeSha256,
   directoryHandle,
+  MAX_PROOF_MISSES,
   refreshHandle,
   requestChange,
 } from './rules';
@@ -21,6 +22,7 @@ import type {
   RequestAnswer,
   RevokeAnswer,
 } from './schemas';
+import { setProofMisses } from './accounts-store';
 import { verificationsStore } from './store';
 
 /**
@@ -106,8 +108,21 @@ export const confirmProof = async (
       };
       if (!v?.challenge_sha256) return refused(refuse(404, 'unknown_verification'));
       const canonical = canonicalChallenge(code);
-      if (!canonical || challengeSha256(canonical) !== v.challenge_sha256)
-        return refused(refuse(422, 'code_mismatch'));
+      const matches = canonical !== null && challengeSha256(canonical) === v.challenge_sha256;
+      const open = v.state === 'pending_proof' && !v.proof_confirmed_at;
+      if (open && v.proof_misses >= MAX_PROOF_MISSES)
+        return refused(refuse(409, 'proof_attempts_exhausted'));
+      if (!matches) {
+        if (!open) return refused(refuse(422, 'code_mismatch'));
+        // A typed code counts like one found in the account's posts: the row lock orders them.
+        const misses = v.proof_misses + 1;
+        await setProofMisses(tx, id, misses);
+        return refused(
+          misses >= MAX_PROOF_MISSES
+            ? refuse(409, 'proof_attempts_exhausted')
+            : refuse(422, 'code_mismatch'),
+        );
+      }
       if (v.proof_confirmed_at || v.state === 'verified')
         return { answer: { verification_id: id, status: 'already_confirmed' } };
       if (v.state !== 'pending_proof') return refused(refuse(409, 'not_pending_proof'));
@@ -165,7 +180,7 @@ export const pendingProofs = async (
   store: CentralStore,
   now: Date,
 ): Promise<z.infer<typeof PendingProofs>> => ({
-  proofs: (await verificationsStore.pendingProofs(store, now)).map((r) => ({
+  proofs: (await verificationsStore.pendingProofs(store, now, MAX_PROOF_MISSES)).map((r) => ({
     ...r,
     challenge_expires_at: r.challenge_expires_at
       ? new Date(r.challenge_expires_at).toISOString()

@@ -104,9 +104,10 @@ export const verificationsStore = {
         challenge_sha256: string | null;
         challenge_expires_at: Date | null;
         proof_confirmed_at: Date | null;
+        proof_misses: number;
       }>(
-        `SELECT device_id, state, challenge_sha256, challenge_expires_at, proof_confirmed_at
-         FROM handle_verifications WHERE id = $1 FOR UPDATE`,
+        `SELECT device_id, state, challenge_sha256, challenge_expires_at, proof_confirmed_at,
+           proof_misses FROM handle_verifications WHERE id = $1 FOR UPDATE`,
         [id],
       )
     )[0],
@@ -139,13 +140,13 @@ export const verificationsStore = {
     );
   },
   /** Challenges still waiting for their proof, soonest to expire first. */
-  pendingProofs: (q: SqlTx, now: Date) =>
+  pendingProofs: (q: SqlTx, now: Date, maxMisses: number) =>
     q.query<{ id: string; network: string; handle: string; challenge_expires_at: Date | null }>(
       `SELECT id, network, handle, challenge_expires_at FROM handle_verifications
-       WHERE state = 'pending_proof' AND proof_confirmed_at IS NULL
+       WHERE state = 'pending_proof' AND proof_confirmed_at IS NULL AND proof_misses < $2
          AND (challenge_expires_at IS NULL OR challenge_expires_at > $1)
        ORDER BY challenge_expires_at LIMIT 1000`,
-      [now.toISOString()],
+      [now.toISOString(), maxMisses],
     ),
   upsertRecord: async (tx: SqlTx, deviceId: string, v: RecordState, at: Date): Promise<void> => {
     await tx.query(

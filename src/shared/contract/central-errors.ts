@@ -35,6 +35,7 @@ export const CENTRAL_ERROR_CODES = [
   'not_pending_proof',
   'challenge_expired',
   'already_ended',
+  'proof_attempts_exhausted',
   // Data-subject requests (export, erasure) run at central
   'unknown_resident',
   // The web console (central's staff accounts)
@@ -82,6 +83,7 @@ export const COUNTER_CODE: { readonly [C in CentralErrorCode]: `sync_${C}` } = {
   not_pending_proof: 'sync_not_pending_proof',
   challenge_expired: 'sync_challenge_expired',
   already_ended: 'sync_already_ended',
+  proof_attempts_exhausted: 'sync_proof_attempts_exhausted',
   invalid_credentials: 'sync_invalid_credentials',
   account_locked: 'sync_account_locked',
   session_invalid: 'sync_session_invalid',

@@ -25,6 +25,8 @@ export const centralAnswerMessages = defineMessages(
       sync_not_pending_proof: 'Esa verificación no está esperando un código.',
       sync_challenge_expired: 'El código de la verificación ha caducado.',
       sync_already_ended: 'Esa verificación ya había terminado (caducada o sustituida).',
+      sync_proof_attempts_exhausted:
+        'Se han probado demasiados códigos equivocados: la verificación queda cerrada. El vecino debe empezar una nueva en el mostrador.',
       sync_unknown_resident: 'El servicio central no tiene ningún dato de ese vecino.',
       sync_invalid_credentials: 'Usuario o contraseña incorrectos.',
       sync_account_locked:
@@ -61,6 +63,8 @@ export const centralAnswerMessages = defineMessages(
       sync_not_pending_proof: 'That verification is not waiting for a code.',
       sync_challenge_expired: 'The verification code has expired.',
       sync_already_ended: 'That verification had already ended (expired or superseded).',
+      sync_proof_attempts_exhausted:
+        'Too many wrong codes were tried: the verification is closed. The resident must start a new one at the counter.',
       sync_unknown_resident: 'The central service holds no data about that resident.',
       sync_invalid_credentials: 'Wrong username or password.',
       sync_account_locked:
