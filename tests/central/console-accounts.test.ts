@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAdminOp } from '../../src/central/admin-dispatch';
 import { MAX_ATTEMPTS } from '../../src/core/staff/lockout';
+import { testCore } from '../helpers/test-core';
 import { type RunningCentral, startCentral, storeVariants, testAppliers } from './harness';
 
 const PASSWORD = 'contraseña-larga';
@@ -164,6 +165,46 @@ describe.each(storeVariants)("central's console accounts ($name)", (variant) => 
       expect((await api(central, 'GET', '/audit', { token: other })).status).toBe(401);
       expect((await signIn(central, 'eva')).status).toBe(401);
       expect((await signIn(central, 'eva', 'otra-contraseña-larga')).status).toBe(200);
+    },
+  );
+
+  it.skipIf(variant.skip)(
+    'a wrong `current` password counts toward the lockout as at the counter: a session holder cannot guess it freely',
+    async () => {
+      central = await startCentral(variant, testAppliers, { rateLimits: { refusalsPerIp: 1000 } });
+      await addAccount(central, 'rosa', 'it');
+      const token = String((await signIn(central, 'rosa')).body.token);
+      const change = (current: string) =>
+        api(central as RunningCentral, 'POST', '/password', {
+          token,
+          body: { current, next: 'otra-contraseña-larga' },
+        });
+      const answers = [];
+      for (let i = 0; i < MAX_ATTEMPTS; i += 1) answers.push(await change('no-es-esta'));
+      expect(answers.map((a) => a.body.error)).toEqual([
+        ...Array<string>(MAX_ATTEMPTS - 1).fill('invalid_credentials'),
+        'account_locked',
+      ]);
+      // Locked for the right password too, and for signing in; the open session stays open.
+      expect((await change(PASSWORD)).body.error).toBe('account_locked');
+      expect((await signIn(central, 'rosa')).status).toBe(423);
+      expect((await api(central, 'GET', '/devices', { token })).status).toBe(200);
+
+      // The counter's own password change (the reference) counts the same way.
+      const t = testCore();
+      const session = await t.signInAs('clerk', 'carla');
+      const tries = [];
+      for (let i = 0; i < MAX_ATTEMPTS; i += 1)
+        tries.push(
+          await t
+            .call(
+              'staffChangeOwnPassword',
+              { currentPassword: 'no-es-esta', newPassword: 'otra-contraseña-larga' },
+              session,
+            )
+            .catch((e: { code?: string }) => e.code),
+        );
+      expect(tries.at(-1)).toBe('account_locked');
     },
   );
 

@@ -212,6 +212,8 @@ export const createConsoleAccounts = (
       now: Date,
       ip: string,
     ): Promise<void> => {
+      // Counted toward the lockout, as at the counter: uncounted, a stolen session could guess
+      // the password freely, while anyone can already lock an account from the sign-in form.
       await checkCredentials(session.account.username, current, now, ip);
       const hash = await hashPassword(next);
       await store.transaction(async (tx) => {
