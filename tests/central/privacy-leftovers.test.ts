@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { centralAudit } from '../../src/central/audit/store';
+import { reconcileWanted } from '../../src/central/bluesky/store';
 import { opAppliers } from '../../src/central/op-appliers';
+import { centralTx } from '../../src/central/sync/service';
+import { renameVerifications } from '../../src/central/verifications/accounts-store';
+import { refreshHandle } from '../../src/central/verifications/rules';
 import { type RunningCentral, startCentral, storeVariants } from './harness';
-import { JUAN, verificationCounter } from './verification-counter';
+import { JUAN, SOFIA, verificationCounter } from './verification-counter';
 
 /** Juan's padrón row as central would hold it after a register import (synthetic). */
 const REGISTER_FIELDS = {
@@ -69,6 +74,61 @@ for (const variant of storeVariants) {
         expect(answers.map((a) => [a.payload.export, a.payload.erasure === null])).toEqual([
           [null, true],
           [null, false],
+        ]);
+      });
+
+      it('erasure: the Bluesky record keeps only its key, and a handle from before a rename loses its directory row', async () => {
+        const c = await verificationCounter(running());
+        const v = await c.save(SOFIA, '@sofia-antes.test', { network: 'bluesky' });
+        await c.sync();
+        const store = running().store;
+        const did = 'did:plc:sofiatest0000000000000';
+        const at = new Date();
+        // As the counter's look-up and central's worker would leave it: the DID known, a record
+        // queued for the town's repo (which has no account here, so nothing ever reaches a PDS).
+        await store.query(
+          `UPDATE handle_verifications SET platform_user_id = $2, display_name = 'Sofía F.'
+         WHERE id = $1`,
+          [v.id, did],
+        );
+        await reconcileWanted(store, at, () => 'rkeysofia1');
+        // The drift watch following a confirmed rename: the steps it takes, in its order.
+        await store.transaction(async (tx) => {
+          const old = await renameVerifications(tx, did, '@sofia-ahora.test');
+          for (const h of [...old, '@sofia-ahora.test'])
+            await refreshHandle(centralTx(tx, at), 'bluesky', h);
+          await centralAudit(tx, at, 'bluesky.handle_changed', null, {
+            id: v.id,
+            did,
+            from: 'sofia-antes.test',
+            to: 'sofia-ahora.test',
+            policy: 'refresh',
+          });
+        });
+        const directory = () =>
+          store.query<{ handle: string; revoked: boolean }>(
+            `SELECT handle, revoked_at IS NOT NULL AS revoked FROM handles
+           WHERE handle LIKE '@sofia-%' ORDER BY handle`,
+          );
+        expect(await directory()).toEqual([
+          { handle: '@sofia-ahora.test', revoked: false },
+          { handle: '@sofia-antes.test', revoked: true },
+        ]);
+
+        await c.t.call(
+          'privacyCentralRequest',
+          { kind: 'erase', residentId: SOFIA.id, confirm: SOFIA.id },
+          c.manager,
+        );
+        await c.sync();
+        expect(await directory()).toEqual([]);
+        const records = await store.query<Record<string, unknown>>(
+          `SELECT subject_did, handle, display_name, rkey, want FROM bluesky_records
+         WHERE verification_id = $1`,
+          [v.id],
+        );
+        expect(records).toEqual([
+          { subject_did: '', handle: '', display_name: null, rkey: 'rkeysofia1', want: 'absent' },
         ]);
       });
     },

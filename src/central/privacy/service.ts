@@ -166,9 +166,11 @@ const stillInForce = (v: HeldVerification) => v.state === 'verified' || v.state 
  * Right to erasure at central (GDPR art. 17), with the counter's rules. Erased: verification
  * personal data (one still in force is revoked first, its counter told, and the directory stops
  * answering for the handle), requests, resolved conflicts over their handles, directory rows
- * nobody holds any more. Kept: the padrón row (Ley 7/1985), the registry entries they filed
- * (Ley 39/2015, art. 16: the copy the counter relies on once it erased its own), open conflicts
- * (still to settle) and the audit (central's log and the counters' chains). Audited with counts only.
+ * nobody holds any more (handles they had before a rename too), the subject of their Bluesky
+ * records (the rkey stays for the town's delete) and the export in earlier answers. Kept: the
+ * padrón row (Ley 7/1985), the registry entries they filed (Ley 39/2015, art. 16: the copy the
+ * counter relies on once it erased its own), open conflicts (still to settle) and the audit
+ * (central's log and the counters' chains). Audited with counts only.
  */
 export const eraseAtCentral = async (
   tx: CentralTx,
@@ -200,7 +202,10 @@ export const eraseAtCentral = async (
     revoked += 1;
   }
   for (const p of pairs) await refreshHandle(tx, p.network, p.handle);
-  const directoryEntries = await privacyStore.dropRevokedDirectory(tx, pairs);
+  const ids = verifications.map((v) => v.id);
+  await privacyStore.blankBlueskyRecords(tx, ids, now);
+  const former = await privacyStore.formerHandles(tx, ids);
+  const directoryEntries = await privacyStore.dropRevokedDirectory(tx, [...pairs, ...former]);
   const conflicts = await privacyStore.anonymiseResolvedConflicts(tx, pairs, now);
   const openConflicts = (await privacyStore.conflicts(tx, pairs)).length;
   const auditEntries = (await privacyStore.audit(tx, id, pairs)).length + 1;

@@ -188,6 +188,37 @@ export const privacyStore = {
       )
     ).length,
 
+  /**
+   * Bluesky handles their verifications had before a rename the drift watch followed: the
+   * directory still has a revoked row under each, with the masked name.
+   */
+  formerHandles: (q: SqlTx, verificationIds: readonly string[]) =>
+    q.query<Pair>(
+      `SELECT DISTINCT 'bluesky' AS network, '@' || ltrim(detail->>'from', '@') AS handle
+       FROM central_audit WHERE action = 'bluesky.handle_changed' AND detail->>'id' = ANY($1::text[])`,
+      [verificationIds],
+    ),
+
+  /**
+   * Their Bluesky records keep only what the town's delete needs (its own repo and the rkey):
+   * the subject's DID, handle and display name go now, not when the PDS confirms, which never
+   * happens while the town's account is missing. Here rather than in the Bluesky store, which
+   * another change is reworking; the worker reads these rows as its own.
+   */
+  blankBlueskyRecords: async (q: SqlTx, verificationIds: readonly string[], at: Date) =>
+    (
+      await q.query(
+        `UPDATE bluesky_records SET subject_did = '', handle = '', display_name = NULL,
+           next_attempt_at = CASE WHEN want = 'present' THEN $2 ELSE next_attempt_at END,
+           attempts = CASE WHEN want = 'present' THEN 0 ELSE attempts END,
+           want = 'absent', updated_at = $2
+         WHERE verification_id = ANY($1::text[])
+           AND (subject_did <> '' OR handle <> '' OR display_name IS NOT NULL)
+         RETURNING verification_id`,
+        [verificationIds, at.toISOString()],
+      )
+    ).length,
+
   /** A directory row nobody holds any more (revoked): its masked name goes with it. */
   dropRevokedDirectory: async (q: SqlTx, pairs: readonly Pair[]) =>
     (
