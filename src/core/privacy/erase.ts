@@ -17,7 +17,8 @@ import { isParty, subjectAudit, subjectRecords, subjectTag } from './subject';
  * verification still in force is revoked first, which tells central's directory), online
  * requests, resolved conflicts, failed lookups and lock rows for their number, contact details
  * and document hashes on registry entries, and, once central stores the entry, the form
- * content of entries they filed, and each attachment file once central holds its bytes.
+ * content of entries they filed, each attachment file once central holds its bytes, and the
+ * exports of central's part received for them.
  * Kept: the register row (the padrón, Ley 7/1985), the registry entries with name and masked
  * document (Ley 39/2015, art. 16) and the audit log (append-only; it holds only masked
  * identifiers, resident ids and handles, never names or document numbers).
