@@ -34,6 +34,7 @@ export type CentralAuditAction =
   | 'bluesky.withdrawn'
   | 'bluesky.publish_failed'
   | 'bluesky.handle_changed'
+  | 'bluesky.handle_unconfirmed'
   | 'bluesky.display_name_changed'
   | 'bluesky.account_gone'
   | 'bluesky.account_back';

@@ -3,7 +3,7 @@ import { centralTx } from '../sync/service';
 import { refreshHandle } from '../verifications/rules';
 import type { AccountLookup } from '../../core/network';
 import type { CentralStore } from '../db/store';
-import { renameVerifications, setSuspended } from '../verifications/accounts-store';
+import { holdersOf, renameVerifications, setSuspended } from '../verifications/accounts-store';
 import { noteChecked, readAccount, staleRecords } from './store';
 
 export interface DriftTally {
@@ -13,6 +13,8 @@ export interface DriftTally {
   readonly nameChanged: number;
   readonly gone: number;
   readonly back: number;
+  /** Handles the account claims that do not resolve back to it, or that another holds. */
+  readonly unconfirmed: number;
 }
 
 /**
@@ -26,7 +28,15 @@ export const watchDrift = async (
   now: () => Date,
   limit: number,
 ): Promise<DriftTally> => {
-  const tally = { checked: 0, renamed: 0, renamedFlagged: 0, nameChanged: 0, gone: 0, back: 0 };
+  const tally = {
+    checked: 0,
+    renamed: 0,
+    renamedFlagged: 0,
+    nameChanged: 0,
+    gone: 0,
+    back: 0,
+    unconfirmed: 0,
+  };
   const policy = (await readAccount(store))?.rename_policy ?? 'refresh';
   for (const r of await staleRecords(store, limit)) {
     let status;
@@ -62,6 +72,25 @@ export const watchDrift = async (
       }
       if (profile.handle !== r.handle) {
         const handle = `@${profile.handle}`;
+        // Only a handle that resolves back to this DID, and that nobody else verified holds, is
+        // followed; anything else is the account's claim, left for a person to look at.
+        const taken =
+          status.handleConfirmed &&
+          (await holdersOf(tx, handle, at)).some((did) => did !== r.subject_did);
+        if (!status.handleConfirmed || taken) {
+          if (r.flag !== 'handle_changed') {
+            await centralAudit(tx, at, 'bluesky.handle_unconfirmed', null, {
+              id: r.verification_id,
+              did: r.subject_did,
+              from: r.handle,
+              claimed: profile.handle,
+              held: taken,
+            });
+            tally.unconfirmed += 1;
+          }
+          await noteChecked(tx, r.verification_id, { flag: 'handle_changed' }, at);
+          return;
+        }
         const old = await renameVerifications(tx, r.subject_did, handle);
         for (const h of [...old, handle]) await refreshHandle(centralTx(tx, at), 'bluesky', h);
         await centralAudit(tx, at, 'bluesky.handle_changed', null, {

@@ -113,3 +113,14 @@ export const holderByDid = async (
       [did, iso(now)],
     )
   )[0];
+
+/** The DIDs verified and in force under one handle (`@…`), for a rename that would take it. */
+export const holdersOf = async (q: SqlTx, handle: string, now: Date): Promise<string[]> =>
+  (
+    await q.query<{ platform_user_id: string }>(
+      `SELECT DISTINCT platform_user_id FROM handle_verifications
+       WHERE network = 'bluesky' AND handle = $1 AND state = 'verified'
+         AND platform_user_id IS NOT NULL AND (expires_at IS NULL OR expires_at > $2)`,
+      [handle, iso(now)],
+    )
+  ).map((r) => r.platform_user_id);

@@ -139,18 +139,23 @@ export const blueskyConnector = (endpoints: BlueskyEndpoints = blueskyEndpoints(
     }
   };
 
-  const resolve = async (handle: string): Promise<AccountProfile> => {
-    let did: string;
+  /** The DID the handle resolves to; null when nobody holds it. */
+  const didOfHandle = async (handle: string): Promise<string | null> => {
     try {
       const res = await agentAt(endpoints.handleResolver).com.atproto.identity.resolveHandle(
         { handle },
         { signal: AbortSignal.timeout(TIMEOUT_MS) },
       );
-      did = res.data.did;
+      return res.data.did;
     } catch (e) {
-      if (errorName(e)) throw new AppError('account_not_found', { network: 'bluesky' }, 404);
+      if (errorName(e)) return null;
       throw unreachable(e);
     }
+  };
+
+  const resolve = async (handle: string): Promise<AccountProfile> => {
+    const did = await didOfHandle(handle);
+    if (!did) throw new AppError('account_not_found', { network: 'bluesky' }, 404);
     const profile = await fromRepo(did);
     // The DID document must name the handle back, or the handle is only claimed.
     if (!profile || profile.handle !== handle.toLowerCase())
@@ -160,7 +165,11 @@ export const blueskyConnector = (endpoints: BlueskyEndpoints = blueskyEndpoints(
 
   const status = async (did: string): Promise<AccountStatus> => {
     const profile = await fromRepo(did);
-    return profile ? { state: 'active', profile } : { state: 'gone' };
+    if (!profile) return { state: 'gone' };
+    // The DID document's handle is only the account's claim: it holds if it resolves back.
+    const valid = profile.handle !== '' && normalize(profile.handle) === profile.handle;
+    const handleConfirmed = valid && (await didOfHandle(profile.handle)) === did;
+    return { state: 'active', profile, handleConfirmed };
   };
 
   const findCode = async (

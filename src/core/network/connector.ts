@@ -12,7 +12,13 @@ export interface AccountProfile {
 
 /** Where an account stands when looked up again by its id. */
 export type AccountStatus =
-  { readonly state: 'active'; readonly profile: AccountProfile } | { readonly state: 'gone' };
+  | {
+      readonly state: 'active';
+      readonly profile: AccountProfile;
+      /** The handle resolves back to this account: only then is it more than the account's claim. */
+      readonly handleConfirmed: boolean;
+    }
+  | { readonly state: 'gone' };
 
 /**
  * What a search of the account's own posts found: the expected code, and how many distinct
