@@ -27,6 +27,26 @@ export const consoleAdminMessages = defineMessages(
         makeCode: 'Crear código',
         codeFor: 'Código de alta para «{{name}}»:',
         codeExpires: 'Caduca: {{at}}.',
+        auditProblems: {
+          chain_break: 'enlace roto (entradas reordenadas o sustituidas)',
+          rewritten: 'entrada reescrita',
+          seq_gap: 'falta una entrada (borrada)',
+          truncated: 'registro recortado',
+          checkpoint_signature: 'firma de punto de control no válida',
+          checkpoint_mismatch: 'no coincide con un punto de control firmado',
+          other: 'problema en la cadena',
+        },
+        lastErrors: {
+          invalid_payload: 'La central rechazó un cambio del mostrador con datos que no entiende.',
+          conflict_not_yours: 'El mostrador intentó cerrar un conflicto que no es suyo.',
+          verification_not_yours:
+            'El mostrador intentó cambiar una verificación de otro mostrador.',
+          entry_hash_mismatch: 'Una entrada de auditoría llegó con una huella que no coincide.',
+          unknown_device: 'La central no reconoce el mostrador que envió el cambio.',
+          apply_failed: 'La central no pudo aplicar un cambio del mostrador.',
+          other:
+            'La central rechazó un cambio del mostrador. El detalle está en su cola de envíos.',
+        },
       },
       register: {
         title: 'Padrón',
@@ -101,6 +121,7 @@ export const consoleAdminMessages = defineMessages(
         device: 'Mostrador',
         detail: 'Detalle',
         more: 'Ver más antiguas',
+        unknownAction: 'Acción que esta versión de la consola no conoce',
       },
       auditActions: {
         enrolment: {
@@ -148,6 +169,23 @@ export const consoleAdminMessages = defineMessages(
         conflict: {
           resolved: 'Conflicto resuelto',
         },
+        privacy: {
+          exported: 'Datos de un vecino exportados',
+          erased: 'Datos de un vecino suprimidos',
+        },
+        bluesky: {
+          account_set: 'Cuenta de Bluesky del ayuntamiento configurada',
+          account_resolved: 'Cuenta de Bluesky identificada (DID)',
+          proof_missed: 'Código equivocado publicado en Bluesky',
+          published: 'Verificación publicada en Bluesky',
+          withdrawn: 'Verificación retirada de Bluesky',
+          publish_failed: 'Fallo al publicar en Bluesky',
+          handle_changed: 'La cuenta de Bluesky cambió de nombre',
+          handle_unconfirmed: 'Nombre de Bluesky sin confirmar',
+          display_name_changed: 'La cuenta de Bluesky cambió su nombre visible',
+          account_gone: 'La cuenta de Bluesky ha desaparecido',
+          account_back: 'La cuenta de Bluesky ha vuelto',
+        },
       },
     },
   },
@@ -176,6 +214,24 @@ export const consoleAdminMessages = defineMessages(
         makeCode: 'Make code',
         codeFor: 'Enrolment code for "{{name}}":',
         codeExpires: 'Expires: {{at}}.',
+        auditProblems: {
+          chain_break: 'broken link (entries reordered or replaced)',
+          rewritten: 'entry rewritten',
+          seq_gap: 'an entry is missing (deleted)',
+          truncated: 'log cut short',
+          checkpoint_signature: 'invalid checkpoint signature',
+          checkpoint_mismatch: 'does not match a signed checkpoint',
+          other: 'problem in the chain',
+        },
+        lastErrors: {
+          invalid_payload: 'Central refused a change from the counter with data it cannot read.',
+          conflict_not_yours: 'The counter tried to close a conflict that is not its own.',
+          verification_not_yours: "The counter tried to change another counter's verification.",
+          entry_hash_mismatch: 'An audit entry arrived with a hash that does not match.',
+          unknown_device: 'Central does not know the counter that sent the change.',
+          apply_failed: 'Central could not apply a change from the counter.',
+          other: "Central refused a change from the counter. The detail is in the counter's queue.",
+        },
       },
       register: {
         title: 'Register',
@@ -249,6 +305,7 @@ export const consoleAdminMessages = defineMessages(
         device: 'Counter',
         detail: 'Detail',
         more: 'Show older',
+        unknownAction: 'An action this version of the console does not know',
       },
       auditActions: {
         enrolment: {
@@ -295,6 +352,23 @@ export const consoleAdminMessages = defineMessages(
         },
         conflict: {
           resolved: 'Conflict settled',
+        },
+        privacy: {
+          exported: "A resident's data exported",
+          erased: "A resident's data erased",
+        },
+        bluesky: {
+          account_set: "Town's Bluesky account set",
+          account_resolved: 'Bluesky account identified (DID)',
+          proof_missed: 'Wrong code posted on Bluesky',
+          published: 'Verification published on Bluesky',
+          withdrawn: 'Verification withdrawn from Bluesky',
+          publish_failed: 'Publishing on Bluesky failed',
+          handle_changed: 'The Bluesky account changed its handle',
+          handle_unconfirmed: 'Bluesky handle not confirmed',
+          display_name_changed: 'The Bluesky account changed its display name',
+          account_gone: 'The Bluesky account is gone',
+          account_back: 'The Bluesky account is back',
         },
       },
     },

@@ -35,7 +35,8 @@ export const AuditScreen = () => {
   );
   const page = useLoad(load);
   const entries = [...(page.data?.entries ?? []), ...older];
-  const label = (action: string) => t(`console.auditActions.${action}`, { defaultValue: action });
+  const label = (action: string) =>
+    t(`console.auditActions.${action}`, { defaultValue: t('console.audit.unknownAction') });
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();

@@ -1,7 +1,9 @@
 import { type FormEvent, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner, Field, formValues, Notice } from '../../src/components/form';
+import type { Language } from '../../../shared/i18n/define';
 import { ResultsTable } from '../components/results-table';
+import { auditProblemText, deviceErrorText } from '../device-error';
 import { useConsole } from '../context';
 import { useConsoleAction } from '../use-action';
 import { useLoad, useWhen } from '../use-load';
@@ -21,7 +23,8 @@ interface Device {
 
 /** IT's counters: who is online, how much each still has to send, what last went wrong. */
 export const DevicesScreen = () => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang: Language = i18n.language === 'en' ? 'en' : 'es';
   const { api } = useConsole();
   const when = useWhen();
   const { busy, error, run } = useConsoleAction();
@@ -91,18 +94,13 @@ export const DevicesScreen = () => {
                 {d.audit_flag && (
                   <>
                     <br />
-                    <small>
-                      {t('console.devices.auditFlag', {
-                        problem: d.audit_flag.problem,
-                        seq: d.audit_flag.seq ?? '—',
-                      })}
-                    </small>
+                    <small>{auditProblemText(lang, d.audit_flag.problem, d.audit_flag.seq)}</small>
                   </>
                 )}
               </td>
               <td>{d.queue_depth ?? '—'}</td>
               <td>{when(d.last_seen_at)}</td>
-              <td>{d.last_error ?? '—'}</td>
+              <td>{d.last_error ? deviceErrorText(lang, d.last_error) : '—'}</td>
               <td>{d.app_version ?? '—'}</td>
               <td>
                 {!d.revoked_at && confirming !== d.id && (
