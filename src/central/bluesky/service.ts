@@ -1,5 +1,5 @@
 import { AtpAgent } from '@atproto/api';
-import { type AccountLookup, blueskyConnector } from '../../core/network';
+import { type AccountLookup, blueskyConnector, boundedFetch } from '../../core/network';
 import { AppError } from '../../shared/errors';
 import { challengeSha256 } from '../verifications/rules';
 import { centralAudit } from '../audit/store';
@@ -57,7 +57,7 @@ export const checkTownAccount = async (
   key: Buffer,
   input: TownAccountInput,
 ): Promise<{ did: string; sealed: string }> => {
-  const agent = new AtpAgent({ service: input.service });
+  const agent = new AtpAgent({ service: input.service, fetch: boundedFetch });
   try {
     await agent.login({ identifier: input.identifier, password: input.appPassword });
   } catch {
@@ -204,7 +204,7 @@ export const createBlueskyWorker = (options: BlueskyWorkerOptions) => {
   const signIn = async (): Promise<{ agent: AtpAgent; did: string } | null> => {
     const account = await readAccount(store);
     if (!account) return null;
-    const agent = new AtpAgent({ service: account.service });
+    const agent = new AtpAgent({ service: account.service, fetch: boundedFetch });
     await agent.login({
       identifier: account.identifier,
       password: unseal(options.key, account.secret_ciphertext),

@@ -7,6 +7,7 @@ import {
   codesIn,
   type NetworkConnector,
 } from './connector';
+import { boundedFetch, endpointPolicy, TIMEOUT_MS } from './bluesky-http';
 import { isDomain } from './domains';
 
 /** Where Bluesky is asked: any PDS or the entryway answers resolveHandle; PLC holds did:plc. */
@@ -21,8 +22,6 @@ export const blueskyEndpoints = (env: NodeJS.ProcessEnv = process.env): BlueskyE
   plcDirectory: env.VENTANILLA_BLUESKY_PLC ?? 'https://plc.directory',
 });
 
-/** A counter waits this long for the network before saving the record as pending. */
-const TIMEOUT_MS = 8000;
 /** Posts read per proof search: a resident posts the code the day they get it. */
 const POSTS_PER_SEARCH = 100;
 
@@ -35,6 +34,11 @@ const normalize = (raw: string): string | null => {
 };
 
 const DID = /^did:(?:plc|web):[a-z0-9._:%-]{1,200}$/;
+/**
+ * A DID as the network may hand it to us: did:plc's own form, or a did:web that is a bare host
+ * (no `%`-escaped port or `:` path, which could name any service on any host).
+ */
+const NETWORK_DID = /^did:(?:plc:[a-z2-7]{24}|web:[a-z0-9.-]{1,253})$/;
 
 interface DidDocument {
   readonly alsoKnownAs?: readonly string[];
@@ -71,27 +75,33 @@ const cidOf = (blob: unknown): string | null => {
 };
 
 export const blueskyConnector = (endpoints: BlueskyEndpoints = blueskyEndpoints()) => {
-  const agentAt = (service: string) => new AtpAgent({ service });
+  const agentAt = (service: string) => new AtpAgent({ service, fetch: boundedFetch });
+  const allowed = endpointPolicy([endpoints.handleResolver, endpoints.plcDirectory]);
 
   const didDocument = async (did: string): Promise<DidDocument | null> => {
+    if (!NETWORK_DID.test(did)) return null;
     const url = did.startsWith('did:web:')
-      ? `https://${decodeURIComponent(did.slice('did:web:'.length))}/.well-known/did.json`
+      ? `https://${did.slice('did:web:'.length)}/.well-known/did.json`
       : `${endpoints.plcDirectory.replace(/\/$/, '')}/${did}`;
-    let res: Response;
+    if (!allowed(url)) return null;
     try {
-      res = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+      const res = await boundedFetch(url);
+      // PLC answers 404 for an unknown DID and 410 for a tombstoned (deleted) one.
+      if (res.status === 404 || res.status === 410) return null;
+      if (!res.ok) throw unreachable(`HTTP ${res.status}`);
+      return (await res.json()) as DidDocument;
     } catch (e) {
+      if (e instanceof AppError) throw e;
       throw unreachable(e);
     }
-    // PLC answers 404 for an unknown DID and 410 for a tombstoned (deleted) one.
-    if (res.status === 404 || res.status === 410) return null;
-    if (!res.ok) throw unreachable(`HTTP ${res.status}`);
-    return (await res.json()) as DidDocument;
   };
 
+  /** The account's PDS, only where the endpoint policy lets us go: else it cannot be read. */
   const pdsOf = (doc: DidDocument): string | null => {
     const pds = doc.service?.find((s) => s.id.endsWith('#atproto_pds'));
-    return typeof pds?.serviceEndpoint === 'string' ? pds.serviceEndpoint : null;
+    return typeof pds?.serviceEndpoint === 'string' && allowed(pds.serviceEndpoint)
+      ? pds.serviceEndpoint
+      : null;
   };
 
   const handleOf = (doc: DidDocument): string | null =>
@@ -139,14 +149,14 @@ export const blueskyConnector = (endpoints: BlueskyEndpoints = blueskyEndpoints(
     }
   };
 
-  /** The DID the handle resolves to; null when nobody holds it. */
+  /** The DID the handle resolves to; null when nobody holds it (or the answer is no DID). */
   const didOfHandle = async (handle: string): Promise<string | null> => {
     try {
       const res = await agentAt(endpoints.handleResolver).com.atproto.identity.resolveHandle(
         { handle },
         { signal: AbortSignal.timeout(TIMEOUT_MS) },
       );
-      return res.data.did;
+      return NETWORK_DID.test(res.data.did) ? res.data.did : null;
     } catch (e) {
       if (errorName(e)) return null;
       throw unreachable(e);

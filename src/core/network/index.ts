@@ -20,3 +20,4 @@ export const connectorFor = (network: Network): NetworkConnector => {
 export type { AccountLookup, AccountProfile, AccountStatus, CodeSearch } from './connector';
 export { codesIn } from './connector';
 export { blueskyConnector, blueskyEndpoints } from './bluesky';
+export { boundedFetch } from './bluesky-http';
