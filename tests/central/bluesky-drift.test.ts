@@ -108,4 +108,32 @@ describe('the drift watch believes only what the network confirms (real PLC + PD
     expect(await directory(jon.did)).toMatchObject({ handle: `@${jon.handle}` });
     expect(await flagOf(jon.did)).toBe('handle_changed');
   });
+
+  it('an account taken down and restored is suspended, then back and republished once', async () => {
+    const { worker, records } = await townOn(net, central, 'town-back');
+    const kai = await net.createAccount('kai-back', { displayName: 'Kai' });
+    const c = await verificationCounter(central);
+    await c.save(JUAN, kai.handle, { network: 'bluesky' });
+    await c.sync();
+    await worker.publish();
+    // The town's account is shared by this file's tests: only Kai's records are looked at.
+    const kais = async () => (await records()).filter((r) => r.subject === kai.did);
+    expect(await kais()).toHaveLength(1);
+
+    await net.takeDown(kai.did);
+    expect(await drift()).toMatchObject({ gone: 1 });
+    expect(await worker.publish()).toMatchObject({ removed: 1 });
+    expect(await kais()).toEqual([]);
+    expect(await directory(kai.did)).toEqual({ verified: false });
+    // Still gone on the next pass: nothing new is counted.
+    expect(await drift()).toMatchObject({ gone: 0, back: 0 });
+
+    await net.restore(kai.did);
+    expect(await drift()).toMatchObject({ back: 1 });
+    expect(await directory(kai.did)).toMatchObject({ verified: true, handle: `@${kai.handle}` });
+    await worker.publish();
+    expect(await worker.publish()).toMatchObject({ written: 0, removed: 0 });
+    expect((await kais()).map((r) => r.handle)).toEqual([kai.handle]);
+    expect(await flagOf(kai.did)).toBeNull();
+  });
 });

@@ -28,6 +28,8 @@ export interface AtprotoNetwork {
   records(did: string, collection: string): Promise<{ uri: string; value: unknown }[]>;
   /** Takes the account down as an admin would: its repository stops answering. */
   takeDown(did: string): Promise<void>;
+  /** Lifts the takedown: the repository answers again. */
+  restore(did: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -114,10 +116,10 @@ export const startAtprotoNetwork = async (): Promise<AtprotoNetwork> => {
     return res.data.records.map((r) => ({ uri: r.uri, value: r.value }));
   };
 
-  const takeDown = async (did: string) => {
+  const setTakedown = async (did: string, applied: boolean) => {
     const agent = new AtpAgent({ service: pdsUrl });
     await agent.com.atproto.admin.updateSubjectStatus(
-      { subject: { $type: 'com.atproto.admin.defs#repoRef', did }, takedown: { applied: true } },
+      { subject: { $type: 'com.atproto.admin.defs#repoRef', did }, takedown: { applied } },
       { headers: pds.adminAuthHeaders(), encoding: 'application/json' },
     );
   };
@@ -129,7 +131,8 @@ export const startAtprotoNetwork = async (): Promise<AtprotoNetwork> => {
     createAccount,
     post,
     records,
-    takeDown,
+    takeDown: (did) => setTakedown(did, true),
+    restore: (did) => setTakedown(did, false),
     close: async () => {
       await pds.close();
       await plc.close();

@@ -57,8 +57,8 @@ export const watchDrift = async (
             did: r.subject_did,
           });
         }
+        if (r.flag !== 'account_gone') tally.gone += 1;
         await noteChecked(tx, r.verification_id, { flag: 'account_gone' }, at);
-        tally.gone += 1;
         return;
       }
       const { profile } = status;

@@ -278,7 +278,13 @@ export const createBlueskyWorker = (options: BlueskyWorkerOptions) => {
       }
       const at = now();
       await store.transaction(async (tx) => {
-        await markDone(tx, r.verification_id, r.want === 'present' ? 'written' : 'gone', at);
+        await markDone(
+          tx,
+          r.verification_id,
+          r.want === 'present' ? 'written' : 'gone',
+          at,
+          r.flag === 'account_gone',
+        );
         await centralAudit(
           tx,
           at,

@@ -72,6 +72,27 @@ export const reconcileWanted = async (
       [v.id, v.platform_user_id, v.handle.replace(/^@/, ''), v.display_name, rkeyFor(), iso(now)],
     );
   }
+  // An account back from a suspension: its verification is in force again, so is its record
+  // (under the key it had, which putRecord rewrites).
+  await q.query(
+    `UPDATE bluesky_records r SET want = 'present', state = 'queued', next_attempt_at = $1,
+       attempts = 0, updated_at = $1, subject_did = v.platform_user_id,
+       handle = ltrim(v.handle, '@'), display_name = v.display_name
+     FROM handle_verifications v
+     WHERE v.id = r.verification_id AND r.want = 'absent' AND v.network = 'bluesky'
+       AND v.state = 'verified' AND v.platform_user_id IS NOT NULL AND v.suspended_at IS NULL
+       AND (v.expires_at IS NULL OR v.expires_at > $1)`,
+    [iso(now)],
+  );
+  // A gone account whose verification ended meanwhile is no longer watched: its DID goes too.
+  await q.query(
+    `UPDATE bluesky_records r SET subject_did = '', handle = '', display_name = NULL, flag = NULL,
+       updated_at = $1
+     WHERE r.want = 'absent' AND r.state = 'gone' AND r.flag = 'account_gone' AND NOT EXISTS (
+       SELECT 1 FROM handle_verifications v WHERE v.id = r.verification_id
+         AND v.state = 'verified' AND (v.expires_at IS NULL OR v.expires_at > $1))`,
+    [iso(now)],
+  );
   // Revoked, expired, superseded (a re-verification), erased or suspended: the record goes.
   await q.query(
     `UPDATE bluesky_records r SET want = 'absent', next_attempt_at = $1, attempts = 0,
@@ -100,15 +121,17 @@ export const markDone = async (
   id: string,
   state: 'written' | 'gone',
   now: Date,
+  watched = false,
 ): Promise<void> => {
   // A withdrawn record keeps only its key: whose account it named goes with it (erasure too).
+  // A suspended account's is kept, for the drift watch to see it come back.
   await q.query(
     `UPDATE bluesky_records SET state = $2, attempts = 0, last_error = NULL, updated_at = $3,
-       subject_did = CASE WHEN $2 = 'gone' THEN '' ELSE subject_did END,
-       handle = CASE WHEN $2 = 'gone' THEN '' ELSE handle END,
-       display_name = CASE WHEN $2 = 'gone' THEN NULL ELSE display_name END
+       subject_did = CASE WHEN $2 = 'gone' AND $4 THEN '' ELSE subject_did END,
+       handle = CASE WHEN $2 = 'gone' AND $4 THEN '' ELSE handle END,
+       display_name = CASE WHEN $2 = 'gone' AND $4 THEN NULL ELSE display_name END
      WHERE verification_id = $1`,
-    [id, state, iso(now)],
+    [id, state, iso(now), !watched],
   );
 };
 
@@ -126,11 +149,12 @@ export const markFailed = async (
   );
 };
 
-/** The published records checked longest ago, for the drift watch. */
+/** The published records, and the gone accounts', checked longest ago, for the drift watch. */
 export const staleRecords = async (q: SqlTx, limit: number): Promise<RecordRow[]> =>
   q.query<RecordRow>(
     `SELECT verification_id, subject_did, handle, display_name, rkey, want, state, attempts, flag
-     FROM bluesky_records WHERE want = 'present'
+     FROM bluesky_records
+     WHERE (want = 'present' OR flag = 'account_gone') AND subject_did <> ''
      ORDER BY checked_at NULLS FIRST, verification_id LIMIT $1`,
     [limit],
   );
