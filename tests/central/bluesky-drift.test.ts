@@ -53,6 +53,19 @@ const flagOf = async (did: string) =>
     )
   )[0]?.flag;
 
+describe('the directory by Bluesky subject', () => {
+  it('a broken %-escape in the subject is refused as a bad request', async () => {
+    // The path arrives decoded once: what is left is a profile link with a torn UTF-8 escape.
+    for (const subject of ['%25E0%25A4', 'https://bsky.app/profile/%25E0%25A4']) {
+      const res = await fetch(`${central.url}/v1/handles/bluesky/${subject}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: 'invalid_request' });
+    }
+  });
+});
+
 describe('the drift watch believes only what the network confirms (real PLC + PDS on loopback)', () => {
   it('a handle the account claims in its DID document, or none, is flagged, never followed', async () => {
     const { worker, records } = await townOn(net, central, 'town-spoof');

@@ -1,6 +1,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { openToOthers } from '../../core/platform/private-files';
+import { AppError } from '../../shared/errors';
 
 /**
  * The key the town's app password is sealed with, in central's data folder (0600), never in the
@@ -9,8 +11,11 @@ import { join } from 'node:path';
 export const blueskyKey = (dataDir: string): Buffer => {
   const path = join(dataDir, 'bluesky.key');
   if (!existsSync(path)) writeFileSync(path, randomBytes(32), { mode: 0o600, flag: 'wx' });
+  // As the counter's key file: refused rather than quietly fixed, the key may have been copied.
+  const mode = statSync(path).mode & 0o777;
+  if (openToOthers(mode)) throw new AppError('key_file_too_open', { path, mode: mode.toString(8) });
   const key = readFileSync(path);
-  if (key.length !== 32) throw new Error(`${path} is not a 32-byte key`);
+  if (key.length !== 32) throw new AppError('key_file_corrupt', { path });
   return key;
 };
 
@@ -25,7 +30,8 @@ export const seal = (key: Buffer, plain: string): string => {
 export const unseal = (key: Buffer, sealed: string): string => {
   const [iv, tag, body] = sealed.split('.').map((p) => Buffer.from(p, 'base64url'));
   if (!iv || !tag || !body) throw new Error('sealed secret is malformed');
-  const decipher = createDecipheriv('aes-256-gcm', key, iv);
+  // A tag shorter than 16 bytes would be accepted otherwise, and is far easier to forge.
+  const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: 16 });
   decipher.setAuthTag(tag);
   return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
 };

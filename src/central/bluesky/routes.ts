@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { centralAudit } from '../audit/store';
 import { parsed } from '../http/body';
+import { refuse } from '../http/errors';
 import type { RouteContext } from '../http/guards';
 import { HandleAnswer } from '../verifications/schemas';
 import { lookUpHandle } from '../verifications/service';
@@ -18,7 +19,13 @@ export const BlueskyHandleAnswer = HandleAnswer.extend({
 /** `did:plc:…`, `https://bsky.app/profile/did:plc:…` or a profile link by handle: what is asked. */
 export const blueskySubject = (raw: string): string => {
   const m = /^(?:https?:\/\/)?bsky\.app\/profile\/([^/?#\s]+)/i.exec(raw.trim());
-  return decodeURIComponent(m?.[1] ?? raw.trim()).replace(/\/$/, '');
+  let subject: string;
+  try {
+    subject = decodeURIComponent(m?.[1] ?? raw.trim());
+  } catch {
+    throw refuse(400, 'invalid_request'); // A broken %-escape names nobody.
+  }
+  return subject.replace(/\/$/, '');
 };
 
 /**
