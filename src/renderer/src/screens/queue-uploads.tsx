@@ -4,7 +4,7 @@ import { uploadRefusalError } from '../../../shared/contract/attachment-upload';
 import type { UploadItem, UploadProgress } from '../../../shared/contract/sync';
 import { translateError } from '../../../shared/i18n';
 import { useAction, useApp } from '../app-context';
-import { ReasonInput } from '../components/reason-input';
+import { DiscardForm } from './queue-discard-form';
 import { ErrorBanner, formValues } from '../components/form';
 
 /** Bytes as a person reads them (kB below a megabyte, MB above), in the screen's language. */
@@ -145,30 +145,15 @@ export const UploadsTable = ({
         <p>{t('sync.queue.showingFirst', { shown: items.length, total })}</p>
       )}
       {discarding && (
-        <form className="card" onSubmit={discard} aria-label={t('sync.queue.discard')}>
-          <p>
-            {discarding.entryNumber} · {discarding.filename}
-          </p>
-          <div className="field">
-            <label htmlFor="discard-upload-reason">{t('sync.queue.discardUploadReason')}</label>
-            <ReasonInput
-              id="discard-upload-reason"
-              name="reason"
-              minLength={3}
-              maxLength={500}
-              required
-              autoFocus
-            />
-          </div>
-          <div className="row">
-            <button type="submit" className="primary" disabled={busy}>
-              {t('sync.queue.confirmDiscard')}
-            </button>
-            <button type="button" onClick={() => setDiscarding(null)}>
-              {t('sync.queue.cancel')}
-            </button>
-          </div>
-        </form>
+        <DiscardForm
+          id="discard-upload-reason"
+          label={t('sync.queue.discardUploadReason')}
+          busy={busy}
+          onSubmit={discard}
+          onCancel={() => setDiscarding(null)}
+        >
+          {discarding.entryNumber} · {discarding.filename}
+        </DiscardForm>
       )}
     </>
   );

@@ -4,8 +4,8 @@ import { syncStopError } from '../../../shared/contract/central-errors';
 import type { QueueItem, SyncReport } from '../../../shared/contract/sync';
 import { translateError } from '../../../shared/i18n';
 import { useAction, useApp } from '../app-context';
-import { ReasonInput } from '../components/reason-input';
 import { useSyncStatus } from '../components/sync-status';
+import { DiscardForm } from './queue-discard-form';
 import { ErrorBanner, formValues, Notice } from '../components/form';
 import { useTimes } from '../time';
 import { useCan } from '../use-can';
@@ -206,30 +206,15 @@ export const QueueScreen = () => {
         <p>{t('sync.queue.showingFirst', { shown: items.length, total })}</p>
       )}
       {discarding && (
-        <form className="card" onSubmit={discard} aria-label={t('sync.queue.discard')}>
-          <p>
-            <code>{discarding.kind}</code> {discarding.entityId}
-          </p>
-          <div className="field">
-            <label htmlFor="discard-reason">{t('sync.queue.discardReason')}</label>
-            <ReasonInput
-              id="discard-reason"
-              name="reason"
-              minLength={3}
-              maxLength={500}
-              required
-              autoFocus
-            />
-          </div>
-          <div className="row">
-            <button type="submit" className="primary" disabled={busy}>
-              {t('sync.queue.confirmDiscard')}
-            </button>
-            <button type="button" onClick={() => setDiscarding(null)}>
-              {t('sync.queue.cancel')}
-            </button>
-          </div>
-        </form>
+        <DiscardForm
+          id="discard-reason"
+          label={t('sync.queue.discardReason')}
+          busy={busy}
+          onSubmit={discard}
+          onCancel={() => setDiscarding(null)}
+        >
+          <code>{discarding.kind}</code> {discarding.entityId}
+        </DiscardForm>
       )}
     </section>
   );
