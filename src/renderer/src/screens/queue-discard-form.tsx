@@ -2,6 +2,29 @@ import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReasonInput } from '../components/reason-input';
 
+/** A refused row's two fixes: send it again now, or stop sending it (which asks a reason). */
+export const FixButtons = ({
+  busy,
+  onRetry,
+  onDiscard,
+}: {
+  readonly busy: boolean;
+  readonly onRetry: () => void;
+  readonly onDiscard: () => void;
+}) => {
+  const { t } = useTranslation();
+  return (
+    <td className="row">
+      <button type="button" disabled={busy} onClick={onRetry}>
+        {t('sync.queue.retry')}
+      </button>
+      <button type="button" disabled={busy} onClick={onDiscard}>
+        {t('sync.queue.discard')}
+      </button>
+    </td>
+  );
+};
+
 /** The queue's "stop sending this" step: what is discarded, the reason, confirm or cancel. */
 export const DiscardForm = ({
   id,

@@ -4,7 +4,7 @@ import { uploadRefusalError } from '../../../shared/contract/attachment-upload';
 import type { UploadItem, UploadProgress } from '../../../shared/contract/sync';
 import { translateError } from '../../../shared/i18n';
 import { useAction, useApp } from '../app-context';
-import { DiscardForm } from './queue-discard-form';
+import { DiscardForm, FixButtons } from './queue-discard-form';
 import { ErrorBanner, formValues } from '../components/form';
 
 /** Bytes as a person reads them (kB below a megabyte, MB above), in the screen's language. */
@@ -128,14 +128,11 @@ export const UploadsTable = ({
                 </td>
               )}
               {failed && canFix && (
-                <td className="row">
-                  <button type="button" disabled={busy} onClick={() => void retry(item)}>
-                    {t('sync.queue.retry')}
-                  </button>
-                  <button type="button" disabled={busy} onClick={() => setDiscarding(item)}>
-                    {t('sync.queue.discard')}
-                  </button>
-                </td>
+                <FixButtons
+                  busy={busy}
+                  onRetry={() => void retry(item)}
+                  onDiscard={() => setDiscarding(item)}
+                />
               )}
             </tr>
           ))}

@@ -5,7 +5,7 @@ import type { QueueItem, SyncReport } from '../../../shared/contract/sync';
 import { translateError } from '../../../shared/i18n';
 import { useAction, useApp } from '../app-context';
 import { useSyncStatus } from '../components/sync-status';
-import { DiscardForm } from './queue-discard-form';
+import { DiscardForm, FixButtons } from './queue-discard-form';
 import { ErrorBanner, formValues, Notice } from '../components/form';
 import { useTimes } from '../time';
 import { useCan } from '../use-can';
@@ -188,14 +188,11 @@ export const QueueScreen = () => {
                 <td>{item.attempts}</td>
                 {tab === 'rejected' && <td>{errorLabel(item.lastError)}</td>}
                 {tab === 'rejected' && canFix && (
-                  <td className="row">
-                    <button type="button" disabled={busy} onClick={() => void retry(item)}>
-                      {t('sync.queue.retry')}
-                    </button>
-                    <button type="button" disabled={busy} onClick={() => setDiscarding(item)}>
-                      {t('sync.queue.discard')}
-                    </button>
-                  </td>
+                  <FixButtons
+                    busy={busy}
+                    onRetry={() => void retry(item)}
+                    onDiscard={() => setDiscarding(item)}
+                  />
                 )}
               </tr>
             ))}
