@@ -51,6 +51,17 @@ export const startCentral = async () => {
   return {
     url: `http://127.0.0.1:${port}`,
     code,
+    /** The counter in `counterDir` enrolled with this central, as the README's `enroll` does. */
+    enrol: (counterDir: string) => {
+      const enrolled = cli(counterDir, [
+        'enroll',
+        '--central',
+        `http://127.0.0.1:${port}`,
+        '--code',
+        code,
+      ]);
+      if (enrolled.status !== 0) throw new Error(`enroll failed: ${enrolled.stderr}`);
+    },
     stop: async () => {
       proc.kill('SIGTERM');
       await new Promise((r) => proc.once('exit', r));

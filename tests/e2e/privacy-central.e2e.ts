@@ -16,8 +16,7 @@ describe("the Privacy screen asks central for its part and shows central's answe
         addStaff(dir, 'marta', 'manager');
         const imported = cli(dir, ['register', 'import', REGISTER]);
         if (imported.status !== 0) throw new Error(`register import failed: ${imported.stderr}`);
-        const enrolled = cli(dir, ['enroll', '--central', central.url, '--code', central.code]);
-        if (enrolled.status !== 0) throw new Error(`enroll failed: ${enrolled.stderr}`);
+        central.enrol(dir);
       },
     });
   });

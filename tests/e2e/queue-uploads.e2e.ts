@@ -41,8 +41,7 @@ describe('the queue screen shows attachment uploads, a refused one with its reas
         if (filed.status !== 0) throw new Error(`forms file failed: ${filed.stderr}`);
         const stored = join(dir, 'attachments');
         for (const name of readdirSync(stored)) writeFileSync(join(stored, name), 'damaged');
-        const enrolled = cli(dir, ['enroll', '--central', central.url, '--code', central.code]);
-        if (enrolled.status !== 0) throw new Error(`enroll failed: ${enrolled.stderr}`);
+        central.enrol(dir);
       },
     });
   });
